@@ -1,0 +1,16 @@
+/**
+ * Composition root of the service worker. Every listener is registered synchronously here, at
+ * the top level, so that an event which wakes a stopped worker is delivered to it.
+ */
+import { showBadge } from '../platform/action-badge';
+import { onPanelConnect } from '../platform/ports';
+import { sessionStore } from '../platform/storage';
+import { onTabRemoved } from '../platform/tabs';
+import { onRequestFailed } from '../platform/web-request';
+import { createBackground } from './create-background';
+
+const background = createBackground({ store: sessionStore, showBadge });
+
+onRequestFailed((failure) => void background.requestFailed(failure));
+onTabRemoved((tabId) => void background.tabRemoved(tabId));
+onPanelConnect((tabId, port) => void background.panelConnected(tabId, port));

@@ -1,0 +1,32 @@
+import type { TabId } from '../model/ids';
+import type { ToPanel } from '../model/protocol';
+import type { PanelPort } from '../platform/ports';
+
+/** Keeps the open panel ports per tab and fans messages out to them. */
+export class PanelHub {
+  readonly #ports = new Map<TabId, Set<PanelPort>>();
+
+  add(tabId: TabId, port: PanelPort): void {
+    let ports = this.#ports.get(tabId);
+    if (ports === undefined) {
+      ports = new Set();
+      this.#ports.set(tabId, ports);
+    }
+    ports.add(port);
+    port.onDisconnect(() => this.#remove(tabId, port));
+  }
+
+  send(tabId: TabId, message: ToPanel): void {
+    for (const port of this.#ports.get(tabId) ?? []) port.post(message);
+  }
+
+  forgetTab(tabId: TabId): void {
+    this.#ports.delete(tabId);
+  }
+
+  #remove(tabId: TabId, port: PanelPort): void {
+    const ports = this.#ports.get(tabId);
+    ports?.delete(port);
+    if (ports?.size === 0) this.#ports.delete(tabId);
+  }
+}

@@ -1,0 +1,71 @@
+/** Words for one verdict: what the panel, the report and the CLI show. All plain text, never HTML. */
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface Explanation {
+  /** One line a newcomer understands: what went wrong, in plain words. */
+  summary: string;
+  /** A paragraph with the real values: origin, method, header, what the server sent, what it had to send. */
+  detail: string;
+  /** The message Chromium printed to the console for this failure, reconstructed; null when it printed none. */
+  consoleMessage: string | null;
+  /** Firefox's reason name (`CORSMissingAllowOrigin`, …), null when Firefox has none for it. */
+  firefoxReason: string | null;
+  /** The Fetch standard section and the MDN page for this failure. */
+  links: readonly Link[];
+  /** Causes real servers produce that hide behind this verdict, most likely first. */
+  hints: readonly string[];
+}
+
+export type StackId =
+  | 'express'
+  | 'fastify'
+  | 'django'
+  | 'fastapi'
+  | 'flask'
+  | 'rails'
+  | 'spring'
+  | 'aspnet'
+  | 'go'
+  | 'nginx'
+  | 'apache'
+  | 'caddy'
+  | 'cloudflare'
+  | 'aws-api-gateway'
+  | 'aws-s3';
+
+/** What the server must allow for this exchange to pass, derived from the exchange and the verdict. */
+export interface RequiredPolicy {
+  /** The exact origin to allow (`http://localhost:3000`), or `null` as the literal string for opaque origins after a redirect. */
+  allowOrigin: string;
+  allowCredentials: boolean;
+  /** Non-safelisted methods the preflight must allow, as the request sends them (case kept). */
+  allowMethods: readonly string[];
+  /** Non-safelisted request header names the preflight must allow, lowercase. */
+  allowHeaders: readonly string[];
+  /** Response headers the page wants to read that are not safelisted. */
+  exposeHeaders: readonly string[];
+  /** The preflight must answer 2xx without redirecting, and before any authentication. */
+  answerPreflight: boolean;
+  /** Send `Vary: Origin` because the allowed origin is reflected, not `*`. */
+  varyOrigin: boolean;
+  /** Suggested Access-Control-Max-Age in seconds. */
+  maxAgeSeconds: number;
+}
+
+export interface FixRecipe {
+  stack: StackId;
+  /** Display name, e.g. "Express (cors)". */
+  label: string;
+  /** Syntax of the snippet, for highlighting as text: `js`, `python`, `ruby`, `java`, `csharp`, `go`, `nginx`, `apache`, `caddyfile`, `yaml`, `json`, `xml`. */
+  language: string;
+  /** Ready to paste, with the exchange's real origin, methods and headers filled in. */
+  snippet: string;
+  /** The mistake that usually causes this very failure on this stack. */
+  pitfall: string;
+  /** Where the snippet goes and anything else to check, plain text. */
+  notes: string;
+}

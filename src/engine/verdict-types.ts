@@ -1,0 +1,129 @@
+/**
+ * What the engine decides about one exchange. Codes are Chromium's DevTools-protocol
+ * `Network.CorsError` names, so a verdict can be compared with Chromium's own, request for request.
+ */
+
+export type CorsErrorCode =
+  | 'DisallowedByMode'
+  | 'InvalidResponse'
+  | 'WildcardOriginNotAllowed'
+  | 'MissingAllowOriginHeader'
+  | 'MultipleAllowOriginValues'
+  | 'InvalidAllowOriginValue'
+  | 'AllowOriginMismatch'
+  | 'InvalidAllowCredentials'
+  | 'CorsDisabledScheme'
+  | 'PreflightInvalidStatus'
+  | 'PreflightDisallowedRedirect'
+  | 'PreflightWildcardOriginNotAllowed'
+  | 'PreflightMissingAllowOriginHeader'
+  | 'PreflightMultipleAllowOriginValues'
+  | 'PreflightInvalidAllowOriginValue'
+  | 'PreflightAllowOriginMismatch'
+  | 'PreflightInvalidAllowCredentials'
+  | 'PreflightMissingAllowExternal'
+  | 'PreflightInvalidAllowExternal'
+  | 'PreflightMissingAllowPrivateNetwork'
+  | 'PreflightInvalidAllowPrivateNetwork'
+  | 'InvalidAllowMethodsPreflightResponse'
+  | 'InvalidAllowHeadersPreflightResponse'
+  | 'MethodDisallowedByPreflightResponse'
+  | 'HeaderDisallowedByPreflightResponse'
+  | 'RedirectContainsCredentials'
+  | 'InsecurePrivateNetwork'
+  | 'InvalidPrivateNetworkAccess'
+  | 'UnexpectedPrivateNetworkAccess'
+  | 'NoCorsRedirectModeNotFollow'
+  | 'PreflightMissingPrivateNetworkAccessId'
+  | 'PreflightMissingPrivateNetworkAccessName'
+  | 'PrivateNetworkAccessPermissionUnavailable'
+  | 'PrivateNetworkAccessPermissionDenied'
+  | 'LocalNetworkAccessPermissionDenied';
+
+/**
+ * - `blocked`: the browser refuses the response to the page because of CORS.
+ * - `passed`: a CORS request the browser lets through (advisories may still apply).
+ * - `not-cors`: not subject to the CORS protocol (same-origin, `no-cors`, navigation).
+ * - `network-error`: failed for a non-CORS reason (connection refused, DNS, TLS, aborted, …).
+ * - `unknown`: the capture lacks what a decision needs (e.g. no response and no error seen).
+ */
+export type VerdictKind = 'blocked' | 'passed' | 'not-cors' | 'network-error' | 'unknown';
+
+/** Where in the exchange the decisive check happened. */
+export type VerdictStage = 'request' | 'preflight' | 'redirect' | 'response';
+
+/** How the engine knows the credentials mode it used. */
+export type CredentialsEvidence =
+  /** The capture said so (HAR initiator data, a test table). */
+  | 'declared'
+  /** A `Cookie` or `Authorization` header was on the wire, which only a credentialed request sends. */
+  | 'sent-credentials'
+  /** The observed outcome is explained only by the credentialed (or only by the uncredentialed) reading. */
+  | 'inferred-from-outcome'
+  /** Both readings give the same verdict, or nothing tells them apart. */
+  | 'unknown';
+
+export interface CredentialsFinding {
+  /** The mode the verdict was computed with. `unknown` only when both readings agree. */
+  mode: 'include' | 'omit' | 'unknown';
+  evidence: CredentialsEvidence;
+  /** One sentence saying how this was known, e.g. "The request sent a Cookie header, so its credentials mode was 'include'." */
+  note: string;
+}
+
+/** The header (or method) check that failed, with what had to be there and what was. */
+export interface HeaderFinding {
+  /** Lowercase header name, e.g. `access-control-allow-origin`. */
+  name: string;
+  /** What the browser needed, in words a developer can paste into a server config (`http://localhost:3000`, `true`, `PUT`). */
+  expected: string;
+  /** What the server sent: null when absent; several values joined with `, ` as they arrived. */
+  received: string | null;
+}
+
+export type AdvisoryCode =
+  /** Custom response headers that JavaScript cannot read (not in Access-Control-Expose-Headers). */
+  | 'unexposed-response-headers'
+  /** The server reflects the request origin without `Vary: Origin`. */
+  | 'missing-vary-origin'
+  /** A preflight on every call: no or zero Access-Control-Max-Age. */
+  | 'preflight-not-cached'
+  /** Access-Control-Max-Age above the browser's cap (Chromium 7200 s, Firefox 86400 s). */
+  | 'max-age-above-cap'
+  /** `Authorization` allowed only through `*` in Access-Control-Allow-Headers. */
+  | 'authorization-via-wildcard';
+
+export interface Advisory {
+  code: AdvisoryCode;
+  /** The header involved, lowercase. */
+  header: string | null;
+  /** A one-line plain-words statement with the real values. */
+  message: string;
+}
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** True exactly when `kind === 'blocked'`. */
+  blocked: boolean;
+  code: CorsErrorCode | null;
+  /** As Chromium reports it in `corsErrorStatus.failedParameter`: the offending value, method or header name; '' when none. */
+  failedParameter: string;
+  stage: VerdictStage | null;
+  /** For stage `redirect`: index into `exchange.redirects` of the hop that failed. */
+  redirectIndex: number | null;
+  header: HeaderFinding | null;
+  credentials: CredentialsFinding;
+  /** HTTP status of the response the decisive check looked at (the preflight's for preflight stage); null when none. */
+  status: number | null;
+  /** The non-CORS network error for kind `network-error`. */
+  networkError: string | null;
+  /** The Fetch-standard step that decided, e.g. `CORS check 4`, `CORS-preflight fetch 7`. */
+  specStep: string;
+  /** Passed-but-hurts findings; present on passed and blocked verdicts alike. */
+  advisories: readonly Advisory[];
+  /**
+   * True when the engine's decision contradicts the observed outcome (e.g. it would pass but the
+   * browser blocked it). The UI shows this rather than hiding a disagreement.
+   */
+  contradictsOutcome: boolean;
+}
