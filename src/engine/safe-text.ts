@@ -1,0 +1,89 @@
+/**
+ * Making server-controlled strings (header values, URLs, status texts) safe to show as plain text.
+ * A hostile or broken server can send a 1 MB header or one full of control and bidi characters;
+ * the panel must show the truth without letting such a value flood or rearrange the UI.
+ */
+
+/** Longest embedded value, in UTF-16 code units, before it is cut with an ellipsis and its byte count. */
+export const MAX_VALUE_CHARS = 200;
+
+/**
+ * C0/C1 controls, DEL, line/paragraph separators and bidi embeddings/overrides/isolates: each can
+ * break lines or visually reorder text, so none is shown raw.
+ */
+function isUnsafeCodePoint(cp: number): boolean {
+  return (
+    cp < 0x20 ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069) ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    cp === 0xfeff
+  );
+}
+
+/** `\xNN` for bytes, `\u{…}` above: visible, unambiguous and never itself a control character. */
+function escapeCodePoint(cp: number): string {
+  return cp <= 0xff ? `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}` : `\\u{${cp.toString(16).toUpperCase()}}`;
+}
+
+/** UTF-8 length of a JS string, computed by hand because the engine has no TextEncoder (lib ES2022 only). */
+export function utf8ByteLength(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * The value with unsafe characters escaped and, past `maxChars`, cut with "… (N bytes)" so the
+ * reader knows how much was hidden. Only the kept prefix is escaped, so a huge value costs little.
+ */
+export function safeText(value: string, maxChars: number = MAX_VALUE_CHARS): string {
+  let out = '';
+  let truncated = false;
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const piece = isUnsafeCodePoint(cp) ? escapeCodePoint(cp) : ch;
+    if (out.length + piece.length > maxChars) {
+      truncated = true;
+      break;
+    }
+    out += piece;
+  }
+  return truncated ? `${out}… (${utf8ByteLength(value)} bytes)` : out;
+}
+
+/** A server value in single quotes, the way Chromium quotes it in console messages. */
+export function quoted(value: string, maxChars: number = MAX_VALUE_CHARS): string {
+  return `'${safeText(value, maxChars)}'`;
+}
+
+/**
+ * Final guard on whole output strings: escapes any unsafe character except the `\n` that
+ * `keepNewlines` allows, and bounds the total length. Builders already sanitise embedded values;
+ * this makes the bound a property of `explain` rather than of every template.
+ */
+export function boundedText(text: string, maxChars: number, keepNewlines = false): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const piece = isUnsafeCodePoint(cp) && !(keepNewlines && cp === 0x0a) ? escapeCodePoint(cp) : ch;
+    if (out.length + piece.length > maxChars - 1) return `${out}…`;
+    out += piece;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+import { expect, test } from './support/fixtures';
+
+test('the service worker starts from the built extension', async ({ serviceWorker, extensionId }) => {
+  expect(extensionId).toMatch(/^[a-p]{32}$/);
+  expect(serviceWorker.url()).toBe(`chrome-extension://${extensionId}/service-worker-loader.js`);
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.name).toBe('CORS Lens');
+  expect(manifest.permissions?.sort()).toEqual(['storage', 'webRequest']);
+});
+
+test('the panel renders standalone for a tab given in its address', async ({ context, extensionId, tabId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);
+  await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
+  await expect(panel.getByTestId('tab-id')).toHaveText(`Tab ${tabId}`);
+  await expect(panel.getByTestId('connection-status')).toHaveText('Recording');
+  await expect(panel.getByTestId('blocked-count')).toHaveText('0 blocked');
+});
+
+test('a blocked cross-origin request is counted on the badge of its tab only', async ({
+  context,
+  page,
+  server,
+  serviceWorker,
+  tabId,
+}) => {
+  const url = server.route('/smoke/no-cors-headers', { response: { status: 200, body: 'secret' } });
+  const seenByPage = await page.evaluate(async (target) => {
+    try {
+      await fetch(target);
+      return 'fetched';
+    } catch (error) {
+      return String(error);
+    }
+  }, url);
+  expect(seenByPage).toBe('TypeError: Failed to fetch');
+  expect(server.received('/smoke/no-cors-headers')).toHaveLength(1);
+
+  const badgeText = (id: number) => serviceWorker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), id);
+  await expect.poll(() => badgeText(tabId)).toBe('1');
+  const title = await serviceWorker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), tabId);
+  expect(title).toContain('1 blocked cross-origin request');
+
+  const other = await context.newPage();
+  await other.goto(`${server.pageOrigin}/other`);
+  const otherTabId = await serviceWorker.evaluate(
+    async (otherUrl) => (await chrome.tabs.query({})).find((tab) => tab.url === otherUrl)?.id ?? -1,
+    other.url(),
+  );
+  expect(otherTabId).toBeGreaterThan(0);
+  expect(await badgeText(otherTabId)).toBe('');
+});
+
+test('an allowed cross-origin request leaves the badge empty', async ({ page, server, serviceWorker, tabId }) => {
+  const url = server.route('/smoke/allowed', {
+    response: { headers: [['Access-Control-Allow-Origin', server.pageOrigin]], body: 'ok' },
+  });
+  const body = await page.evaluate(async (target) => (await fetch(target)).text(), url);
+  expect(body).toBe('ok');
+  expect(await serviceWorker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId)).toBe('');
+});
