@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
 import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './support/devtools';
-import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
 import { findChromium } from './support/find-chromium';
+import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
 
 test('DevTools lists a "CORS" panel that renders the extension page for the inspected tab', async ({ server }) => {
   const profile = freshProfileDir();

@@ -35,7 +35,8 @@ export interface CorsTestServer {
   close(): Promise<void>;
 }
 
-const PAGE_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CORS Lens test page</title></head><body><h1>CORS Lens test page</h1></body></html>';
+const PAGE_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CORS Lens test page</title></head><body><h1>CORS Lens test page</h1></body></html>';
 
 function send(res: ServerResponse, spec: ResponseSpec): void {
   // writeHead with a flat [name, value, name, value] array keeps duplicate header lines separate.

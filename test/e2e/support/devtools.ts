@@ -44,21 +44,35 @@ export async function connectToDevtools(debuggingPort: number): Promise<{ browse
   return { browser, devtools };
 }
 
+/** The part of DevTools' own `ui/legacy/legacy.js` module these helpers use. */
+interface DevtoolsLegacyModule {
+  InspectorView: {
+    InspectorView: {
+      instance(): { tabbedPane: { tabIds(): string[] }; showPanel(id: string): Promise<void> };
+    };
+  };
+}
+
+/** DevTools serves its modules relative to its own page; the path is not ours to type-check. */
+const LEGACY_MODULE = './ui/legacy/legacy.js';
+
 /** The ids of the panels DevTools lists in its main tab strip. */
 export function devtoolsPanelIds(devtools: Page): Promise<string[]> {
-  return devtools.evaluate(async () => {
-    // DevTools' own module; the path is the one DevTools serves itself from.
-    const legacy = await import('./ui/legacy/legacy.js');
-    return legacy.InspectorView.InspectorView.instance().tabbedPane.tabIds() as string[];
-  });
+  return devtools.evaluate(async (modulePath) => {
+    const legacy = (await import(modulePath)) as DevtoolsLegacyModule;
+    return legacy.InspectorView.InspectorView.instance().tabbedPane.tabIds();
+  }, LEGACY_MODULE);
 }
 
 /** Shows the panel `panelId` and returns the frame that renders the extension page inside DevTools. */
 export async function showDevtoolsPanel(devtools: Page, panelId: string, panelUrlPart: string): Promise<Frame> {
-  await devtools.evaluate(async (id) => {
-    const legacy = await import('./ui/legacy/legacy.js');
-    await legacy.InspectorView.InspectorView.instance().showPanel(id);
-  }, panelId);
+  await devtools.evaluate(
+    async ({ id, modulePath }) => {
+      const legacy = (await import(modulePath)) as DevtoolsLegacyModule;
+      await legacy.InspectorView.InspectorView.instance().showPanel(id);
+    },
+    { id: panelId, modulePath: LEGACY_MODULE },
+  );
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const frame = devtools.frames().find((candidate) => candidate.url().includes(panelUrlPart));

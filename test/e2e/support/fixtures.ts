@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, type CDPSession, test as base, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, type CDPSession, chromium, type Worker } from '@playwright/test';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium-args';
 import { type CorsTestServer, startCorsTestServer } from './cors-server';
 import { findChromium } from './find-chromium';
