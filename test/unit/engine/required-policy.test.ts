@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange, RedirectHop } from '../../../src/engine/exchange';
+import { requiredPolicy } from '../../../src/engine/required-policy';
+import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
+import { advisory, INCLUDE, RECIPE_ROWS, verdict } from '../../fixtures/recipes';
+
+const CDN_ORIGIN = 'https://cdn.example';
+
+function hop(url: string, location: string, headers: [string, string][] = []): RedirectHop {
+  return { request: { url, method: 'GET', headers }, response: response(302, [['Location', location]]) };
+}
+
+function withHeaders(headers: [string, string][], method = 'GET'): Exchange {
+  return exchange({ request: { url: `${API_ORIGIN}/data`, method, headers: [['Origin', PAGE_ORIGIN], ...headers] } });
+}
+
+describe('requiredPolicy: the main verdict codes', () => {
+  it('has one row per main code', () => {
+    expect(RECIPE_ROWS).toHaveLength(9);
+  });
+
+  it.each(RECIPE_ROWS)('$name', (row) => {
+    const policy = requiredPolicy(row.exchange, row.verdict);
+    expect(policy.allowOrigin).toBe(row.expect.origin);
+    expect(policy.allowMethods).toEqual(row.expect.methods);
+    expect(policy.allowHeaders).toEqual(row.expect.headers);
+    expect(policy.allowCredentials).toBe(row.expect.credentials);
+    expect(policy.answerPreflight).toBe(row.expect.preflight);
+    expect(policy.varyOrigin).toBe(true);
+    expect(policy.maxAgeSeconds).toBe(600);
+  });
+});
+
+interface HeaderRow {
+  name: string;
+  headers: [string, string][];
+  method?: string;
+  expect: { methods: string[]; headers: string[]; credentials: boolean };
+}
+
+const HEADER_ROWS: readonly HeaderRow[] = [
+  {
+    name: 'content-type application/json and a custom header need the preflight to allow them',
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-Api-Key', 'k'],
+    ],
+    method: 'POST',
+    expect: { methods: [], headers: ['content-type', 'x-api-key'], credentials: false },
+  },
+  {
+    name: 'content-type with a safelisted essence and parameters is safelisted',
+    headers: [['Content-Type', 'text/plain;charset=UTF-8']],
+    method: 'POST',
+    expect: { methods: [], headers: [], credentials: false },
+  },
+  {
+    name: 'accept, accept-language, content-language and a simple range are safelisted',
+    headers: [
+      ['Accept', 'application/json'],
+      ['Accept-Language', 'fr'],
+      ['Content-Language', 'en'],
+      ['Range', 'bytes=0-99'],
+    ],
+    expect: { methods: [], headers: [], credentials: false },
+  },
+  {
+    name: 'a multi-range is not safelisted',
+    headers: [['Range', 'bytes=0-1,5-6']],
+    expect: { methods: [], headers: ['range'], credentials: false },
+  },
+  {
+    name: 'headers the browser sets itself never need allowing',
+    headers: [
+      ['User-Agent', 'x'],
+      ['Sec-Fetch-Mode', 'cors'],
+      ['Referer', 'x'],
+      ['Accept-Encoding', 'gzip'],
+      ['Host', 'h'],
+    ],
+    expect: { methods: [], headers: [], credentials: false },
+  },
+  {
+    name: 'authorization needs allowing and proves credentials',
+    headers: [['Authorization', 'Bearer t']],
+    expect: { methods: [], headers: ['authorization'], credentials: true },
+  },
+  {
+    name: 'a cookie proves credentials',
+    headers: [['Cookie', 'a=b']],
+    expect: { methods: [], headers: [], credentials: true },
+  },
+  {
+    name: '`delete` is normalised to DELETE',
+    headers: [],
+    method: 'delete',
+    expect: { methods: ['DELETE'], headers: [], credentials: false },
+  },
+  {
+    name: '`patch` keeps its case',
+    headers: [],
+    method: 'patch',
+    expect: { methods: ['patch'], headers: [], credentials: false },
+  },
+  {
+    name: '`get` is normalised and safelisted',
+    headers: [],
+    method: 'get',
+    expect: { methods: [], headers: [], credentials: false },
+  },
+];
+
+describe('requiredPolicy: computed from the request when no preflight was captured', () => {
+  it('has its rows', () => {
+    expect(HEADER_ROWS).toHaveLength(10);
+  });
+
+  it.each(HEADER_ROWS)('$name', (row) => {
+    const policy = requiredPolicy(withHeaders(row.headers, row.method), verdict());
+    expect(policy.allowMethods).toEqual(row.expect.methods);
+    expect(policy.allowHeaders).toEqual(row.expect.headers);
+    expect(policy.allowCredentials).toBe(row.expect.credentials);
+    expect(policy.answerPreflight).toBe(row.expect.methods.length + row.expect.headers.length > 0);
+  });
+});
+
+describe('requiredPolicy: the origin to allow', () => {
+  it('is `null` for a hop after a cross-origin redirect', () => {
+    const ex = exchange({
+      redirects: [hop(`${API_ORIGIN}/a`, `${CDN_ORIGIN}/b`), hop(`${CDN_ORIGIN}/b`, `${CDN_ORIGIN}/c`)],
+    });
+    expect(requiredPolicy(ex, verdict({ stage: 'redirect', redirectIndex: 0 })).allowOrigin).toBe(PAGE_ORIGIN);
+    expect(requiredPolicy(ex, verdict({ stage: 'redirect', redirectIndex: 1 })).allowOrigin).toBe('null');
+    expect(requiredPolicy(ex, verdict({ stage: 'response' })).allowOrigin).toBe('null');
+  });
+
+  it('stays the page origin after same-origin (relative or default-port) redirects', () => {
+    const ex = exchange({ redirects: [hop(`${API_ORIGIN}/a`, '/b'), hop(`${API_ORIGIN}/b`, `${API_ORIGIN}/c`)] });
+    expect(requiredPolicy(ex, verdict({ stage: 'response' })).allowOrigin).toBe(PAGE_ORIGIN);
+    const https = exchange({ redirects: [hop('https://api.example/a', 'https://API.example:443/b')] });
+    expect(requiredPolicy(https, verdict({ stage: 'response' })).allowOrigin).toBe(PAGE_ORIGIN);
+  });
+
+  it('is `null` even when the chain comes back to the page origin', () => {
+    const ex = exchange({ redirects: [hop(`${API_ORIGIN}/a`, `${PAGE_ORIGIN}/b`)] });
+    expect(requiredPolicy(ex, verdict({ stage: 'response' })).allowOrigin).toBe('null');
+  });
+
+  it("prefers the Origin header the browser sent on the failing hop's request", () => {
+    const ex = exchange({
+      redirects: [hop(`${API_ORIGIN}/a`, '/b'), hop(`${API_ORIGIN}/b`, '/c', [['Origin', 'null']])],
+    });
+    expect(requiredPolicy(ex, verdict({ stage: 'redirect', redirectIndex: 1 })).allowOrigin).toBe('null');
+    const pre = exchange({ preflight: preflight('PUT', [], response(204), `${API_ORIGIN}/x`, 'null') });
+    expect(requiredPolicy(pre, verdict({ stage: 'preflight' })).allowOrigin).toBe('null');
+  });
+
+  it("falls back to the request's Origin header when the initiator is unknown", () => {
+    const ex = exchange({ initiatorOrigin: null });
+    const withOrigin: Exchange = { ...ex, request: { ...ex.request, headers: [['origin', 'http://a.example']] } };
+    expect(requiredPolicy(withOrigin, verdict()).allowOrigin).toBe('http://a.example');
+    expect(requiredPolicy(ex, verdict()).allowOrigin).toBe('');
+  });
+});
+
+describe('requiredPolicy: credentials, exposed headers, robustness', () => {
+  it('needs credentials when the verdict says include', () => {
+    expect(requiredPolicy(exchange(), verdict({ credentials: INCLUDE })).allowCredentials).toBe(true);
+    expect(requiredPolicy(exchange(), verdict({ code: 'PreflightWildcardOriginNotAllowed' })).allowCredentials).toBe(
+      true,
+    );
+    expect(requiredPolicy(exchange(), verdict()).allowCredentials).toBe(false);
+  });
+
+  it('exposes the headers of unexposed-response-headers advisories, lowercase and sorted', () => {
+    const v = verdict({
+      kind: 'passed',
+      code: null,
+      advisories: [
+        advisory('unexposed-response-headers', 'X-Total'),
+        advisory('missing-vary-origin', 'vary'),
+        advisory('unexposed-response-headers', 'etag, x-total'),
+      ],
+    });
+    expect(requiredPolicy(exchange(), v).exposeHeaders).toEqual(['etag', 'x-total']);
+  });
+
+  it('adds the failed header or method even if the preflight request did not list it', () => {
+    const ex = exchange({ preflight: preflight('GET', [], response(204)) });
+    const policy = requiredPolicy(
+      ex,
+      verdict({ stage: 'preflight', code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'X-Trace' }),
+    );
+    expect(policy.allowHeaders).toEqual(['x-trace']);
+    expect(policy.answerPreflight).toBe(true);
+  });
+
+  it('never throws on a degenerate exchange', () => {
+    const ex = exchange({
+      initiatorOrigin: null,
+      request: { url: '::not a url', method: '', headers: [['', '']] },
+      redirects: [hop('nope', ''), hop('', 'mailto:x')],
+      preflight: { kind: 'observed', request: { url: '', method: 'OPTIONS', headers: [] }, response: null, error: 'x' },
+      response: null,
+    });
+    for (const stage of ['request', 'preflight', 'redirect', 'response'] as const) {
+      expect(() => requiredPolicy(ex, verdict({ stage, redirectIndex: 7 }))).not.toThrow();
+    }
+  });
+});
