@@ -1,0 +1,66 @@
+/** A verdict without the parts that depend on the credentials reading being chosen. */
+import type { CheckFailure } from './check-failure';
+import type { HttpResponse } from './exchange';
+import type { CorsErrorCode, HeaderFinding, VerdictKind, VerdictStage } from './verdict-types';
+
+export interface Decision {
+  kind: VerdictKind;
+  code: CorsErrorCode | null;
+  failedParameter: string;
+  stage: VerdictStage | null;
+  redirectIndex: number | null;
+  header: HeaderFinding | null;
+  status: number | null;
+  networkError: string | null;
+  specStep: string;
+  /** Inputs for the advisories, carried so they are computed once for the chosen reading. */
+  readableResponse: HttpResponse | null;
+  passedPreflight: HttpResponse | null;
+  tainted: boolean;
+}
+
+const NO_EXTRAS = { readableResponse: null, passedPreflight: null, tainted: false } as const;
+
+export function statusOf(response: HttpResponse | null): number | null {
+  return response !== null && Number.isFinite(response.status) ? response.status : null;
+}
+
+export function blockedDecision(
+  failure: CheckFailure,
+  stage: VerdictStage,
+  status: number | null,
+  redirectIndex: number | null = null,
+): Decision {
+  return { kind: 'blocked', ...failure, stage, redirectIndex, status, networkError: null, ...NO_EXTRAS };
+}
+
+export function plainDecision(
+  kind: 'not-cors' | 'network-error' | 'unknown',
+  specStep: string,
+  stage: VerdictStage | null,
+  extra: Partial<Pick<Decision, 'status' | 'networkError' | 'redirectIndex'>> = {},
+): Decision {
+  return {
+    kind,
+    code: null,
+    failedParameter: '',
+    stage,
+    redirectIndex: extra.redirectIndex ?? null,
+    header: null,
+    status: extra.status ?? null,
+    networkError: extra.networkError ?? null,
+    specStep,
+    ...NO_EXTRAS,
+  };
+}
+
+/** Two readings agree when they decide the same thing at the same place. */
+export function sameDecision(a: Decision, b: Decision): boolean {
+  return (
+    a.kind === b.kind &&
+    a.code === b.code &&
+    a.failedParameter === b.failedParameter &&
+    a.stage === b.stage &&
+    a.redirectIndex === b.redirectIndex
+  );
+}

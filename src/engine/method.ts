@@ -1,0 +1,34 @@
+/** Methods: normalisation and the CORS-safelisted set. */
+import { asciiUppercase } from './ascii';
+
+const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/**
+ * Uppercases a method only when it is a case-insensitive match for DELETE, GET, HEAD, OPTIONS,
+ * POST or PUT: `patch` stays `patch`, and then must be listed as `patch` in
+ * Access-Control-Allow-Methods.
+ * @see https://fetch.spec.whatwg.org/#concept-method-normalize
+ */
+export function normalizeMethod(method: string): string {
+  const upper = asciiUppercase(method);
+  return NORMALIZED_METHODS.has(upper) ? upper : method;
+}
+
+/**
+ * GET, HEAD or POST. Chromium's `IsCorsSafelistedMethod` uppercases first, which only matters for
+ * methods that skipped normalisation, and those cannot be these three.
+ * @see https://fetch.spec.whatwg.org/#cors-safelisted-method
+ */
+export function isCorsSafelistedMethod(method: string): boolean {
+  return SAFELISTED_METHODS.has(asciiUppercase(method));
+}
+
+/**
+ * CONNECT, TRACE, TRACK (case-insensitive).
+ * @see https://fetch.spec.whatwg.org/#forbidden-method
+ */
+export function isForbiddenMethod(method: string): boolean {
+  return FORBIDDEN_METHODS.has(asciiUppercase(method));
+}

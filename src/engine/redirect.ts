@@ -1,0 +1,94 @@
+/**
+ * Following the actual request's redirects as Chromium's `CorsURLLoader::OnReceiveRedirect`
+ * does: CORS-check the 3xx itself → redirect count → Location credentials → taint → CORS flag.
+ */
+import type { CheckFailure } from './check-failure';
+import { corsCheck } from './cors-check';
+import type { RedirectHop } from './exchange';
+import { getHeader } from './header-list';
+import { isHttpScheme, isSameOrigin, parseUrl, resolveLocation, withoutCredentials } from './origin';
+
+/** Chromium fails the 21st redirect with net::ERR_TOO_MANY_REDIRECTS. */
+export const MAX_REDIRECTS = 20;
+
+export interface RedirectState {
+  /** Serialized origin of the request's client. */
+  origin: string;
+  /** Mode is `cors` (or treated as such); `same-origin` fails on a cross-origin hop instead. */
+  mode: 'cors' | 'same-origin';
+  includeCredentials: boolean;
+  corsFlag: boolean;
+  tainted: boolean;
+  currentUrl: string;
+}
+
+export type RedirectOutcome =
+  | { kind: 'followed'; state: RedirectState }
+  | { kind: 'blocked'; index: number; failure: CheckFailure; status: number | null }
+  | { kind: 'network-error'; index: number; networkError: string; status: number | null };
+
+function statusOf(hop: RedirectHop): number | null {
+  return Number.isFinite(hop.response.status) ? hop.response.status : null;
+}
+
+/**
+ * Walks `hops` from `start`; returns the state after the last hop, or the hop that failed.
+ * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
+ */
+export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectState): RedirectOutcome {
+  const state = { ...start };
+  for (let index = 0; index < hops.length; index++) {
+    const hop = hops[index];
+    if (hop === undefined) break;
+    const status = statusOf(hop);
+    const requestUrl = hop.request.url === '' ? state.currentUrl : hop.request.url;
+    // HTTP fetch: if the CORS flag is set and a CORS check for request and response returns failure, network error.
+    if (state.corsFlag && state.mode === 'cors') {
+      const failure = corsCheck(hop.response.headers, state.tainted ? 'null' : state.origin, state.includeCredentials);
+      if (failure !== null) return { kind: 'blocked', index, failure, status };
+    }
+    // If request's redirect count is 20, return a network error.
+    if (index >= MAX_REDIRECTS)
+      return { kind: 'network-error', index, networkError: 'net::ERR_TOO_MANY_REDIRECTS', status };
+    const location = getHeader(hop.response.headers, 'location');
+    const next = location !== null ? resolveLocation(location, requestUrl) : (hops[index + 1]?.request.url ?? null);
+    if (next === null) {
+      if (location !== null) return { kind: 'network-error', index, networkError: 'net::ERR_INVALID_REDIRECT', status };
+      state.currentUrl = requestUrl;
+      continue;
+    }
+    const parsed = parseUrl(next);
+    // If locationURL's scheme is not an HTTP(S) scheme, return a network error.
+    if (parsed === null || !isHttpScheme(parsed)) {
+      return { kind: 'network-error', index, networkError: 'net::ERR_UNSAFE_REDIRECT', status };
+    }
+    const hasCredentials = parsed.username !== '' || parsed.password !== '';
+    // A location URL with credentials fails a CORS request that is or becomes cross-origin.
+    const crossOrigin = state.tainted || !isSameOrigin(state.origin, next);
+    if (hasCredentials && (state.corsFlag || (state.mode === 'cors' && crossOrigin))) {
+      const failure: CheckFailure = {
+        code: 'RedirectContainsCredentials',
+        failedParameter: '',
+        header: { name: 'location', expected: withoutCredentials(location ?? next), received: location ?? next },
+        specStep: 'HTTP-redirect fetch (location URL includes credentials)',
+      };
+      return { kind: 'blocked', index, failure, status };
+    }
+    // Cross-origin hop while already cross-origin: set the tainted origin flag (`Origin: null` from now on).
+    if (!isSameOrigin(next, requestUrl) && !isSameOrigin(state.origin, requestUrl)) state.tainted = true;
+    if (!isSameOrigin(state.origin, next)) {
+      if (state.mode === 'same-origin') {
+        const failure: CheckFailure = {
+          code: 'DisallowedByMode',
+          failedParameter: '',
+          header: null,
+          specStep: 'main fetch (request\'s mode is "same-origin")',
+        };
+        return { kind: 'blocked', index, failure, status };
+      }
+      state.corsFlag = true;
+    }
+    state.currentUrl = next;
+  }
+  return { kind: 'followed', state };
+}

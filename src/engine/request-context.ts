@@ -1,0 +1,103 @@
+/**
+ * Facts about the request that do not depend on the credentials reading: its origin, effective
+ * mode, method and CORS-unsafe header names (as Chromium would have computed them).
+ */
+import { asciiLowercase } from './ascii';
+import type { AddressSpace, Exchange } from './exchange';
+import { getHeader, hasHeader, splitHeaderList } from './header-list';
+import { isCorsSafelistedMethod, normalizeMethod } from './method';
+import { originOf } from './origin';
+import { corsUnsafeRequestHeaderNames } from './unsafe-request-headers';
+
+export type EffectiveMode = 'cors' | 'same-origin' | 'no-cors' | 'navigate' | 'websocket';
+
+export interface RequestContext {
+  /** Serialized request origin; `null` when opaque or unknown. */
+  origin: string;
+  mode: EffectiveMode;
+  /** Normalized method of the actual request. */
+  method: string;
+  unsafeHeaderNames: readonly string[];
+  needsPreflight: boolean;
+  hasAuthorization: boolean;
+}
+
+/**
+ * The request's origin: the initiator's, else the `Origin` header that went out, else opaque.
+ * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
+ */
+export function requestOrigin(exchange: Exchange): string {
+  if (exchange.initiatorOrigin !== null) return originOf(exchange.initiatorOrigin);
+  const sent = getHeader(exchange.request.headers, 'origin');
+  return sent === null ? 'null' : originOf(sent);
+}
+
+/**
+ * The request's mode. When the capture does not say: frames navigate; XHR/fetch and fonts are
+ * always CORS; other destinations are CORS only with a `crossorigin` attribute, which shows as an
+ * `Origin` header on a GET/HEAD (a no-cors POST sends `Origin` too, so there the preflight, a block,
+ * or an Access-Control-Allow-Origin in the answer decides).
+ * @see https://fetch.spec.whatwg.org/#concept-request-mode
+ */
+export function effectiveMode(exchange: Exchange): EffectiveMode {
+  if (exchange.mode !== 'unknown') return exchange.mode;
+  switch (exchange.resourceType) {
+    case 'main_frame':
+    case 'sub_frame':
+      return 'navigate';
+    case 'websocket':
+      return 'websocket';
+    case 'xmlhttprequest':
+    case 'fetch':
+    case 'font':
+      return 'cors';
+    default:
+      break;
+  }
+  if (!hasHeader(exchange.request.headers, 'origin')) return 'no-cors';
+  const method = normalizeMethod(exchange.request.method);
+  if (method === 'GET' || method === 'HEAD') return 'cors';
+  const answered = exchange.response !== null && hasHeader(exchange.response.headers, 'access-control-allow-origin');
+  return exchange.preflight.kind === 'observed' || exchange.outcome === 'blocked' || answered ? 'cors' : 'no-cors';
+}
+
+/**
+ * Method and unsafe header names: from the observed preflight's Access-Control-Request-* (what
+ * Chromium computed) when it carries them, else recomputed from the actual request's headers.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+export function requestContext(exchange: Exchange): RequestContext {
+  const { preflight, request } = exchange;
+  let method = normalizeMethod(request.method);
+  let unsafeHeaderNames = corsUnsafeRequestHeaderNames(request.headers);
+  const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaderNames.length > 0;
+  if (preflight.kind === 'observed') {
+    const requestedMethod = getHeader(preflight.request.headers, 'access-control-request-method');
+    if (requestedMethod !== null) {
+      method = normalizeMethod(requestedMethod);
+      const requested = getHeader(preflight.request.headers, 'access-control-request-headers');
+      unsafeHeaderNames = requested === null ? [] : [...new Set(splitHeaderList(requested).map(asciiLowercase))].sort();
+    }
+  }
+  return {
+    origin: requestOrigin(exchange),
+    mode: effectiveMode(exchange),
+    method,
+    unsafeHeaderNames,
+    needsPreflight,
+    hasAuthorization: hasHeader(request.headers, 'authorization'),
+  };
+}
+
+const SPACE_RANK: Readonly<Record<AddressSpace, number>> = { public: 0, private: 1, local: 2, unknown: -1 };
+
+/**
+ * True when the target is in a more private address space than the initiator.
+ * @see https://wicg.github.io/local-network-access/
+ */
+export function isLocalNetworkRequest(spaces: Exchange['addressSpaces']): boolean {
+  if (spaces === undefined) return false;
+  const from = SPACE_RANK[spaces.initiator] ?? -1;
+  const to = SPACE_RANK[spaces.target] ?? -1;
+  return from >= 0 && to >= 0 && to > from;
+}
