@@ -1,46 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/engine/explain';
-import type { CorsErrorCode } from '../../../src/engine/verdict-types';
+import { ALL_CODES } from '../../fixtures/cors-error-codes';
 import { EXPLANATION_ROWS } from '../../fixtures/explanations-more';
-
-/** Every CorsErrorCode; `satisfies` makes adding a code to the union fail to compile here until a row exists. */
-const ALL_CODES = Object.keys({
-  DisallowedByMode: true,
-  InvalidResponse: true,
-  WildcardOriginNotAllowed: true,
-  MissingAllowOriginHeader: true,
-  MultipleAllowOriginValues: true,
-  InvalidAllowOriginValue: true,
-  AllowOriginMismatch: true,
-  InvalidAllowCredentials: true,
-  CorsDisabledScheme: true,
-  PreflightInvalidStatus: true,
-  PreflightDisallowedRedirect: true,
-  PreflightWildcardOriginNotAllowed: true,
-  PreflightMissingAllowOriginHeader: true,
-  PreflightMultipleAllowOriginValues: true,
-  PreflightInvalidAllowOriginValue: true,
-  PreflightAllowOriginMismatch: true,
-  PreflightInvalidAllowCredentials: true,
-  PreflightMissingAllowExternal: true,
-  PreflightInvalidAllowExternal: true,
-  PreflightMissingAllowPrivateNetwork: true,
-  PreflightInvalidAllowPrivateNetwork: true,
-  InvalidAllowMethodsPreflightResponse: true,
-  InvalidAllowHeadersPreflightResponse: true,
-  MethodDisallowedByPreflightResponse: true,
-  HeaderDisallowedByPreflightResponse: true,
-  RedirectContainsCredentials: true,
-  InsecurePrivateNetwork: true,
-  InvalidPrivateNetworkAccess: true,
-  UnexpectedPrivateNetworkAccess: true,
-  NoCorsRedirectModeNotFollow: true,
-  PreflightMissingPrivateNetworkAccessId: true,
-  PreflightMissingPrivateNetworkAccessName: true,
-  PrivateNetworkAccessPermissionUnavailable: true,
-  PrivateNetworkAccessPermissionDenied: true,
-  LocalNetworkAccessPermissionDenied: true,
-} satisfies Record<CorsErrorCode, true>) as CorsErrorCode[];
 
 describe('explain: one fixture row per CorsErrorCode', () => {
   it('has exactly one row per code (35 codes)', () => {
