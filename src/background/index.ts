@@ -6,11 +6,11 @@ import { showBadge } from '../platform/action-badge';
 import { onPanelConnect } from '../platform/ports';
 import { sessionStore } from '../platform/storage';
 import { onTabRemoved } from '../platform/tabs';
-import { onRequestFailed } from '../platform/web-request';
+import { onCaptureEvent } from '../platform/web-request';
 import { createBackground } from './create-background';
 
 const background = createBackground({ store: sessionStore, showBadge });
 
-onRequestFailed((failure) => void background.requestFailed(failure));
+onCaptureEvent((event) => void background.event(event));
 onTabRemoved((tabId) => void background.tabRemoved(tabId));
 onPanelConnect((tabId, port) => void background.panelConnected(tabId, port));

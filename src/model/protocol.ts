@@ -1,21 +1,27 @@
-import type { TabId } from './ids';
+import type { ExchangeRecord, TabLogView } from './exchange-record';
+import type { RequestId, TabId } from './ids';
 
-/** Bumped whenever a message shape changes; a panel and worker of different versions reconnect. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped whenever a message shape changes. A panel that receives another version ignores the
+ * message; the port reconnects after an extension update and both sides then agree.
+ */
+export const PROTOCOL_VERSION = 2;
 
 const PANEL_PORT_PREFIX = 'panel:';
 
-/** The summary a panel needs before the full log exists. */
-export interface TabSummary {
-  tabId: TabId;
-  blockedCount: number;
-}
-
+/** Worker → panel: a snapshot on connect, then only deltas. */
 export type ToPanel =
-  | { type: 'snapshot'; version: number; summary: TabSummary }
-  | { type: 'summary-changed'; version: number; summary: TabSummary };
+  | { type: 'snapshot'; version: number; log: TabLogView }
+  | { type: 'request-added'; version: number; record: ExchangeRecord }
+  | { type: 'request-evicted'; version: number; requestId: RequestId; evictedCount: number }
+  | { type: 'log-cleared'; version: number; preserveLog: boolean }
+  | { type: 'counts-changed'; version: number; sameOriginCount: number };
 
-export type ToBackground = { type: 'hello'; version: number };
+/** Panel → worker. */
+export type ToBackground =
+  | { type: 'hello'; version: number }
+  | { type: 'clear-log'; version: number }
+  | { type: 'set-preserve-log'; version: number; preserveLog: boolean };
 
 export function panelPortName(tabId: TabId): string {
   return `${PANEL_PORT_PREFIX}${tabId}`;
@@ -33,28 +39,78 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function isTabSummary(value: unknown): value is TabSummary {
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * Shallow structural check of a record: the worker built it with the engine, and the port only
+ * carries structured clones, so a record that has these fields has the rest.
+ */
+function isExchangeRecord(value: unknown): value is ExchangeRecord {
   return (
     isRecord(value) &&
+    typeof value.requestId === 'string' &&
     typeof value.tabId === 'number' &&
-    typeof value.blockedCount === 'number' &&
-    Number.isInteger(value.blockedCount) &&
-    value.blockedCount >= 0
+    typeof value.startedAt === 'number' &&
+    isRecord(value.exchange) &&
+    isRecord(value.verdict) &&
+    typeof value.verdict.blocked === 'boolean'
   );
 }
 
-/** Validates a message that arrived on a port; anything else is dropped by the caller. */
-export function parseToPanel(message: unknown): ToPanel | null {
-  if (!isRecord(message) || message.version !== PROTOCOL_VERSION) return null;
-  if ((message.type === 'snapshot' || message.type === 'summary-changed') && isTabSummary(message.summary)) {
-    return { type: message.type, version: PROTOCOL_VERSION, summary: message.summary };
-  }
-  return null;
+function isTabLogView(value: unknown): value is TabLogView {
+  return (
+    isRecord(value) &&
+    typeof value.tabId === 'number' &&
+    Array.isArray(value.records) &&
+    value.records.every(isExchangeRecord) &&
+    isCount(value.sameOriginCount) &&
+    isCount(value.evictedCount) &&
+    typeof value.preserveLog === 'boolean'
+  );
 }
 
-export function parseToBackground(message: unknown): ToBackground | null {
-  if (isRecord(message) && message.type === 'hello' && message.version === PROTOCOL_VERSION) {
-    return { type: 'hello', version: PROTOCOL_VERSION };
+/** Validates a message that arrived on a panel's port; anything else yields null and is dropped. */
+export function parseToPanel(message: unknown): ToPanel | null {
+  if (!isRecord(message) || message.version !== PROTOCOL_VERSION) return null;
+  const version = PROTOCOL_VERSION;
+  switch (message.type) {
+    case 'snapshot':
+      return isTabLogView(message.log) ? { type: 'snapshot', version, log: message.log } : null;
+    case 'request-added':
+      return isExchangeRecord(message.record) ? { type: 'request-added', version, record: message.record } : null;
+    case 'request-evicted':
+      return typeof message.requestId === 'string' && isCount(message.evictedCount)
+        ? { type: 'request-evicted', version, requestId: message.requestId, evictedCount: message.evictedCount }
+        : null;
+    case 'log-cleared':
+      return typeof message.preserveLog === 'boolean'
+        ? { type: 'log-cleared', version, preserveLog: message.preserveLog }
+        : null;
+    case 'counts-changed':
+      return isCount(message.sameOriginCount)
+        ? { type: 'counts-changed', version, sameOriginCount: message.sameOriginCount }
+        : null;
+    default:
+      return null;
   }
-  return null;
+}
+
+/** Validates a message that arrived from a panel; anything else yields null and is dropped. */
+export function parseToBackground(message: unknown): ToBackground | null {
+  if (!isRecord(message) || message.version !== PROTOCOL_VERSION) return null;
+  const version = PROTOCOL_VERSION;
+  switch (message.type) {
+    case 'hello':
+      return { type: 'hello', version };
+    case 'clear-log':
+      return { type: 'clear-log', version };
+    case 'set-preserve-log':
+      return typeof message.preserveLog === 'boolean'
+        ? { type: 'set-preserve-log', version, preserveLog: message.preserveLog }
+        : null;
+    default:
+      return null;
+  }
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { blockedCount, type TabLogView } from '../model/exchange-record';
 import type { TabId } from '../model/ids';
-import type { TabSummary } from '../model/protocol';
 import type { ConnectionEvents, ConnectionStatus } from './connection';
+import { RequestTable } from './request-table';
+import { applyMessage } from './state/apply';
 
 export interface AppProps {
   tabId: TabId | null;
@@ -10,11 +12,14 @@ export interface AppProps {
 
 export function App({ tabId, connect }: AppProps) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
-  const [summary, setSummary] = useState<TabSummary | null>(null);
+  const [log, setLog] = useState<TabLogView | null>(null);
 
   useEffect(() => {
     if (tabId === null) return undefined;
-    return connect(tabId, { onStatus: setStatus, onMessage: (message) => setSummary(message.summary) });
+    return connect(tabId, {
+      onStatus: setStatus,
+      onMessage: (message) => setLog((current) => applyMessage(current, message)),
+    });
   }, [tabId, connect]);
 
   if (tabId === null) {
@@ -28,7 +33,7 @@ export function App({ tabId, connect }: AppProps) {
     );
   }
 
-  const blocked = summary?.blockedCount ?? 0;
+  const blocked = log === null ? 0 : blockedCount(log);
   return (
     <main>
       <header class="toolbar">
@@ -42,11 +47,20 @@ export function App({ tabId, connect }: AppProps) {
         <span class={blocked > 0 ? 'count count-blocked' : 'count'} data-testid="blocked-count">
           {blocked} blocked
         </span>
+        {log !== null && log.evictedCount > 0 && (
+          <span class="tab" data-testid="evicted-count">
+            {log.evictedCount} older requests dropped
+          </span>
+        )}
       </header>
-      <p class="empty">
-        CORS Lens records this tab's cross-origin requests even while DevTools is closed. Blocked requests appear here
-        with the reason and the fix.
-      </p>
+      {log === null || log.records.length === 0 ? (
+        <p class="empty">
+          CORS Lens records this tab's cross-origin requests even while DevTools is closed. Blocked requests appear here
+          with the reason and the fix.
+        </p>
+      ) : (
+        <RequestTable records={log.records} />
+      )}
     </main>
   );
 }

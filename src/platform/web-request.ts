@@ -1,29 +1,136 @@
-import type { FailedRequest } from '../model/failed-request';
+import type { CaptureEvent, HeaderList, ResourceType } from '../model/capture-event';
 import { browser, type WebRequest } from './browser';
 
 const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
-function toFailedRequest(details: WebRequest.OnErrorOccurredDetailsType): FailedRequest {
-  return {
-    tabId: details.tabId,
-    requestId: String(details.requestId),
-    url: details.url,
-    // Chrome says `initiator`; Firefox only has `originUrl`.
-    initiator: details.initiator ?? originOrNull(details.originUrl),
-    error: details.error,
-  };
+const RESOURCE_TYPES = new Set<string>([
+  'xmlhttprequest',
+  'image',
+  'script',
+  'stylesheet',
+  'font',
+  'media',
+  'ping',
+  'websocket',
+  'main_frame',
+  'sub_frame',
+]);
+
+function resourceTypeOf(type: string): ResourceType {
+  return RESOURCE_TYPES.has(type) ? (type as ResourceType) : 'other';
 }
 
-function originOrNull(url: string | undefined): string | null {
-  if (url === undefined) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+function headerList(headers: WebRequest.HttpHeaders | undefined): HeaderList {
+  // A header the browser could not decode as text comes as bytes; keep it, one byte per char.
+  return (headers ?? []).map(
+    ({ name, value, binaryValue }) => [name, value ?? String.fromCharCode(...(binaryValue ?? []))] as const,
+  );
 }
 
-/** Calls `listener` for every request of any tab that ends in a network error. */
-export function onRequestFailed(listener: (failure: FailedRequest) => void): void {
-  browser.webRequest.onErrorOccurred.addListener((details) => listener(toFailedRequest(details)), ALL_URLS);
+function initiatorOf(details: { initiator?: string; originUrl?: string }): string | null {
+  // Chrome says `initiator` (an origin); Firefox only has `originUrl` (a URL).
+  if (details.initiator !== undefined) return details.initiator;
+  if (details.originUrl === undefined) return null;
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i.exec(details.originUrl);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Chrome hides preflights, `Origin` and the headers of blocked responses from listeners that do
+ * not ask for 'extraHeaders'; Firefox has no such option and shows them anyway.
+ */
+function withExtraHeaders<T extends string>(options: T[]): T[] {
+  const chromeWebRequest = (globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: object } } }).chrome
+    ?.webRequest;
+  const supported =
+    chromeWebRequest?.OnSendHeadersOptions !== undefined && 'EXTRA_HEADERS' in chromeWebRequest.OnSendHeadersOptions;
+  return supported ? [...options, 'extraHeaders' as T] : options;
+}
+
+/**
+ * Registers the five webRequest listeners the capture needs and hands each event, normalised, to
+ * `listener`. Must be called synchronously at the worker's top level.
+ */
+export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
+  const { webRequest } = browser;
+  webRequest.onSendHeaders.addListener(
+    (details) =>
+      listener({
+        kind: 'send-headers',
+        requestId: String(details.requestId),
+        tabId: details.tabId,
+        url: details.url,
+        method: details.method,
+        timeStamp: details.timeStamp,
+        initiator: initiatorOf(details),
+        resourceType: resourceTypeOf(details.type),
+        requestHeaders: headerList(details.requestHeaders),
+      }),
+    ALL_URLS,
+    withExtraHeaders<WebRequest.OnSendHeadersOptions>(['requestHeaders']),
+  );
+  webRequest.onHeadersReceived.addListener(
+    (details) => {
+      listener({
+        kind: 'headers-received',
+        requestId: String(details.requestId),
+        tabId: details.tabId,
+        url: details.url,
+        method: details.method,
+        timeStamp: details.timeStamp,
+        statusCode: details.statusCode,
+        statusLine: details.statusLine,
+        responseHeaders: headerList(details.responseHeaders),
+      });
+      return undefined;
+    },
+    ALL_URLS,
+    withExtraHeaders<WebRequest.OnHeadersReceivedOptions>(['responseHeaders']),
+  );
+  webRequest.onBeforeRedirect.addListener(
+    (details) =>
+      listener({
+        kind: 'redirect',
+        requestId: String(details.requestId),
+        tabId: details.tabId,
+        url: details.url,
+        method: details.method,
+        timeStamp: details.timeStamp,
+        statusCode: details.statusCode,
+        statusLine: details.statusLine,
+        responseHeaders: headerList(details.responseHeaders),
+        redirectUrl: details.redirectUrl,
+      }),
+    ALL_URLS,
+    withExtraHeaders<WebRequest.OnBeforeRedirectOptions>(['responseHeaders']),
+  );
+  webRequest.onCompleted.addListener(
+    (details) =>
+      listener({
+        kind: 'completed',
+        requestId: String(details.requestId),
+        tabId: details.tabId,
+        url: details.url,
+        method: details.method,
+        timeStamp: details.timeStamp,
+        statusCode: details.statusCode,
+        fromCache: details.fromCache,
+      }),
+    ALL_URLS,
+  );
+  webRequest.onErrorOccurred.addListener(
+    (details) =>
+      listener({
+        kind: 'error',
+        requestId: String(details.requestId),
+        tabId: details.tabId,
+        url: details.url,
+        method: details.method,
+        timeStamp: details.timeStamp,
+        initiator: initiatorOf(details),
+        resourceType: resourceTypeOf(details.type),
+        error: details.error,
+      }),
+    ALL_URLS,
+  );
 }

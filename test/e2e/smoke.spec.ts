@@ -41,6 +41,12 @@ test('a blocked cross-origin request is counted on the badge of its tab only', a
   const title = await serviceWorker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), tabId);
   expect(title).toContain('1 blocked cross-origin request');
 
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${new URL(serviceWorker.url()).host}/src/panel/panel.html?tabId=${tabId}`);
+  await expect(panel.getByTestId('blocked-count')).toHaveText('1 blocked');
+  await expect(panel.getByTestId('request-row')).toHaveCount(1);
+  await expect(panel.getByTestId('verdict')).toHaveText('MissingAllowOriginHeader');
+
   const other = await context.newPage();
   await other.goto(`${server.pageOrigin}/other`);
   const otherTabId = await serviceWorker.evaluate(

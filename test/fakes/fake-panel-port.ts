@@ -19,6 +19,11 @@ export class FakePanelPort implements PanelPort {
     this.#disconnectListeners.push(listener);
   }
 
+  /** Delivers `message` as if the panel had sent it. */
+  receive(message: unknown): void {
+    for (const listener of this.#messageListeners) listener(message);
+  }
+
   disconnect(): void {
     for (const listener of this.#disconnectListeners) listener();
   }

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground } from '../../../src/background/create-background';
 import type { Badge } from '../../../src/model/badge';
-import type { FailedRequest } from '../../../src/model/failed-request';
-import { PROTOCOL_VERSION } from '../../../src/model/protocol';
+import type { CaptureEvent } from '../../../src/model/capture-event';
+import { PROTOCOL_VERSION, type ToPanel } from '../../../src/model/protocol';
+import { API, EventScript, PAGE } from '../../fakes/capture-events';
 import { FakePanelPort } from '../../fakes/fake-panel-port';
 import { MemorySessionStore } from '../../fakes/memory-session-store';
 
-function failure(overrides: Partial<FailedRequest> = {}): FailedRequest {
-  return {
-    tabId: 4,
-    requestId: '101',
-    url: 'http://127.0.0.1:8080/api',
-    initiator: 'http://localhost:3000',
-    error: 'net::ERR_FAILED',
-    ...overrides,
-  };
-}
+const url = `${API}/items`;
 
 function setup(store = new MemorySessionStore()) {
   const badges: Array<{ tabId: number; badge: Badge }> = [];
@@ -24,85 +16,191 @@ function setup(store = new MemorySessionStore()) {
     showBadge: async (tabId, badge) => {
       badges.push({ tabId, badge });
     },
+    // Flushes wait for an explicit flushed() call, so tests decide when storage is written.
+    schedule: () => {},
   });
-  return { background, badges, store };
+  const feed = async (events: readonly CaptureEvent[]) => {
+    for (const event of events) await background.event(event);
+  };
+  return { background, badges, store, feed };
+}
+
+function blockedGet(script: EventScript, id: string): EventScript {
+  return script
+    .send(id, url, 'GET', [['Origin', PAGE]])
+    .receive(id, url, 'GET', 500, [])
+    .fail(id, url, 'GET');
+}
+
+function allowedGet(script: EventScript, id: string): EventScript {
+  return script
+    .send(id, url, 'GET', [['Origin', PAGE]])
+    .receive(id, url, 'GET', 200, [['Access-Control-Allow-Origin', PAGE]])
+    .complete(id, url, 'GET');
+}
+
+function navigation(tabId: number, timeStamp: number): CaptureEvent {
+  return {
+    kind: 'send-headers',
+    requestId: `nav-${timeStamp}`,
+    tabId,
+    url: `${PAGE}/next`,
+    method: 'GET',
+    initiator: null,
+    resourceType: 'main_frame',
+    requestHeaders: [],
+    timeStamp,
+  };
+}
+
+async function snapshotOf(background: ReturnType<typeof setup>['background'], tabId: number) {
+  const port = new FakePanelPort();
+  await background.panelConnected(tabId, port);
+  const [first] = port.posted;
+  if (first?.type !== 'snapshot') throw new Error('expected a snapshot first');
+  return first.log;
 }
 
 describe('createBackground', () => {
-  it('counts a cross-origin net::ERR_FAILED on its tab and badges that tab', async () => {
-    const { background, badges } = setup();
-    await background.requestFailed(failure());
-    await background.requestFailed(failure({ requestId: '102' }));
+  it('judges each captured exchange and badges the tab with its blocked count', async () => {
+    const { feed, badges, background } = setup();
+    await feed(blockedGet(allowedGet(blockedGet(new EventScript(), '1'), '2'), '3').events);
     expect(badges.map(({ tabId, badge }) => [tabId, badge.text])).toEqual([
-      [4, '1'],
-      [4, '2'],
+      [7, '1'],
+      [7, '2'],
+    ]);
+    const log = await snapshotOf(background, 7);
+    expect(log.records.map((record) => [record.requestId, record.verdict.code])).toEqual([
+      ['1', 'MissingAllowOriginHeader'],
+      ['2', null],
+      ['3', 'MissingAllowOriginHeader'],
     ]);
   });
 
-  it.each([
-    ['a same-origin failure', failure({ initiator: 'http://127.0.0.1:8080' })],
-    ['a refused connection (not a CORS failure)', failure({ error: 'net::ERR_CONNECTION_REFUSED' })],
-    ['a request outside any tab', failure({ tabId: -1 })],
-    ['a request with no initiator', failure({ initiator: null })],
-    ['a malformed URL', failure({ url: 'not a url' })],
-  ])('ignores %s', async (_label, ignored) => {
-    const { background, badges } = setup();
-    await background.requestFailed(ignored);
+  it('counts same-origin requests without storing them', async () => {
+    const { feed, background } = setup();
+    const same = `${PAGE}/x`;
+    await feed(
+      new EventScript().send('1', same, 'GET', []).receive('1', same, 'GET', 200, []).complete('1', same, 'GET').events,
+    );
+    expect(await snapshotOf(background, 7)).toMatchObject({ records: [], sameOriginCount: 1 });
+  });
+
+  it('streams deltas to the panels of that tab only', async () => {
+    const { feed, background } = setup();
+    const mine = new FakePanelPort();
+    const other = new FakePanelPort();
+    await background.panelConnected(7, mine);
+    await background.panelConnected(8, other);
+    await feed(blockedGet(new EventScript(), '1').events);
+    expect(mine.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot', 'request-added']);
+    expect(other.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot']);
+  });
+
+  it('starts a new log on a top-level navigation, and clears the badge', async () => {
+    const { feed, background, badges } = setup();
+    await feed(blockedGet(new EventScript(), '1').events);
+    await feed([navigation(7, 5_000)]);
+    expect((await snapshotOf(background, 7)).records).toEqual([]);
+    expect(badges.at(-1)).toMatchObject({ tabId: 7, badge: { text: '' } });
+  });
+
+  it('keeps the log across navigations when a panel turned "preserve log" on', async () => {
+    const { feed, background } = setup();
+    const port = new FakePanelPort();
+    await background.panelConnected(7, port);
+    port.receive({ type: 'set-preserve-log', version: PROTOCOL_VERSION, preserveLog: true });
+    await feed(blockedGet(new EventScript(), '1').events);
+    await feed([navigation(7, 5_000)]);
+    expect(await snapshotOf(background, 7)).toMatchObject({ preserveLog: true, records: [{ requestId: '1' }] });
+  });
+
+  it('clears the log when a panel asks, telling every panel of the tab', async () => {
+    const { feed, background, badges } = setup();
+    await feed(blockedGet(new EventScript(), '1').events);
+    const port = new FakePanelPort();
+    await background.panelConnected(7, port);
+    port.receive({ type: 'clear-log', version: PROTOCOL_VERSION });
+    await expect.poll(() => port.posted.at(-1)?.type).toBe('log-cleared');
+    expect(badges.at(-1)?.badge.text).toBe('');
+  });
+
+  it('ignores malformed panel messages', async () => {
+    const { feed, background } = setup();
+    await feed(blockedGet(new EventScript(), '1').events);
+    const port = new FakePanelPort();
+    await background.panelConnected(7, port);
+    port.receive({ type: 'clear-log', version: 1 });
+    port.receive('clear-log');
+    expect((await snapshotOf(background, 7)).records).toHaveLength(1);
+  });
+
+  it('keeps requests from outside any tab apart, without a badge', async () => {
+    const { feed, background, badges } = setup();
+    await feed(blockedGet(new EventScript(-1), '1').events);
     expect(badges).toEqual([]);
+    expect((await snapshotOf(background, -1)).records).toHaveLength(1);
+    expect((await snapshotOf(background, 7)).records).toHaveLength(0);
   });
+});
 
-  it('sends a snapshot to a panel on connect and summaries as counts change', async () => {
-    const { background } = setup();
-    const port = new FakePanelPort();
-    await background.panelConnected(4, port);
-    await background.requestFailed(failure());
-    expect(port.posted).toEqual([
-      { type: 'snapshot', version: PROTOCOL_VERSION, summary: { tabId: 4, blockedCount: 0 } },
-      { type: 'summary-changed', version: PROTOCOL_VERSION, summary: { tabId: 4, blockedCount: 1 } },
-    ]);
-  });
-
-  it('stops sending to a panel whose port disconnected', async () => {
-    const { background } = setup();
-    const port = new FakePanelPort();
-    await background.panelConnected(4, port);
-    port.disconnect();
-    await background.requestFailed(failure());
-    expect(port.posted).toHaveLength(1);
-  });
-
-  it('remembers counts across a worker restart on the same session storage', async () => {
+describe('createBackground across worker restarts', () => {
+  it('gives the same snapshot after a restart on the same storage', async () => {
     const first = setup();
-    await first.background.requestFailed(failure());
-    await first.background.requestFailed(failure({ requestId: '102' }));
+    await first.feed(blockedGet(allowedGet(new EventScript(), '1'), '2').events);
+    await first.background.flushed();
+    const before = await snapshotOf(first.background, 7);
+
+    const second = setup(first.store);
+    expect(await snapshotOf(second.background, 7)).toEqual(before);
+  });
+
+  it('pairs a preflight seen before the restart with its request seen after', async () => {
+    const script = new EventScript()
+      .preflight('p', url, 'PUT', ['x-token'], 204, [['Access-Control-Allow-Origin', PAGE]])
+      .fail('a', url, 'PUT');
+    const first = setup();
+    await first.feed(script.events.slice(0, 3));
     await first.background.flushed();
 
-    // A new instance on the same storage is what the browser gives us after stopping the worker.
     const second = setup(first.store);
-    const port = new FakePanelPort();
-    await second.background.panelConnected(4, port);
-    expect(port.posted[0]).toMatchObject({ type: 'snapshot', summary: { tabId: 4, blockedCount: 2 } });
-    await second.background.requestFailed(failure({ requestId: '103' }));
-    expect(second.badges.at(-1)?.badge.text).toBe('3');
+    await second.feed(script.events.slice(3));
+    const [record] = (await snapshotOf(second.background, 7)).records;
+    expect(record).toMatchObject({
+      requestId: 'a',
+      preflightRequestId: 'p',
+      verdict: { code: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' },
+    });
   });
 
   it('forgets a closed tab, in memory and in storage', async () => {
     const first = setup();
-    await first.background.requestFailed(failure());
-    await first.background.tabRemoved(4);
+    await first.feed(blockedGet(new EventScript(), '1').events);
+    await first.background.tabRemoved(7);
     await first.background.flushed();
+    expect([...first.store.data.keys()].filter((key) => key.includes(':7'))).toEqual([]);
     const second = setup(first.store);
-    const port = new FakePanelPort();
-    await second.background.panelConnected(4, port);
-    expect(port.posted[0]).toMatchObject({ summary: { blockedCount: 0 } });
+    expect((await snapshotOf(second.background, 7)).records).toEqual([]);
   });
 
-  it('ignores corrupt saved state instead of failing to start', async () => {
+  it('starts empty instead of failing on corrupt saved state', async () => {
     const store = new MemorySessionStore();
-    await store.set('blocked-counts', { 4: 'many' });
-    const { background } = setup(store);
-    const port = new FakePanelPort();
-    await background.panelConnected(4, port);
-    expect(port.posted[0]).toMatchObject({ summary: { blockedCount: 0 } });
+    await store.setMany({ 'tab:7': { ids: 'many' }, capture: 'garbage', 'rec:7:1': 42 });
+    const { background, feed } = setup(store);
+    expect((await snapshotOf(background, 7)).records).toEqual([]);
+    await feed(blockedGet(new EventScript(), '1').events);
+    expect((await snapshotOf(background, 7)).records).toHaveLength(1);
+  });
+
+  it('writes what changed, not the whole log, on each flush', async () => {
+    const { feed, background, store } = setup();
+    await feed(blockedGet(new EventScript(), '1').events);
+    await background.flushed();
+    const keysBefore = new Set(store.data.keys());
+    const recordBefore = store.data.get('rec:7:1');
+    await feed(blockedGet(new EventScript(), '2').events);
+    await background.flushed();
+    expect([...store.data.keys()].filter((key) => !keysBefore.has(key))).toEqual(['rec:7:2']);
+    expect(store.data.get('rec:7:1')).toBe(recordBefore);
   });
 });

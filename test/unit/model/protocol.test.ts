@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/engine/evaluate';
+import type { TabLogView } from '../../../src/model/exchange-record';
 import {
   PROTOCOL_VERSION,
   panelPortName,
@@ -6,6 +8,7 @@ import {
   parseToBackground,
   parseToPanel,
 } from '../../../src/model/protocol';
+import { exchange } from '../../fixtures/exchange-builder';
 
 describe('panel port names', () => {
   it('round-trips a tab id', () => {
@@ -20,27 +23,57 @@ describe('panel port names', () => {
   );
 });
 
-describe('message guards', () => {
-  const summary = { tabId: 7, blockedCount: 2 };
+describe('worker → panel messages', () => {
+  const anExchange = exchange();
+  const record = {
+    requestId: '1',
+    preflightRequestId: null,
+    tabId: 7,
+    startedAt: 1,
+    endedAt: 2,
+    exchange: anExchange,
+    verdict: evaluate(anExchange),
+  };
+  const log: TabLogView = { tabId: 7, records: [record], sameOriginCount: 3, evictedCount: 0, preserveLog: false };
+  const version = PROTOCOL_VERSION;
 
-  it('accepts a snapshot of the current version', () => {
-    expect(parseToPanel({ type: 'snapshot', version: PROTOCOL_VERSION, summary })).toEqual({
-      type: 'snapshot',
-      version: PROTOCOL_VERSION,
-      summary,
+  it.each([
+    { type: 'snapshot', version, log },
+    { type: 'request-added', version, record },
+    { type: 'request-evicted', version, requestId: '1', evictedCount: 4 },
+    { type: 'log-cleared', version, preserveLog: true },
+    { type: 'counts-changed', version, sameOriginCount: 9 },
+  ])('accepts a well-formed $type', (message) => {
+    expect(parseToPanel(structuredClone(message))).toEqual(message);
+  });
+
+  it.each([
+    ['another version', { type: 'snapshot', version: version + 1, log }],
+    ['an unknown type', { type: 'surprise', version, log }],
+    ['a log without records', { type: 'snapshot', version, log: { ...log, records: undefined } }],
+    ['a record without a verdict', { type: 'request-added', version, record: { ...record, verdict: null } }],
+    ['a negative count', { type: 'counts-changed', version, sameOriginCount: -1 }],
+    ['null', null],
+    ['a string', 'snapshot'],
+  ])('drops %s', (_label, message) => {
+    expect(parseToPanel(message)).toBeNull();
+  });
+});
+
+describe('panel → worker messages', () => {
+  it('accepts hello, clear-log and set-preserve-log of the current version', () => {
+    const version = PROTOCOL_VERSION;
+    expect(parseToBackground({ type: 'hello', version })).toEqual({ type: 'hello', version });
+    expect(parseToBackground({ type: 'clear-log', version })).toEqual({ type: 'clear-log', version });
+    expect(parseToBackground({ type: 'set-preserve-log', version, preserveLog: true })).toEqual({
+      type: 'set-preserve-log',
+      version,
+      preserveLog: true,
     });
   });
 
-  it('drops messages of another version, unknown types and malformed summaries', () => {
-    expect(parseToPanel({ type: 'snapshot', version: PROTOCOL_VERSION + 1, summary })).toBeNull();
-    expect(parseToPanel({ type: 'surprise', version: PROTOCOL_VERSION, summary })).toBeNull();
-    expect(parseToPanel({ type: 'snapshot', version: PROTOCOL_VERSION, summary: { tabId: 7 } })).toBeNull();
-    expect(parseToPanel(null)).toBeNull();
-    expect(parseToPanel('snapshot')).toBeNull();
-  });
-
-  it('accepts only a hello of the current version from panels', () => {
-    expect(parseToBackground({ type: 'hello', version: PROTOCOL_VERSION })).not.toBeNull();
+  it('drops other versions and malformed settings', () => {
     expect(parseToBackground({ type: 'hello', version: 0 })).toBeNull();
+    expect(parseToBackground({ type: 'set-preserve-log', version: PROTOCOL_VERSION, preserveLog: 'yes' })).toBeNull();
   });
 });

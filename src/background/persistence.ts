@@ -1,0 +1,140 @@
+import type { CorrelatorState } from '../capture/correlator';
+import { parseCorrelatorState } from '../capture/correlator-state';
+import { evaluate } from '../engine/evaluate';
+import type { Exchange } from '../engine/exchange';
+import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
+import type { RequestId, TabId } from '../model/ids';
+import type { SessionStore } from '../platform/storage';
+
+/**
+ * storage.session layout. Records are stored one key each and written once, so a flush costs
+ * what changed, not the size of the log; a tab's key holds only its order and counters.
+ *   capture            the correlator's in-flight state
+ *   tab:<tabId>        { ids, sameOriginCount, evictedCount, preserveLog }
+ *   rec:<tabId>:<id>   one record without its verdict (recomputed on load: the engine is cheap,
+ *                      and a verdict computed by a newer engine is the better one)
+ */
+const CAPTURE_KEY = 'capture';
+const tabKey = (tabId: TabId) => `tab:${tabId}`;
+const recordKey = (tabId: TabId, requestId: RequestId) => `rec:${tabId}:${requestId}`;
+
+type StoredRecord = Omit<ExchangeRecord, 'verdict'>;
+
+interface StoredTab {
+  ids: RequestId[];
+  sameOriginCount: number;
+  evictedCount: number;
+  preserveLog: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isStoredTab(value: unknown): value is StoredTab {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.ids) &&
+    value.ids.every((id) => typeof id === 'string') &&
+    typeof value.sameOriginCount === 'number' &&
+    typeof value.evictedCount === 'number' &&
+    typeof value.preserveLog === 'boolean'
+  );
+}
+
+function isStoredRecord(value: unknown): value is StoredRecord {
+  return (
+    isRecord(value) &&
+    typeof value.requestId === 'string' &&
+    typeof value.tabId === 'number' &&
+    typeof value.startedAt === 'number' &&
+    typeof value.endedAt === 'number' &&
+    isRecord(value.exchange) &&
+    isRecord(value.exchange.request) &&
+    Array.isArray(value.exchange.redirects)
+  );
+}
+
+export interface Hydrated {
+  correlator: CorrelatorState;
+  tabs: TabLogView[];
+}
+
+/** Reads everything back after the worker was (re)started. Unreadable entries are skipped. */
+export async function hydrate(store: SessionStore): Promise<Hydrated> {
+  const all = await store.getAll();
+  const tabs: TabLogView[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith('tab:') || !isStoredTab(value)) continue;
+    const tabId = Number(key.slice('tab:'.length));
+    const records = value.ids.flatMap((id): ExchangeRecord[] => {
+      const stored = all[recordKey(tabId, id)];
+      return isStoredRecord(stored) ? [{ ...stored, verdict: evaluate(stored.exchange as Exchange) }] : [];
+    });
+    tabs.push({
+      tabId,
+      records,
+      sameOriginCount: value.sameOriginCount,
+      evictedCount: value.evictedCount,
+      preserveLog: value.preserveLog,
+    });
+  }
+  return { correlator: parseCorrelatorState(all[CAPTURE_KEY]), tabs };
+}
+
+/** Collects changes and writes them in one storage call per flush. */
+export class PendingWrites {
+  #set: Record<string, unknown> = {};
+  #remove = new Set<string>();
+
+  get empty(): boolean {
+    return Object.keys(this.#set).length === 0 && this.#remove.size === 0;
+  }
+
+  correlator(state: CorrelatorState): void {
+    this.#put(CAPTURE_KEY, state);
+  }
+
+  record(record: ExchangeRecord): void {
+    const { verdict: _recomputedOnLoad, ...stored } = record;
+    this.#put(recordKey(record.tabId, record.requestId), stored);
+  }
+
+  forgetRecord(tabId: TabId, requestId: RequestId): void {
+    this.#drop(recordKey(tabId, requestId));
+  }
+
+  tab(view: TabLogView): void {
+    const stored: StoredTab = {
+      ids: view.records.map((record) => record.requestId),
+      sameOriginCount: view.sameOriginCount,
+      evictedCount: view.evictedCount,
+      preserveLog: view.preserveLog,
+    };
+    this.#put(tabKey(view.tabId), stored);
+  }
+
+  forgetTab(tabId: TabId, requestIds: readonly RequestId[]): void {
+    this.#drop(tabKey(tabId));
+    for (const id of requestIds) this.#drop(recordKey(tabId, id));
+  }
+
+  async writeTo(store: SessionStore): Promise<void> {
+    const set = this.#set;
+    const remove = [...this.#remove];
+    this.#set = {};
+    this.#remove = new Set();
+    await store.removeMany(remove);
+    if (Object.keys(set).length > 0) await store.setMany(set);
+  }
+
+  #put(key: string, value: unknown): void {
+    this.#remove.delete(key);
+    this.#set[key] = value;
+  }
+
+  #drop(key: string): void {
+    delete this.#set[key];
+    this.#remove.add(key);
+  }
+}

@@ -1,0 +1,95 @@
+import { BoundedLog, type Eviction, type LogBounds } from '../capture/bounded-log';
+import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
+import type { TabId } from '../model/ids';
+
+interface Entry {
+  requestId: string;
+  blocked: boolean;
+  record: ExchangeRecord;
+}
+
+interface TabMeta {
+  sameOriginCount: number;
+  preserveLog: boolean;
+}
+
+/**
+ * The per-tab logs the worker keeps: bounded record lists (blocked requests outlive allowed ones)
+ * plus the counters and settings that go with each tab.
+ */
+export class TabLogs {
+  readonly #log: BoundedLog<Entry>;
+  readonly #meta = new Map<TabId, TabMeta>();
+
+  constructor(bounds: LogBounds) {
+    this.#log = new BoundedLog(bounds);
+  }
+
+  add(record: ExchangeRecord): Eviction[] {
+    return this.#log.add(record.tabId, { requestId: record.requestId, blocked: record.verdict.blocked, record });
+  }
+
+  countSameOrigin(tabId: TabId): number {
+    const meta = this.#metaOf(tabId);
+    meta.sameOriginCount += 1;
+    return meta.sameOriginCount;
+  }
+
+  /** Starts a new log for the tab; its "preserve log" setting stays. */
+  clear(tabId: TabId): void {
+    this.#log.clear(tabId);
+    this.#metaOf(tabId).sameOriginCount = 0;
+  }
+
+  /** Forgets a closed tab entirely. */
+  remove(tabId: TabId): void {
+    this.#log.clear(tabId);
+    this.#meta.delete(tabId);
+  }
+
+  setPreserveLog(tabId: TabId, preserveLog: boolean): void {
+    this.#metaOf(tabId).preserveLog = preserveLog;
+  }
+
+  preserveLog(tabId: TabId): boolean {
+    return this.#meta.get(tabId)?.preserveLog ?? false;
+  }
+
+  blockedCount(tabId: TabId): number {
+    return this.#log.entries(tabId).reduce((count, entry) => count + (entry.blocked ? 1 : 0), 0);
+  }
+
+  view(tabId: TabId): TabLogView {
+    return {
+      tabId,
+      records: this.#log.entries(tabId).map((entry) => entry.record),
+      sameOriginCount: this.#meta.get(tabId)?.sameOriginCount ?? 0,
+      evictedCount: this.#log.evictedCount(tabId),
+      preserveLog: this.preserveLog(tabId),
+    };
+  }
+
+  tabIds(): TabId[] {
+    return [...new Set([...this.#log.tabIds(), ...this.#meta.keys()])];
+  }
+
+  /** Puts a saved tab back, as `persistence` read it. */
+  restore(view: TabLogView): void {
+    const entries = view.records.map((record) => ({
+      requestId: record.requestId,
+      blocked: record.verdict.blocked,
+      record,
+    }));
+    this.#log.restore(view.tabId, entries, view.evictedCount);
+    this.#meta.set(view.tabId, { sameOriginCount: view.sameOriginCount, preserveLog: view.preserveLog });
+  }
+
+  #metaOf(tabId: TabId): TabMeta {
+    let meta = this.#meta.get(tabId);
+    if (meta === undefined) {
+      meta = { sameOriginCount: 0, preserveLog: false };
+      this.#meta.set(tabId, meta);
+    }
+    return meta;
+  }
+}

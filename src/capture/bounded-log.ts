@@ -1,0 +1,100 @@
+import type { RequestId, TabId } from '../model/ids';
+
+/** What the bounded log needs to know of a record to decide what to evict. */
+export interface LogEntry {
+  requestId: RequestId;
+  blocked: boolean;
+}
+
+export interface LogBounds {
+  /** Most records kept for one tab. */
+  perTab: number;
+  /** Most records kept over all tabs together. */
+  overall: number;
+}
+
+export interface Eviction {
+  tabId: TabId;
+  requestId: RequestId;
+}
+
+/**
+ * Per-tab record lists with hard bounds. When a bound is reached, the oldest allowed record goes
+ * first; blocked records — the ones users come for — go only when a tab holds nothing else.
+ * Every eviction is counted per tab, so the UI can say "N older requests were dropped".
+ */
+export class BoundedLog<Entry extends LogEntry> {
+  readonly #bounds: LogBounds;
+  readonly #tabs = new Map<TabId, Entry[]>();
+  readonly #evicted = new Map<TabId, number>();
+  #total = 0;
+
+  constructor(bounds: LogBounds) {
+    this.#bounds = bounds;
+  }
+
+  get size(): number {
+    return this.#total;
+  }
+
+  entries(tabId: TabId): readonly Entry[] {
+    return this.#tabs.get(tabId) ?? [];
+  }
+
+  evictedCount(tabId: TabId): number {
+    return this.#evicted.get(tabId) ?? 0;
+  }
+
+  tabIds(): TabId[] {
+    return [...this.#tabs.keys()];
+  }
+
+  /** Adds `entry` (or replaces the entry with the same request id) and returns what had to go. */
+  add(tabId: TabId, entry: Entry): Eviction[] {
+    const list = this.#tabs.get(tabId) ?? [];
+    this.#tabs.set(tabId, list);
+    const existing = list.findIndex((candidate) => candidate.requestId === entry.requestId);
+    if (existing >= 0) {
+      list[existing] = entry;
+      return [];
+    }
+    list.push(entry);
+    this.#total += 1;
+    const evictions: Eviction[] = [];
+    while (list.length > this.#bounds.perTab) evictions.push(this.#evictFrom(tabId, list));
+    while (this.#total > this.#bounds.overall) {
+      const [largestTab, largestList] = this.#largestTab();
+      evictions.push(this.#evictFrom(largestTab, largestList));
+    }
+    return evictions;
+  }
+
+  /** Empties one tab's log and its eviction counter. */
+  clear(tabId: TabId): void {
+    this.#total -= this.#tabs.get(tabId)?.length ?? 0;
+    this.#tabs.delete(tabId);
+    this.#evicted.delete(tabId);
+  }
+
+  /** Restores a tab's entries and counter as they were saved, applying today's bounds. */
+  restore(tabId: TabId, entries: readonly Entry[], evicted: number): void {
+    this.clear(tabId);
+    this.#evicted.set(tabId, evicted);
+    for (const entry of entries) this.add(tabId, entry);
+  }
+
+  #largestTab(): [TabId, Entry[]] {
+    let largest: [TabId, Entry[]] | undefined;
+    for (const pair of this.#tabs) if (largest === undefined || pair[1].length > largest[1].length) largest = pair;
+    // The total is over the bound, so some tab holds entries.
+    return largest as [TabId, Entry[]];
+  }
+
+  #evictFrom(tabId: TabId, list: Entry[]): Eviction {
+    const allowedIndex = list.findIndex((entry) => !entry.blocked);
+    const [removed] = list.splice(Math.max(allowedIndex, 0), 1);
+    this.#total -= 1;
+    this.#evicted.set(tabId, this.evictedCount(tabId) + 1);
+    return { tabId, requestId: removed?.requestId ?? '' };
+  }
+}

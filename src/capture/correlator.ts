@@ -1,0 +1,235 @@
+import type { Exchange } from '../engine/exchange';
+import { getHeader } from '../engine/header-list';
+import { normalizeMethod } from '../engine/method';
+import { isSameOrigin, originOf } from '../engine/origin';
+import type { CaptureEvent } from '../model/capture-event';
+import type { RequestId, TabId } from '../model/ids';
+import { buildExchange, buildOrphanPreflightExchange } from './exchange-builder';
+import { applyEvent, isPreflightTrace, newTrace, type RequestTrace } from './request-trace';
+
+/** A finished cross-origin request with its preflight, ready for a verdict. */
+export interface CapturedExchange {
+  /** The actual request's id (the preflight's for an orphan preflight). */
+  requestId: RequestId;
+  preflightRequestId: RequestId | null;
+  tabId: TabId;
+  startedAt: number;
+  endedAt: number;
+  exchange: Exchange;
+}
+
+export type CaptureOutput =
+  | { kind: 'exchange'; captured: CapturedExchange }
+  /** Same-origin (or not subject to CORS at all): counted, not stored. */
+  | { kind: 'same-origin'; tabId: TabId };
+
+export interface CorrelatorOptions {
+  /** A request with no event for this long is finished as it stands (outcome unknown). */
+  staleAfterMs: number;
+  /** How many finished request ids to remember, so late duplicate events are recognised. */
+  finishedIdMemory: number;
+}
+
+/** Everything a correlator holds, as plain data for storage.session. */
+export interface CorrelatorState {
+  traces: RequestTrace[];
+  /** [actual request id, preflight request id] */
+  pairs: Array<[RequestId, RequestId]>;
+  finished: RequestId[];
+}
+
+const DEFAULTS: CorrelatorOptions = { staleAfterMs: 60_000, finishedIdMemory: 4_096 };
+
+/** Navigations and WebSockets are not CORS requests. */
+const NOT_CORS_TYPES = new Set(['main_frame', 'sub_frame', 'websocket']);
+
+/**
+ * Turns normalised webRequest events into exchanges. Pairs each preflight with its actual request
+ * by tab, URL, origin and Access-Control-Request-Method — never by request-id arithmetic — and
+ * copes with events that arrive twice, out of order, or stop arriving.
+ */
+export class Correlator {
+  readonly #options: CorrelatorOptions;
+  readonly #traces = new Map<RequestId, RequestTrace>();
+  readonly #preflightOf = new Map<RequestId, RequestId>();
+  readonly #actualOf = new Map<RequestId, RequestId>();
+  readonly #finished = new Set<RequestId>();
+
+  constructor(options: Partial<CorrelatorOptions> = {}) {
+    this.#options = { ...DEFAULTS, ...options };
+  }
+
+  /** Requests still in flight, for memory accounting. */
+  get inFlight(): number {
+    return this.#traces.size;
+  }
+
+  /** The correlator's whole state; with `restore`, a stopped service worker picks up mid-request. */
+  snapshot(): CorrelatorState {
+    return { traces: [...this.#traces.values()], pairs: [...this.#preflightOf], finished: [...this.#finished] };
+  }
+
+  restore(state: CorrelatorState): void {
+    this.#traces.clear();
+    this.#preflightOf.clear();
+    this.#actualOf.clear();
+    this.#finished.clear();
+    for (const trace of state.traces) this.#traces.set(trace.requestId, trace);
+    for (const [actual, preflight] of state.pairs) {
+      if (this.#traces.has(actual) && this.#traces.has(preflight))
+        this.#link(this.#traces.get(actual) as RequestTrace, this.#traces.get(preflight) as RequestTrace);
+    }
+    for (const id of state.finished) this.#remember(id);
+  }
+
+  ingest(event: CaptureEvent): CaptureOutput[] {
+    if (this.#finished.has(event.requestId)) return [];
+    if ((event.kind === 'send-headers' || event.kind === 'error') && NOT_CORS_TYPES.has(event.resourceType)) {
+      this.#remember(event.requestId);
+      return [];
+    }
+    let trace = this.#traces.get(event.requestId);
+    if (trace === undefined) {
+      // Only these can open a request: a response or completion for an id never seen is a stray.
+      if (event.kind !== 'send-headers' && event.kind !== 'error') return [];
+      trace = newTrace(event);
+      this.#traces.set(event.requestId, trace);
+    }
+    applyEvent(trace, event);
+    this.#pair(trace);
+    return this.#finishIfDone(trace);
+  }
+
+  /** Finishes every request that has been silent for longer than `staleAfterMs` before `now`. */
+  sweep(now: number): CaptureOutput[] {
+    const out: CaptureOutput[] = [];
+    for (const trace of [...this.#traces.values()]) {
+      if (!this.#traces.has(trace.requestId) || now - trace.lastEventAt < this.#options.staleAfterMs) continue;
+      if (isPreflightTrace(trace) && !this.#actualOf.has(trace.requestId)) {
+        out.push(...this.#emit(trace.requestId, null, buildOrphanPreflightExchange(trace), trace));
+        continue;
+      }
+      const actual = isPreflightTrace(trace) ? this.#traces.get(this.#actualOf.get(trace.requestId) ?? '') : trace;
+      if (actual !== undefined) out.push(...this.#finish(actual));
+    }
+    return out;
+  }
+
+  #pair(trace: RequestTrace): void {
+    if (isPreflightTrace(trace)) {
+      if (this.#actualOf.has(trace.requestId)) return;
+      const actual = this.#findActualFor(trace);
+      if (actual !== undefined) this.#link(actual, trace);
+      return;
+    }
+    if (this.#preflightOf.has(trace.requestId) || trace.method === 'OPTIONS') return;
+    const preflight = this.#findPreflightFor(trace);
+    if (preflight !== undefined) this.#link(trace, preflight);
+  }
+
+  #link(actual: RequestTrace, preflight: RequestTrace): void {
+    this.#preflightOf.set(actual.requestId, preflight.requestId);
+    this.#actualOf.set(preflight.requestId, actual.requestId);
+  }
+
+  #matches(actual: RequestTrace, preflight: RequestTrace): boolean {
+    const sent = preflight.firstHeaders ?? [];
+    const askedMethod = getHeader(sent, 'access-control-request-method');
+    const origin = getHeader(sent, 'origin');
+    return (
+      actual.tabId === preflight.tabId &&
+      actual.url === preflight.url &&
+      askedMethod !== null &&
+      normalizeMethod(actual.method) === askedMethod &&
+      (actual.initiator === null || origin === null || originOf(actual.initiator) === origin)
+    );
+  }
+
+  /** The earliest unpaired request this preflight asks about, so bursts pair first-in first-out. */
+  #findActualFor(preflight: RequestTrace): RequestTrace | undefined {
+    let best: RequestTrace | undefined;
+    for (const candidate of this.#traces.values()) {
+      if (candidate === preflight || isPreflightTrace(candidate) || this.#preflightOf.has(candidate.requestId))
+        continue;
+      if (candidate.end?.kind === 'completed') continue;
+      if (!this.#matches(candidate, preflight)) continue;
+      if (best === undefined || candidate.startedAt < best.startedAt) best = candidate;
+    }
+    return best;
+  }
+
+  #findPreflightFor(actual: RequestTrace): RequestTrace | undefined {
+    let best: RequestTrace | undefined;
+    for (const candidate of this.#traces.values()) {
+      if (!isPreflightTrace(candidate) || this.#actualOf.has(candidate.requestId)) continue;
+      if (!this.#matches(actual, candidate)) continue;
+      if (best === undefined || candidate.startedAt < best.startedAt) best = candidate;
+    }
+    return best;
+  }
+
+  #finishIfDone(trace: RequestTrace): CaptureOutput[] {
+    if (isPreflightTrace(trace)) {
+      const actual = this.#traces.get(this.#actualOf.get(trace.requestId) ?? '');
+      return actual?.end != null ? this.#finish(actual) : [];
+    }
+    if (trace.end === null) return [];
+    const preflight = this.#traces.get(this.#preflightOf.get(trace.requestId) ?? '');
+    // The browser ends the preflight before it sends (or gives up on) the actual request;
+    // if the preflight's last events are still on their way, wait for them.
+    if (preflight !== undefined && preflight.end === null) return [];
+    return this.#finish(trace);
+  }
+
+  #finish(actual: RequestTrace): CaptureOutput[] {
+    const preflight = this.#traces.get(this.#preflightOf.get(actual.requestId) ?? '') ?? null;
+    return this.#emit(actual.requestId, preflight, buildExchange(actual, preflight), actual);
+  }
+
+  #emit(
+    requestId: RequestId,
+    preflight: RequestTrace | null,
+    exchange: Exchange,
+    trace: RequestTrace,
+  ): CaptureOutput[] {
+    this.#drop(requestId);
+    if (preflight !== null) this.#drop(preflight.requestId);
+    const { initiatorOrigin } = exchange;
+    if (initiatorOrigin === null || isSameOrigin(initiatorOrigin, exchange.request.url)) {
+      return [{ kind: 'same-origin', tabId: trace.tabId }];
+    }
+    return [
+      {
+        kind: 'exchange',
+        captured: {
+          requestId,
+          preflightRequestId: preflight?.requestId ?? null,
+          tabId: trace.tabId,
+          startedAt: Math.min(trace.startedAt, preflight?.startedAt ?? trace.startedAt),
+          endedAt: Math.max(trace.lastEventAt, preflight?.lastEventAt ?? 0),
+          exchange,
+        },
+      },
+    ];
+  }
+
+  #drop(requestId: RequestId): void {
+    this.#traces.delete(requestId);
+    const preflightId = this.#preflightOf.get(requestId);
+    if (preflightId !== undefined) this.#actualOf.delete(preflightId);
+    this.#preflightOf.delete(requestId);
+    const actualId = this.#actualOf.get(requestId);
+    if (actualId !== undefined) this.#preflightOf.delete(actualId);
+    this.#actualOf.delete(requestId);
+    this.#remember(requestId);
+  }
+
+  #remember(requestId: RequestId): void {
+    this.#finished.add(requestId);
+    if (this.#finished.size > this.#options.finishedIdMemory) {
+      // Sets iterate in insertion order: the first entry is the oldest.
+      const oldest = this.#finished.values().next().value;
+      if (oldest !== undefined) this.#finished.delete(oldest);
+    }
+  }
+}

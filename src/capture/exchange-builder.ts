@@ -1,0 +1,75 @@
+import type { Exchange, HeaderList, ObservedOutcome, PreflightObservation } from '../engine/exchange';
+import { getHeader, splitHeaderList } from '../engine/header-list';
+import { isCorsSafelistedMethod } from '../engine/method';
+import { originOf } from '../engine/origin';
+import { corsUnsafeRequestHeaderNames } from '../engine/unsafe-request-headers';
+import type { RequestTrace } from './request-trace';
+
+/** Chromium and Firefox name a CORS block with these; any other error is a network failure. */
+const CORS_BLOCK_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
+
+function outcomeOf(trace: RequestTrace): ObservedOutcome {
+  if (trace.end === null) return 'unknown';
+  if (trace.end.kind === 'completed') return 'succeeded';
+  return CORS_BLOCK_ERRORS.has(trace.end.error) ? 'blocked' : 'network-error';
+}
+
+/**
+ * When a preflight fails, the browser never sends the actual request, so webRequest never shows
+ * its headers. The preflight names them: Origin, and the unsafe header names in
+ * Access-Control-Request-Headers. Their values were never visible; an empty value stands in.
+ */
+function headersFromPreflight(preflight: RequestTrace): HeaderList {
+  const sent = preflight.firstHeaders ?? [];
+  const origin = getHeader(sent, 'origin');
+  const names = splitHeaderList(getHeader(sent, 'access-control-request-headers') ?? '');
+  return [...(origin === null ? [] : [['Origin', origin] as const]), ...names.map((name) => [name, ''] as const)];
+}
+
+function needsPreflight(method: string, headers: HeaderList): boolean {
+  return !isCorsSafelistedMethod(method) || corsUnsafeRequestHeaderNames(headers).length > 0;
+}
+
+function preflightObservation(actual: RequestTrace, preflight: RequestTrace | null): PreflightObservation {
+  if (preflight !== null) {
+    // A redirected preflight is a failed one; the 3xx is what the browser judged.
+    const response = preflight.redirects[0]?.response ?? preflight.pendingResponse;
+    const error = preflight.end?.kind === 'error' ? preflight.end.error : null;
+    return {
+      kind: 'observed',
+      request: { url: preflight.url, method: 'OPTIONS', headers: preflight.firstHeaders ?? [] },
+      response,
+      error: response === null ? (error ?? 'unknown') : null,
+    };
+  }
+  if (actual.firstHeaders !== null && needsPreflight(actual.method, actual.firstHeaders))
+    return { kind: 'maybe-cached' };
+  return { kind: 'none' };
+}
+
+/** The engine's view of a finished request and the preflight paired with it. */
+export function buildExchange(actual: RequestTrace, preflight: RequestTrace | null): Exchange {
+  const headers = actual.firstHeaders ?? (preflight === null ? [] : headersFromPreflight(preflight));
+  return {
+    initiatorOrigin: actual.initiator === null ? null : originOf(actual.initiator),
+    request: { url: actual.url, method: actual.method, headers },
+    resourceType: actual.resourceType,
+    credentialsMode: 'unknown',
+    mode: 'unknown',
+    preflight: preflightObservation(actual, preflight),
+    redirects: actual.redirects,
+    response: actual.pendingResponse,
+    networkError: actual.end?.kind === 'error' ? actual.end.error : null,
+    outcome: outcomeOf(actual),
+  };
+}
+
+/**
+ * An exchange for a preflight whose actual request never showed up: the request it asked about
+ * is rebuilt from its Access-Control-Request-* headers.
+ */
+export function buildOrphanPreflightExchange(preflight: RequestTrace): Exchange {
+  const method = getHeader(preflight.firstHeaders ?? [], 'access-control-request-method') ?? 'GET';
+  const standIn: RequestTrace = { ...preflight, method, firstHeaders: null, redirects: [], end: null };
+  return { ...buildExchange(standIn, preflight), outcome: 'unknown', response: null };
+}

@@ -1,0 +1,31 @@
+import type { Exchange } from '../engine/exchange';
+import type { Verdict } from '../engine/verdict-types';
+import type { RequestId, TabId } from './ids';
+
+/** One captured cross-origin request with its preflight, as the log keeps it. */
+export interface ExchangeRecord {
+  requestId: RequestId;
+  preflightRequestId: RequestId | null;
+  /** Negative for requests from outside any tab (service workers, extensions, the browser). */
+  tabId: TabId;
+  startedAt: number;
+  endedAt: number;
+  exchange: Exchange;
+  verdict: Verdict;
+}
+
+/** A tab's log as the panel sees it. */
+export interface TabLogView {
+  tabId: TabId;
+  records: readonly ExchangeRecord[];
+  /** Same-origin requests seen (counted, not stored). */
+  sameOriginCount: number;
+  /** Records dropped because a memory bound was reached, allowed ones first. */
+  evictedCount: number;
+  /** When on, a top-level navigation does not start a new log. */
+  preserveLog: boolean;
+}
+
+export function blockedCount(log: TabLogView): number {
+  return log.records.reduce((count, record) => count + (record.verdict.blocked ? 1 : 0), 0);
+}

@@ -1,0 +1,27 @@
+import type { TabLogView } from '../../model/exchange-record';
+import type { ToPanel } from '../../model/protocol';
+
+/**
+ * Applies one worker message to the panel's copy of the tab log. A snapshot replaces everything,
+ * so reconnecting after the worker was stopped never duplicates a request.
+ */
+export function applyMessage(log: TabLogView | null, message: ToPanel): TabLogView | null {
+  if (message.type === 'snapshot') return message.log;
+  if (log === null) return null;
+  switch (message.type) {
+    case 'request-added': {
+      const others = log.records.filter((record) => record.requestId !== message.record.requestId);
+      return { ...log, records: [...others, message.record] };
+    }
+    case 'request-evicted':
+      return {
+        ...log,
+        records: log.records.filter((record) => record.requestId !== message.requestId),
+        evictedCount: message.evictedCount,
+      };
+    case 'log-cleared':
+      return { ...log, records: [], sameOriginCount: 0, evictedCount: 0, preserveLog: message.preserveLog };
+    case 'counts-changed':
+      return { ...log, sameOriginCount: message.sameOriginCount };
+  }
+}

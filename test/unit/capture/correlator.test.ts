@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { type CapturedExchange, type CaptureOutput, Correlator } from '../../../src/capture/correlator';
+import type { CaptureEvent } from '../../../src/model/capture-event';
+import { API, EventScript, PAGE } from '../../fakes/capture-events';
+
+function run(events: readonly CaptureEvent[], correlator = new Correlator()): CaptureOutput[] {
+  return events.flatMap((event) => correlator.ingest(event));
+}
+
+function exchanges(outputs: readonly CaptureOutput[]): CapturedExchange[] {
+  return outputs.flatMap((output) => (output.kind === 'exchange' ? [output.captured] : []));
+}
+
+const url = `${API}/items`;
+const allow = [['Access-Control-Allow-Origin', PAGE]] as const;
+
+describe('Correlator: simple requests', () => {
+  it('turns an allowed cross-origin GET into one succeeded exchange with its wire headers', () => {
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .receive('1', url, 'GET', 200, allow)
+      .complete('1', url, 'GET');
+    const [captured, ...rest] = exchanges(run(script.events));
+    expect(rest).toEqual([]);
+    expect(captured).toMatchObject({ requestId: '1', preflightRequestId: null, tabId: 7 });
+    expect(captured?.exchange).toMatchObject({
+      initiatorOrigin: PAGE,
+      request: { url, method: 'GET', headers: [['Origin', PAGE]] },
+      response: { status: 200, headers: allow },
+      preflight: { kind: 'none' },
+      outcome: 'succeeded',
+      networkError: null,
+    });
+  });
+
+  it('records a blocked simple request: headers received, then net::ERR_FAILED', () => {
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .receive('1', url, 'GET', 500, [])
+      .fail('1', url, 'GET');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange).toMatchObject({
+      outcome: 'blocked',
+      networkError: 'net::ERR_FAILED',
+      response: { status: 500 },
+    });
+  });
+
+  it('tells a refused connection apart from a CORS block', () => {
+    const script = new EventScript().fail('1', url, 'GET', 'net::ERR_CONNECTION_REFUSED');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange).toMatchObject({
+      outcome: 'network-error',
+      response: null,
+      networkError: 'net::ERR_CONNECTION_REFUSED',
+    });
+  });
+
+  it('counts a same-origin request without storing it', () => {
+    const same = `${PAGE}/local`;
+    const script = new EventScript()
+      .send('1', same, 'GET', [])
+      .receive('1', same, 'GET', 200, [])
+      .complete('1', same, 'GET');
+    expect(run(script.events)).toEqual([{ kind: 'same-origin', tabId: 7 }]);
+  });
+
+  it('ignores a response or completion for a request it never saw start', () => {
+    const correlator = new Correlator();
+    const stray = new EventScript().receive('5', url, 'GET', 200, allow).complete('5', url, 'GET');
+    expect(run(stray.events, correlator)).toEqual([]);
+    expect(correlator.inFlight).toBe(0);
+  });
+
+  it('ignores navigations', () => {
+    const correlator = new Correlator();
+    const nav: CaptureEvent = {
+      kind: 'send-headers',
+      requestId: '9',
+      tabId: 7,
+      url: `${API}/`,
+      method: 'GET',
+      initiator: PAGE,
+      resourceType: 'main_frame',
+      requestHeaders: [],
+      timeStamp: 1,
+    };
+    expect(correlator.ingest(nav)).toEqual([]);
+    expect(
+      correlator.ingest({
+        kind: 'completed',
+        requestId: '9',
+        tabId: 7,
+        url: `${API}/`,
+        method: 'GET',
+        statusCode: 200,
+        fromCache: false,
+        timeStamp: 2,
+      }),
+    ).toEqual([]);
+    expect(correlator.inFlight).toBe(0);
+  });
+});
+
+describe('Correlator: preflights', () => {
+  it('pairs a passing preflight with the PUT that follows it', () => {
+    const script = new EventScript()
+      .preflight('p', url, 'PUT', ['x-token'], 204, [
+        ...allow,
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Allow-Headers', 'x-token'],
+      ])
+      .send('a', url, 'PUT', [
+        ['Origin', PAGE],
+        ['X-Token', 't'],
+      ])
+      .receive('a', url, 'PUT', 200, allow)
+      .complete('a', url, 'PUT');
+    const [captured, ...rest] = exchanges(run(script.events));
+    expect(rest).toEqual([]);
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p' });
+    expect(captured?.exchange.preflight).toMatchObject({ kind: 'observed', response: { status: 204 }, error: null });
+    expect(captured?.exchange.outcome).toBe('succeeded');
+  });
+
+  it('rebuilds a never-sent request from its failed preflight (the actual gets only onErrorOccurred)', () => {
+    const script = new EventScript()
+      .preflight('p', url, 'DELETE', ['authorization', 'x-token'], 404, [])
+      .fail('a', url, 'DELETE');
+    const [captured] = exchanges(run(script.events));
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p' });
+    expect(captured?.exchange.request).toEqual({
+      url,
+      method: 'DELETE',
+      headers: [
+        ['Origin', PAGE],
+        ['authorization', ''],
+        ['x-token', ''],
+      ],
+    });
+    expect(captured?.exchange).toMatchObject({
+      outcome: 'blocked',
+      preflight: { kind: 'observed', response: { status: 404 } },
+    });
+  });
+
+  it('pairs concurrent identical requests first-in first-out', () => {
+    const headers = [...allow, ['Access-Control-Allow-Methods', 'PUT']] as const;
+    const script = new EventScript()
+      .preflight('p1', url, 'PUT', [], 204, headers)
+      .preflight('p2', url, 'PUT', [], 204, headers)
+      .send('a1', url, 'PUT', [['Origin', PAGE]])
+      .send('a2', url, 'PUT', [['Origin', PAGE]])
+      .receive('a2', url, 'PUT', 200, allow)
+      .complete('a2', url, 'PUT')
+      .receive('a1', url, 'PUT', 200, allow)
+      .complete('a1', url, 'PUT');
+    const pairs = exchanges(run(script.events)).map((captured) => [captured.requestId, captured.preflightRequestId]);
+    expect(pairs).toEqual([
+      ['a2', 'p2'],
+      ['a1', 'p1'],
+    ]);
+  });
+
+  it('never pairs across tabs, URLs or methods', () => {
+    const other = new EventScript(8);
+    const events = [
+      ...new EventScript().preflight('p', url, 'PUT', [], 204, allow).events,
+      ...other
+        .send('a', url, 'PUT', [['Origin', PAGE]])
+        .receive('a', url, 'PUT', 200, allow)
+        .complete('a', url, 'PUT').events,
+    ];
+    const [captured] = exchanges(run(events));
+    expect(captured).toMatchObject({
+      tabId: 8,
+      preflightRequestId: null,
+      exchange: { preflight: { kind: 'maybe-cached' } },
+    });
+  });
+
+  it('says a cached preflight may have been used when a request that needs one shows none', () => {
+    const script = new EventScript()
+      .send('a', url, 'PATCH', [['Origin', PAGE]])
+      .receive('a', url, 'PATCH', 200, allow)
+      .complete('a', url, 'PATCH');
+    expect(exchanges(run(script.events))[0]?.exchange.preflight).toEqual({ kind: 'maybe-cached' });
+  });
+
+  it('keeps an orphan preflight and reports it when its request never shows up', () => {
+    const correlator = new Correlator({ staleAfterMs: 1_000 });
+    const script = new EventScript().preflight('p', url, 'PUT', ['x-a'], 403, []);
+    expect(run(script.events, correlator)).toEqual([]);
+    const [captured] = exchanges(correlator.sweep(1_000_000));
+    expect(captured).toMatchObject({
+      requestId: 'p',
+      exchange: {
+        request: { method: 'PUT' },
+        outcome: 'unknown',
+        preflight: { kind: 'observed', response: { status: 403 } },
+      },
+    });
+  });
+});
+
+describe('Correlator: redirects', () => {
+  it('keeps each hop with the headers sent at that hop', () => {
+    const next = `${API}/moved`;
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .redirect('1', url, 'GET', 302, next, allow)
+      .send('1', next, 'GET', [['Origin', PAGE]])
+      .receive('1', next, 'GET', 200, allow)
+      .complete('1', next, 'GET');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange.redirects).toEqual([
+      {
+        request: { url, method: 'GET', headers: [['Origin', PAGE]] },
+        response: { status: 302, statusText: 'Redirect', headers: [...allow, ['Location', next]] },
+      },
+    ]);
+    expect(captured?.exchange.response?.status).toBe(200);
+  });
+
+  it('turns a POST into a GET after a 303', () => {
+    const next = `${API}/see-other`;
+    const script = new EventScript()
+      .send('1', url, 'POST', [['Origin', PAGE]])
+      .redirect('1', url, 'POST', 303, next, allow)
+      .send('1', next, 'GET', [['Origin', 'null']])
+      .receive('1', next, 'GET', 200, [['Access-Control-Allow-Origin', '*']])
+      .complete('1', next, 'GET');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange.redirects[0]?.request.method).toBe('POST');
+    expect(captured?.exchange.request.method).toBe('POST');
+  });
+});
+
+describe('Correlator: unreliable event streams', () => {
+  const script = new EventScript()
+    .preflight('p', url, 'PUT', [], 204, [...allow, ['Access-Control-Allow-Methods', 'PUT']])
+    .send('a', url, 'PUT', [['Origin', PAGE]])
+    .receive('a', url, 'PUT', 200, allow)
+    .complete('a', url, 'PUT');
+
+  it('ignores every event delivered twice', () => {
+    const doubled = script.events.flatMap((event) => [event, event]);
+    const captured = exchanges(run(doubled));
+    expect(captured).toHaveLength(1);
+    expect(captured[0]).toMatchObject({ requestId: 'a', preflightRequestId: 'p' });
+  });
+
+  it('waits for a preflight whose completion arrives after its request ended', () => {
+    const preflightDone = script.events[2] as CaptureEvent;
+    const reordered = [script.events[0], script.events[1], ...script.events.slice(3), preflightDone] as CaptureEvent[];
+    const correlator = new Correlator();
+    const beforeLast = exchanges(run(reordered.slice(0, -1), correlator));
+    expect(beforeLast).toEqual([]);
+    const captured = exchanges(correlator.ingest(preflightDone));
+    expect(captured).toHaveLength(1);
+    expect(captured[0]?.exchange.preflight).toMatchObject({ kind: 'observed', response: { status: 204 } });
+  });
+
+  it('finishes a request whose events stopped arriving, as unknown, after the stale time', () => {
+    const correlator = new Correlator({ staleAfterMs: 30_000 });
+    const hanging = new EventScript().send('1', url, 'GET', [['Origin', PAGE]]);
+    run(hanging.events, correlator);
+    expect(correlator.sweep(1_010 + 29_000)).toEqual([]);
+    const [captured] = exchanges(correlator.sweep(1_010 + 31_000));
+    expect(captured?.exchange.outcome).toBe('unknown');
+    expect(correlator.inFlight).toBe(0);
+  });
+
+  it('remembers a bounded number of finished ids', () => {
+    const correlator = new Correlator({ finishedIdMemory: 2 });
+    for (const id of ['1', '2', '3']) {
+      run(new EventScript().send(id, url, 'GET', [['Origin', PAGE]]).fail(id, url, 'GET').events, correlator);
+    }
+    // '3' is still remembered, so its late duplicate is ignored.
+    const late = {
+      kind: 'completed',
+      requestId: '3',
+      tabId: 7,
+      url,
+      method: 'GET',
+      statusCode: 200,
+      fromCache: false,
+      timeStamp: 9,
+    } as const;
+    expect(correlator.ingest(late)).toEqual([]);
+    expect(correlator.inFlight).toBe(0);
+    // '1' was forgotten, so a late duplicate of its request starts a new trace.
+    run(new EventScript().send('1', url, 'GET', [['Origin', PAGE]]).events, correlator);
+    expect(correlator.inFlight).toBe(1);
+  });
+});
