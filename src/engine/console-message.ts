@@ -5,8 +5,10 @@
  * `FetchLoaderBase::FileIssueAndPerformNetworkError` in core/fetch/fetch_manager.cc for the
  * renderer-side fetch() failures.
  */
-import type { AddressSpace, ResourceType } from './exchange';
-import { type ExplainContext, hostAndPort } from './explain-context';
+import { addressSpaceName } from './address-space-name';
+import { encodeHint } from './encode-hint';
+import type { ResourceType } from './exchange';
+import type { ExplainContext } from './explain-context';
 import { MAX_VALUE_CHARS, safeText } from './safe-text';
 import type { CorsErrorCode } from './verdict-types';
 
@@ -78,44 +80,6 @@ function resourceKind(type: ResourceType): string | null {
   }
 }
 
-/**
- * Chromium's `EncodeHint`: printable ASCII kept, anything else as `\uXXXX`. The hint is a byte
- * string there, so a non-ASCII character shows as one escape per UTF-8 byte.
- */
-export function encodeHint(hint: string): string {
-  let out = '';
-  for (const ch of hint) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 0x20 && cp <= 0x7e) out += ch;
-    else if (cp < 0x80) out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    else for (const byte of utf8Bytes(cp)) out += `\\u00${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-function utf8Bytes(cp: number): number[] {
-  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
-  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
-  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
-}
-
-/** `ShortAddressSpace`: our PNA-era `local` is Chromium's loopback, and LNA renamed private to "local". */
-function spaceName(space: AddressSpace | undefined, url: string, lnaNaming: boolean): string {
-  const resolved = space && space !== 'unknown' ? space : guessSpace(url);
-  if (resolved === 'local') return 'loopback';
-  if (resolved === 'private') return lnaNaming ? 'local' : 'private';
-  return resolved;
-}
-
-/** Address space from a literal host when the capture did not record one (RFC 1918, loopback). */
-function guessSpace(url: string): AddressSpace {
-  const host = (hostAndPort(url) ?? '').replace(/:\d+$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]') return 'local';
-  if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host)) return 'private';
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return 'public';
-  return 'unknown';
-}
-
 function reason(code: CorsErrorCode, ctx: ExplainContext, kind: string, legacy: boolean): string {
   const raw = ctx.verdict.failedParameter || (ctx.verdict.header?.received ?? '');
   const hint = safeText(encodeHint(raw), MAX_VALUE_CHARS);
@@ -123,7 +87,7 @@ function reason(code: CorsErrorCode, ctx: ExplainContext, kind: string, legacy: 
   const noCors = isFetch ? (legacy ? LEGACY_NO_CORS_TAIL : NO_CORS_TAIL) : '';
   const xhrTail = kind === 'XMLHttpRequest' ? XHR_CREDENTIALS_TAIL : '';
   const target = ctx.exchange.addressSpaces?.target;
-  const space = (lna: boolean) => `\`${spaceName(target, ctx.lastUrl, lna)}\``;
+  const space = (lna: boolean) => `\`${addressSpaceName(target, ctx.lastUrl, lna)}\``;
   switch (code) {
     case 'DisallowedByMode':
       return 'Cross origin requests are not allowed by request mode.';

@@ -5,7 +5,7 @@
 import { askPhrase, opening, paragraph, type Words } from './explain-common';
 import { type ExplainContext, headerValue, hostAndPort, originOf } from './explain-context';
 import { statusPhrase } from './explain-phrases';
-import { classifyNetworkError, networkErrorWords } from './network-error-text';
+import { networkErrorFamily, networkErrorWords } from './network-error-text';
 import { quoted, safeText } from './safe-text';
 
 const ACAO = 'Access-Control-Allow-Origin';
@@ -13,7 +13,7 @@ const ACAO = 'Access-Control-Allow-Origin';
 export function explainPassed(ctx: ExplainContext): Words {
   const response = ctx.exchange.response;
   const acao = headerValue(response?.headers, ACAO);
-  const sent = acao === null ? 'no Access-Control-Allow-Origin header' : `${ACAO}: ${safeText(acao, 80)}`;
+  const sent = acao === null ? 'no Access-Control-Allow-Origin header' : `${ACAO}: ${safeText(acao.trim(), 80)}`;
   const advisories = ctx.verdict.advisories;
   const tail =
     advisories.length === 0 ? '' : ` — but ${advisories.length} thing${advisories.length > 1 ? 's' : ''} to improve`;
@@ -66,7 +66,7 @@ export function explainNotCors(ctx: ExplainContext): Words {
 
 export function explainNetworkError(ctx: ExplainContext): Words {
   const name = ctx.verdict.networkError ?? ctx.exchange.networkError ?? '';
-  const cls = classifyNetworkError(name);
+  const cls = networkErrorFamily(name);
   const hostPort = hostAndPort(ctx.initialUrl) ?? safeText(ctx.initialUrl);
   const { what, action } = networkErrorWords(cls, safeText(hostPort, 120));
   const shownName = name === '' ? '' : ` (${safeText(name, 80)})`;

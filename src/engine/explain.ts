@@ -36,7 +36,7 @@ import type { Explanation } from './explanation-types';
 import { firefoxReason } from './firefox-reason';
 import { hints } from './hints';
 import { linksForCode, linksForKind } from './links';
-import { classifyNetworkError } from './network-error-text';
+import { networkErrorFamily } from './network-error-text';
 import { boundedText, safeText } from './safe-text';
 import type { CorsErrorCode, Verdict } from './verdict-types';
 
@@ -131,7 +131,7 @@ function firefoxFor(ctx: ExplainContext): string | null {
     return firefoxReason(verdict.code, { allowOriginLines: ctx.checked ? allowOriginLines(ctx) : undefined });
   }
   if (verdict.kind === 'network-error') {
-    const cls = classifyNetworkError(verdict.networkError ?? ctx.exchange.networkError ?? '');
+    const cls = networkErrorFamily(verdict.networkError ?? ctx.exchange.networkError ?? '');
     return cls === 'aborted' || cls === 'blocked-by-client' ? null : 'CORSDidNotSucceed';
   }
   return null;

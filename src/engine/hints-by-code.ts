@@ -17,7 +17,19 @@ function mismatchHints(ctx: ExplainContext): string[] {
   const got = allowOriginValue(ctx).trim();
   const want = ctx.verdict.header?.expected || ctx.origin;
   const hints: string[] = [];
-  if (got === `${want}/` || (got.endsWith('/') && got.slice(0, -1) === want)) {
+  if (got === 'null' && want !== 'null') {
+    hints.push(
+      "The server allows the literal origin null, which only sandboxed frames, file:// pages and redirected requests have. Allow the page's real origin instead; never allow null in production.",
+    );
+  } else if (/:(80|443)$/.test(got) && got.replace(/:(80|443)$/, '') === want) {
+    hints.push(
+      'The allowed origin spells out the default port; the browser serialises origins without :80 (http) or :443 (https).',
+    );
+  } else if (got.startsWith(`${want}/`) && got !== `${want}/`) {
+    hints.push(
+      `The allowed value has a path (${quoted(got, 80)}); an origin is only scheme://host[:port]. Configure ${safeText(want)}.`,
+    );
+  } else if (got === `${want}/` || (got.endsWith('/') && got.slice(0, -1) === want)) {
     hints.push(
       `The configured origin has a trailing slash (${quoted(got)}): origins never end in "/". Configure ${safeText(want)} exactly.`,
     );
@@ -41,7 +53,12 @@ function mismatchHints(ctx: ExplainContext): string[] {
 
 function multipleHints(ctx: ExplainContext): string[] {
   const lines = headerValues(ctx.checked?.headers, 'access-control-allow-origin');
-  if (lines.length > 1) {
+  const parts = lines
+    .join(',')
+    .split(/[\s,]+/)
+    .filter((v) => v !== '');
+  // The same value twice, even folded into one line by a proxy, means two layers each added it.
+  if (lines.length > 1 || (parts.length > 1 && parts.every((v) => v === parts[0]))) {
     return [
       "Two layers each add Access-Control-Allow-Origin — usually the application and a reverse proxy or CDN (nginx add_header on top of the upstream's own header). Keep only one: e.g. nginx proxy_hide_header Access-Control-Allow-Origin, or remove the CORS setup from the app.",
     ];

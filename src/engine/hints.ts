@@ -7,7 +7,7 @@ import { askPhrase } from './explain-common';
 import { type ExplainContext, hasAnyCorsHeader, headerValue } from './explain-context';
 import { checkedStatus } from './explain-phrases';
 import { codeHints } from './hints-by-code';
-import { classifyNetworkError } from './network-error-text';
+import { networkErrorFamily } from './network-error-text';
 import { safeText } from './safe-text';
 
 /** What each error status usually means when the browser only says "CORS error". */
@@ -28,7 +28,9 @@ function statusCause(status: number, preflight: boolean): string | null {
   if (status >= 502 && status <= 504) {
     return 'A proxy or gateway answered because the application behind it is down, slow or unreachable, and its error page has no CORS headers. Check the upstream service (AWS API Gateway: also add CORS headers to the 4XX/5XX Gateway Responses).';
   }
-  if (status >= 400 && status < 600) return 'The server rejected the request; its error response has no CORS headers.';
+  if (status === 400 && preflight) {
+    return 'A CORS library may have rejected the preflight: Starlette/FastAPI answers 400 "Disallowed CORS origin/method/headers" when the origin, method or a requested header is not in its allow lists.';
+  }
   return null;
 }
 
@@ -55,7 +57,13 @@ function errorStatusHints(ctx: ExplainContext): string[] {
 
 /** A preflight answer without a single CORS header is how CORS libraries say "method or header not allowed". */
 function silentRejectionHint(ctx: ExplainContext): string[] {
-  if (ctx.verdict.stage !== 'preflight' || !ctx.checked || hasAnyCorsHeader(ctx.checked.headers)) return [];
+  if (
+    ctx.verdict.code !== 'PreflightMissingAllowOriginHeader' ||
+    !ctx.checked ||
+    hasAnyCorsHeader(ctx.checked.headers)
+  ) {
+    return [];
+  }
   const status = ctx.checked.status;
   if (status > 400) return [];
   return [
@@ -65,7 +73,7 @@ function silentRejectionHint(ctx: ExplainContext): string[] {
 
 function networkErrorHints(ctx: ExplainContext): string[] {
   const name = ctx.verdict.networkError ?? ctx.exchange.networkError ?? '';
-  if (classifyNetworkError(name) !== 'refused') return [];
+  if (networkErrorFamily(name) !== 'refused') return [];
   const hints = [
     'If the server runs in Docker, WSL or a VM, make sure it listens on 0.0.0.0 (not only 127.0.0.1 inside the container) and that the port is published.',
   ];

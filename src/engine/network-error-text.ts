@@ -4,7 +4,7 @@
  * for a server that is not even running.
  */
 
-export type NetworkErrorClass =
+export type NetworkErrorFamily =
   | 'refused'
   | 'dns'
   | 'tls'
@@ -14,10 +14,11 @@ export type NetworkErrorClass =
   | 'offline'
   | 'blocked-by-client'
   | 'blocked-by-response'
+  | 'local-network'
   | 'cors-generic'
   | 'other';
 
-const PATTERNS: ReadonlyArray<readonly [RegExp, NetworkErrorClass]> = [
+const PATTERNS: ReadonlyArray<readonly [RegExp, NetworkErrorFamily]> = [
   [/CONNECTION_REFUSED|ADDRESS_UNREACHABLE|ADDRESS_INVALID|UNSAFE_PORT/, 'refused'],
   [/NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|UNKNOWN_HOST|DNS_/, 'dns'],
   [/CERT|SSL|TLS|SEC_ERROR|MOZILLA_PKIX|INADEQUATE_SECURITY|INSECURE_RESPONSE/, 'tls'],
@@ -26,13 +27,17 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, NetworkErrorClass]> = [
   [/RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_INTERRUPT|CONNECTION_FAILED|PARTIAL_TRANSFER/, 'reset'],
   [/INTERNET_DISCONNECTED|OFFLINE|NETWORK_CHANGED/, 'offline'],
   [/BLOCKED_BY_CLIENT|BLOCKED_BY_ADMINISTRATOR|BLOCKED_BY_EXTENSION/, 'blocked-by-client'],
+  [/PRIVATE_NETWORK_ACCESS|LOCAL_NETWORK_ACCESS/, 'local-network'],
   [/BLOCKED_BY_RESPONSE|BLOCKED_BY_ORB|BLOCKED_BY_CORB|CORP/, 'blocked-by-response'],
   // Firefox fails every CORS and many security checks with NS_ERROR_DOM_BAD_URI; Chromium with ERR_FAILED.
   [/DOM_BAD_URI|^net::ERR_FAILED$/, 'cors-generic'],
 ];
 
-/** The family of a network error name; `other` when unrecognised. */
-export function classifyNetworkError(name: string): NetworkErrorClass {
+/**
+ * The family of a network error name, for wording; `other` when unrecognised. (The engine's own
+ * `classifyNetworkError` in network-error.ts answers a different question: CORS-like or not.)
+ */
+export function networkErrorFamily(name: string): NetworkErrorFamily {
   const upper = name.toUpperCase();
   for (const [pattern, cls] of PATTERNS) if (pattern.test(upper)) return cls;
   return 'other';
@@ -42,7 +47,7 @@ export function classifyNetworkError(name: string): NetworkErrorClass {
  * "the connection was refused" — one clause, plus an actionable question about `hostPort`
  * (e.g. "127.0.0.1:8080"). Both are plain text; the caller quotes the error name itself.
  */
-export function networkErrorWords(cls: NetworkErrorClass, hostPort: string): { what: string; action: string } {
+export function networkErrorWords(cls: NetworkErrorFamily, hostPort: string): { what: string; action: string } {
   switch (cls) {
     case 'refused':
       return { what: 'the connection was refused', action: `Is the server running and listening on ${hostPort}?` };
@@ -87,6 +92,12 @@ export function networkErrorWords(cls: NetworkErrorClass, hostPort: string): { w
         what: 'the response was blocked by Cross-Origin-Resource-Policy or Opaque Response Blocking, not by CORS',
         action:
           'Check the Cross-Origin-Resource-Policy header, or load the resource with CORS (crossorigin attribute / mode: cors).',
+      };
+    case 'local-network':
+      return {
+        what: "Chrome's Local Network Access check blocked a request from this page to a private or loopback address",
+        action:
+          'Allow local network access for this site when Chrome asks (or in site settings); server headers cannot fix this.',
       };
     case 'cors-generic':
       return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consoleMessage, encodeHint } from '../../../src/engine/console-message';
+import { consoleMessage } from '../../../src/engine/console-message';
+import { encodeHint } from '../../../src/engine/encode-hint';
 import type { ResourceType } from '../../../src/engine/exchange';
 import { explain } from '../../../src/engine/explain';
 import { explainContext } from '../../../src/engine/explain-context';
