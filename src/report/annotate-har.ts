@@ -1,0 +1,61 @@
+/**
+ * CORS Lens's export of a HAR it read: the same log, every entry copied with a `_cors` field and,
+ * unless told to keep them, its secrets redacted. Works entry by entry so a caller can stream.
+ */
+import { corsField } from './cors-field';
+import type { EntryReport } from './entry-reports';
+import { isRecord, type JsonRecord } from './har-guards';
+import type { HarCreator } from './read-har';
+import { redactEntry } from './redact';
+
+export interface ExportOptions {
+  /** Replace credential headers, cookies and URL userinfo with a marker. Default true. */
+  redact?: boolean;
+  /** ISO 8601 time of the export; passed in so the output is deterministic. */
+  generatedAt: string;
+  /** The program writing the export, e.g. `{name: 'CORS Lens', version: '0.1.0'}`. */
+  generator: HarCreator;
+}
+
+/** `log._cors`: who added the verdicts, when, and whether secrets were redacted. */
+export function exportMeta(options: ExportOptions): JsonRecord {
+  return {
+    version: 1,
+    generator: options.generator,
+    generatedAt: options.generatedAt,
+    redacted: options.redact !== false,
+  };
+}
+
+/** One raw entry with its `_cors` field (when there is a report for it) and redaction applied. */
+export function annotateEntry(
+  raw: unknown,
+  report: EntryReport | undefined,
+  options: Pick<ExportOptions, 'redact'>,
+): unknown {
+  const entry = options.redact === false ? raw : redactEntry(raw);
+  if (!isRecord(entry) || report === undefined) return entry;
+  return { ...entry, _cors: corsField(report) };
+}
+
+/** A map from entry index to report, for annotating entries as they stream past. */
+export function reportsByEntry(reports: readonly EntryReport[]): Map<number, EntryReport> {
+  return new Map(reports.map((report) => [report.index, report]));
+}
+
+/**
+ * The whole log with `_cors` fields. `parsed` must be a HAR object (as `readHar` accepted); its
+ * other log fields (creator, browser, pages) are kept.
+ */
+export function annotateHar(parsed: unknown, reports: readonly EntryReport[], options: ExportOptions): JsonRecord {
+  const log = isRecord(parsed) && isRecord(parsed.log) ? parsed.log : {};
+  const entries = Array.isArray(log.entries) ? log.entries : [];
+  const byIndex = reportsByEntry(reports);
+  return {
+    log: {
+      ...log,
+      _cors: exportMeta(options),
+      entries: entries.map((entry, index) => annotateEntry(entry, byIndex.get(index), options)),
+    },
+  };
+}
