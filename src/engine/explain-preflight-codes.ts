@@ -69,7 +69,7 @@ export function explainInvalidAllowMethods(ctx: ExplainContext): Words {
     detail: detail(
       ctx,
       ` The preflight answered ${checkedStatus(ctx)} with ${ACAM}: ${quoted(value)}, which is not a comma-separated list of method names.`,
-      ` Send a plain list such as ${ACAM}: GET, POST, ${safeText(preflightAsk(ctx).method, 40)}.`,
+      ` Send a plain list such as ${ACAM}: ${safeText([...new Set(['GET', 'POST', preflightAsk(ctx).method])].join(', '), 60)}.`,
     ),
   };
 }

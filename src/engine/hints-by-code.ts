@@ -107,6 +107,14 @@ function methodHints(ctx: ExplainContext): string[] {
       `fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT, so ${quoted(method, 40)} is sent as written and must be allowed with exactly that case. Write method: '${safeText(method.toUpperCase(), 40)}' in the page instead.`,
     );
   }
+  const listed = (headerValue(ctx.checked?.headers, 'access-control-allow-methods') ?? '')
+    .split(',')
+    .map((m) => m.trim());
+  if (listed.some((m) => m !== method && m.toLowerCase() === method.toLowerCase())) {
+    hints.push(
+      `The server lists the method in another letter case; methods compare case-sensitively, so it must list exactly ${safeText(method, 40)}.`,
+    );
+  }
   hints.push(
     `Add ${safeText(method, 40)} to the allowed methods: FastAPI's allow_methods defaults to GET only; Express cors() methods, Spring allowedMethods, nginx Access-Control-Allow-Methods.`,
   );
@@ -154,6 +162,11 @@ export function codeHints(ctx: ExplainContext): string[] {
   if (code === 'MethodDisallowedByPreflightResponse') return methodHints(ctx);
   if (code === 'HeaderDisallowedByPreflightResponse') return headerHints(ctx);
   if (code === 'PreflightDisallowedRedirect') return preflightRedirectHints(ctx);
+  if (code === 'InvalidAllowMethodsPreflightResponse' || code === 'InvalidAllowHeadersPreflightResponse') {
+    return [
+      'Every item must be an HTTP token separated by commas: semicolons, quotes, parentheses, "@", ":" or spaces inside a name make the whole header unparsable, and the browser then ignores all of it.',
+    ];
+  }
   if (/InvalidAllowOriginValue$/.test(code)) {
     return [
       'Misconfigured values such as a bare host (example.com), a path, or several origins separated by spaces produce this; send one full origin.',
