@@ -1,0 +1,230 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Exchange } from '../../../src/engine/exchange';
+import type { FixRecipe } from '../../../src/engine/explanation-types';
+import { fixRecipe, fixRecipes, STACKS } from '../../../src/engine/fix-recipes';
+import { PLACEHOLDER_ORIGIN } from '../../../src/engine/recipes/recipe-context';
+import { exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
+import {
+  advisory,
+  CREDENTIALS_MARKER,
+  HOSTILE_NAMES,
+  HOSTILE_ORIGINS,
+  RECIPE_ROWS,
+  UPPERCASING_STACKS,
+  VARY_IN_SNIPPET,
+  verdict,
+} from '../../fixtures/recipes';
+
+const S3_METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD']);
+const CELLS = RECIPE_ROWS.flatMap((row) => fixRecipes(row.exchange, row.verdict).map((recipe) => ({ row, recipe })));
+
+describe('fixRecipes: every stack for every main code', () => {
+  it('covers 15 stacks x 9 codes', () => {
+    expect(STACKS).toHaveLength(15);
+    expect(new Set(STACKS.map((stack) => stack.id)).size).toBe(15);
+    expect(CELLS).toHaveLength(135);
+  });
+
+  it('returns the stacks in STACKS order, with their labels', () => {
+    const [row] = RECIPE_ROWS;
+    if (row === undefined) throw new Error('no rows');
+    const recipes = fixRecipes(row.exchange, row.verdict);
+    expect(recipes.map((recipe) => [recipe.stack, recipe.label])).toEqual(
+      STACKS.map((stack) => [stack.id, stack.label]),
+    );
+  });
+
+  it.each(CELLS.map(({ row, recipe }) => [`${recipe.stack} / ${row.name}`, row, recipe] as const))(
+    '%s',
+    (_, row, recipe) => {
+      const { snippet } = recipe;
+      expect(snippet).toContain(row.expect.origin);
+      for (const method of row.expect.methods) {
+        if (recipe.stack === 'aws-s3' && !S3_METHODS.has(method.toUpperCase())) {
+          expect(recipe.notes).toContain(`S3 cannot allow ${method.toUpperCase()}`);
+        } else {
+          // rack-cors takes methods lowercase; some libraries uppercase them.
+          const spelled = recipe.stack === 'rails' ? method.toLowerCase() : method;
+          expect(snippet).toContain(UPPERCASING_STACKS.has(recipe.stack) ? method.toUpperCase() : spelled);
+        }
+      }
+      for (const header of row.expect.headers) expect(snippet).toContain(header);
+      const marker = CREDENTIALS_MARKER[recipe.stack];
+      if (marker !== null) expect(marker.test(snippet)).toBe(row.expect.credentials);
+      if (VARY_IN_SNIPPET.has(recipe.stack)) expect(snippet).toMatch(/Vary/);
+      expect(recipe.pitfall.length).toBeGreaterThan(20);
+      expect(recipe.notes.length).toBeGreaterThan(20);
+    },
+  );
+
+  it.each(STACKS)('$id: the pitfall is specific to the code', ({ id }) => {
+    const pitfalls = CELLS.filter(({ recipe }) => recipe.stack === id).map(({ recipe }) => recipe.pitfall);
+    expect(new Set(pitfalls).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names the classic mistake of each stack', () => {
+    const pitfall = (stack: string, code: string, index = 0): string =>
+      CELLS.filter(({ row, recipe }) => recipe.stack === stack && row.code === code)[index]?.recipe.pitfall ?? '';
+    expect(pitfall('express', 'WildcardOriginNotAllowed')).toContain("defaults to origin '*'");
+    expect(pitfall('nginx', 'MissingAllowOriginHeader')).toContain('`always`');
+    expect(pitfall('django', 'MissingAllowOriginHeader')).toContain('above CommonMiddleware');
+    expect(pitfall('spring', 'PreflightInvalidStatus')).toContain('Spring Security rejects the preflight');
+    expect(pitfall('fastapi', 'MethodDisallowedByPreflightResponse')).toContain('defaults to GET only');
+    expect(pitfall('go', 'PreflightMissingAllowOriginHeader')).toContain('204 and no CORS headers');
+    expect(pitfall('aspnet', 'PreflightInvalidStatus')).toContain('before UseAuthentication');
+    expect(pitfall('cloudflare', 'PreflightMissingAllowOriginHeader')).toContain('cannot answer OPTIONS');
+  });
+
+  it('lists both spellings of a lowercase method where the stack passes it through', () => {
+    const patch = CELLS.filter(({ row, recipe }) => row.expect.methods.includes('patch') && recipe.stack === 'express');
+    expect(patch[0]?.recipe.snippet).toContain("'PATCH', 'patch'");
+    expect(patch[0]?.recipe.notes).toContain('crbug.com/1228178');
+  });
+});
+
+function hostileExchange(origin: string, names: readonly string[] = []): Exchange {
+  return exchange({
+    initiatorOrigin: origin,
+    request: { url: 'http://127.0.0.1:8080/x', method: 'PUT', headers: [['Origin', origin]] },
+    preflight: preflight('PUT', names, response(204), 'http://127.0.0.1:8080/x', origin),
+    response: null,
+    outcome: 'blocked',
+  });
+}
+
+describe('fixRecipes: hostile input never reaches a snippet raw', () => {
+  const blocked = verdict({ code: 'PreflightMissingAllowOriginHeader', stage: 'preflight', status: 204 });
+
+  it.each(HOSTILE_ORIGINS)('origin %j becomes the placeholder', (origin) => {
+    const recipes = fixRecipes(hostileExchange(origin), blocked);
+    expect(recipes).toHaveLength(15);
+    for (const recipe of recipes) {
+      if (origin !== '*') expect(recipe.snippet).not.toContain(origin);
+      expect(recipe.snippet).toContain(PLACEHOLDER_ORIGIN);
+      expect(recipe.notes).toContain('placeholder');
+    }
+  });
+
+  it.each(HOSTILE_NAMES)('header name %j is left out and reported', (name) => {
+    for (const recipe of fixRecipes(hostileExchange(PAGE_ORIGIN, [name, 'x-ok']), blocked)) {
+      expect(recipe.snippet).not.toContain(name);
+      expect(recipe.snippet).toContain('x-ok');
+      expect(recipe.notes).toContain('not plain names');
+    }
+  });
+
+  it('allows the literal null origin after a cross-origin redirect', () => {
+    const ex = exchange({
+      redirects: [
+        {
+          request: { url: 'http://127.0.0.1:8080/a', method: 'GET', headers: [] },
+          response: response(302, [['Location', 'https://cdn.example/b']]),
+        },
+      ],
+      response: response(200, [['Access-Control-Allow-Origin', PAGE_ORIGIN]]),
+    });
+    for (const recipe of fixRecipes(ex, verdict({ code: 'AllowOriginMismatch', failedParameter: PAGE_ORIGIN }))) {
+      expect(recipe.snippet).toMatch(/null/);
+      expect(recipe.notes).toContain('Origin: null');
+    }
+  });
+});
+
+describe('fixRecipes: verdicts other than blocked', () => {
+  it('addresses advisories of a passed exchange', () => {
+    const passed = verdict({
+      kind: 'passed',
+      code: null,
+      advisories: [advisory('unexposed-response-headers', 'x-total'), advisory('preflight-not-cached', null)],
+    });
+    const recipes = fixRecipes(exchange(), passed);
+    expect(recipes).toHaveLength(15);
+    for (const recipe of recipes) {
+      expect(recipe.snippet).toContain('x-total');
+      expect(recipe.pitfall).toContain('x-total');
+    }
+  });
+
+  it.each([
+    ['a clean pass', verdict({ kind: 'passed', code: null })],
+    ['not CORS', verdict({ kind: 'not-cors', code: null })],
+    ['a network error', verdict({ kind: 'network-error', code: null, networkError: 'net::ERR_CONNECTION_REFUSED' })],
+    ['unknown', verdict({ kind: 'unknown', code: null })],
+    ['a Local Network Access denial', verdict({ code: 'LocalNetworkAccessPermissionDenied' })],
+    ['a disallowed mode', verdict({ code: 'DisallowedByMode' })],
+  ])('is empty for %s, while fixRecipe still answers', (_, v) => {
+    expect(fixRecipes(exchange(), v)).toEqual([]);
+    expect(fixRecipe('nginx', exchange(), v).snippet).toContain(PAGE_ORIGIN);
+  });
+});
+
+function syntaxErrors(recipes: readonly FixRecipe[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-lens-recipes-'));
+  const errors: string[] = [];
+  const python: string[] = [];
+  const java: string[] = [];
+  recipes.forEach((recipe, index) => {
+    const base = join(dir, `${index}-${recipe.stack}`);
+    if (recipe.language === 'json') {
+      try {
+        JSON.parse(recipe.snippet);
+      } catch (error) {
+        errors.push(`${recipe.stack}: ${String(error)}`);
+      }
+    } else if (recipe.language === 'js') {
+      const file = `${base}${recipe.snippet.includes('export default') ? '.mjs' : '.cjs'}`;
+      writeFileSync(file, recipe.snippet);
+      try {
+        execFileSync(process.execPath, ['--check', file], { stdio: 'pipe' });
+      } catch (error) {
+        errors.push(`${recipe.stack}: ${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+      }
+    } else if (recipe.language === 'python') {
+      writeFileSync(`${base}.py`, recipe.snippet);
+      python.push(`${base}.py`);
+    } else if (recipe.language === 'java') {
+      mkdirSync(base);
+      writeFileSync(join(base, 'CorsConfig.java'), recipe.snippet);
+      java.push(join(base, 'CorsConfig.java'));
+    }
+  });
+  const parsePython = 'import ast, sys\nfor f in sys.argv[1:]:\n    ast.parse(open(f).read(), f)\n';
+  try {
+    if (python.length > 0) execFileSync('python3', ['-c', parsePython, ...python], { stdio: 'pipe' });
+  } catch (error) {
+    errors.push(`python: ${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+  }
+  try {
+    // Parse only: Spring is not on the classpath, so stop before symbols are resolved.
+    if (java.length > 0)
+      execFileSync('javac', ['-XDshould-stop.ifNoError=PARSE', '-d', dir, ...java], { stdio: 'pipe' });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer; code?: string }).stderr;
+    if ((error as { code?: string }).code !== 'ENOENT') errors.push(`java: ${String(stderr ?? error)}`);
+  }
+  return errors;
+}
+
+describe('snippets parse in their language', () => {
+  it('JS (node --check), JSON, Python (ast.parse) and Java (javac parse) for every main code', () => {
+    const recipes = CELLS.map(({ recipe }) => recipe).filter((recipe) =>
+      ['js', 'json', 'python', 'java'].includes(recipe.language),
+    );
+    expect(recipes).toHaveLength(9 * 9);
+    expect(syntaxErrors(recipes)).toEqual([]);
+  }, 60_000);
+
+  it('and for a passed exchange with exposed headers and the null origin', () => {
+    const passed = verdict({
+      kind: 'passed',
+      code: null,
+      advisories: [advisory('unexposed-response-headers', 'x-total')],
+    });
+    const nullOrigin = exchange({ initiatorOrigin: 'null' });
+    expect(syntaxErrors([...fixRecipes(exchange(), passed), ...fixRecipes(nullOrigin, passed)])).toEqual([]);
+  }, 60_000);
+});
