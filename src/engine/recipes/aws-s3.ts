@@ -10,7 +10,7 @@ const NO_RULE = 'S3 answers a request that matches no CORSRule without any CORS 
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
-    `S3 errors carry CORS headers only when a rule matches, and the ${ctx.status} is usually the real problem: an expired or wrongly signed presigned URL, AccessDenied from the bucket policy, or NoSuchKey.`,
+    `S3 errors carry CORS headers only when a rule matches, and the ${ctx.status} is usually the real problem (403: an expired or wrongly signed presigned URL, or AccessDenied from the bucket policy; 404: NoSuchKey; 5xx: retry with backoff).`,
   'missing-allow-origin': `Behind CloudFront the Origin header is not forwarded or not in the cache key, so a response cached without CORS headers is served: attach the CORS-S3Origin origin request policy and include Origin in the cache key. Without CloudFront: ${NO_RULE}.`,
   wildcard:
     'AllowedOrigins ["*"] makes S3 answer \'*\' without Access-Control-Allow-Credentials, which browsers refuse with credentials: list the exact origin, and S3 then sends Access-Control-Allow-Credentials: true itself.',

@@ -6,7 +6,7 @@ import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
-    `Errors Caddy produces itself (a ${ctx.status} when the upstream is down, or from an error directive) go through handle_errors, which skips the site's header directives: repeat the CORS header block inside handle_errors.`,
+    `Errors Caddy produces itself (502 when the upstream is down, or an error directive) go through handle_errors, which skips the site's header directives: repeat the CORS header block inside handle_errors. A ${ctx.status} from the upstream means the header block is not in the handle that proxied it.`,
   'missing-allow-origin':
     'The header directive sits in a handle or route whose matcher does not cover this path: put it in a handle that every request goes through.',
   'multiple-origins':
