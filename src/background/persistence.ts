@@ -1,5 +1,5 @@
-import type { CorrelatorState } from '../capture/correlator';
-import { parseCorrelatorState } from '../capture/correlator-state';
+import type { SavedTrace } from '../capture/correlator';
+import { parseSavedTrace } from '../capture/saved-trace';
 import { evaluate } from '../engine/evaluate';
 import type { Exchange } from '../engine/exchange';
 import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
@@ -7,14 +7,14 @@ import type { RequestId, TabId } from '../model/ids';
 import type { SessionStore } from '../platform/storage';
 
 /**
- * storage.session layout. Records are stored one key each and written once, so a flush costs
- * what changed, not the size of the log; a tab's key holds only its order and counters.
- *   capture            the correlator's in-flight state
+ * storage.session layout. Records and in-flight requests are stored one key each, so a write
+ * costs what changed, not the size of the log; a tab's key holds only its order and counters.
+ *   req:<requestId>    a request still in flight (the correlator's trace)
  *   tab:<tabId>        { ids, sameOriginCount, evictedCount, preserveLog }
  *   rec:<tabId>:<id>   one record without its verdict (recomputed on load: the engine is cheap,
  *                      and a verdict computed by a newer engine is the better one)
  */
-const CAPTURE_KEY = 'capture';
+const traceKey = (requestId: RequestId) => `req:${requestId}`;
 const tabKey = (tabId: TabId) => `tab:${tabId}`;
 const recordKey = (tabId: TabId, requestId: RequestId) => `rec:${tabId}:${requestId}`;
 
@@ -56,7 +56,7 @@ function isStoredRecord(value: unknown): value is StoredRecord {
 }
 
 export interface Hydrated {
-  correlator: CorrelatorState;
+  inFlight: SavedTrace[];
   tabs: TabLogView[];
 }
 
@@ -64,7 +64,13 @@ export interface Hydrated {
 export async function hydrate(store: SessionStore): Promise<Hydrated> {
   const all = await store.getAll();
   const tabs: TabLogView[] = [];
+  const inFlight: SavedTrace[] = [];
   for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith('req:')) {
+      const saved = parseSavedTrace(value);
+      if (saved !== null) inFlight.push(saved);
+      continue;
+    }
     if (!key.startsWith('tab:') || !isStoredTab(value)) continue;
     const tabId = Number(key.slice('tab:'.length));
     const records = value.ids.flatMap((id): ExchangeRecord[] => {
@@ -79,7 +85,7 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
       preserveLog: value.preserveLog,
     });
   }
-  return { correlator: parseCorrelatorState(all[CAPTURE_KEY]), tabs };
+  return { inFlight, tabs };
 }
 
 /** Collects changes and writes them in one storage call per flush. */
@@ -91,8 +97,9 @@ export class PendingWrites {
     return Object.keys(this.#set).length === 0 && this.#remove.size === 0;
   }
 
-  correlator(state: CorrelatorState): void {
-    this.#put(CAPTURE_KEY, state);
+  trace(requestId: RequestId, saved: SavedTrace | null): void {
+    if (saved === null) this.#drop(traceKey(requestId));
+    else this.#put(traceKey(requestId), saved);
   }
 
   record(record: ExchangeRecord): void {
@@ -119,13 +126,20 @@ export class PendingWrites {
     for (const id of requestIds) this.#drop(recordKey(tabId, id));
   }
 
-  async writeTo(store: SessionStore): Promise<void> {
+  /**
+   * Issues the writes at once, in this task: the browser may stop the worker right after an
+   * event, and a write already sent survives that. Storage calls are delivered in the order they
+   * are made, so writes need no chaining to stay ordered.
+   */
+  writeTo(store: SessionStore): Promise<void> {
     const set = this.#set;
     const remove = [...this.#remove];
     this.#set = {};
     this.#remove = new Set();
-    await store.removeMany(remove);
-    if (Object.keys(set).length > 0) await store.setMany(set);
+    return Promise.all([
+      remove.length > 0 ? store.removeMany(remove) : undefined,
+      Object.keys(set).length > 0 ? store.setMany(set) : undefined,
+    ]).then(() => undefined);
   }
 
   #put(key: string, value: unknown): void {

@@ -30,12 +30,10 @@ export interface CorrelatorOptions {
   finishedIdMemory: number;
 }
 
-/** Everything a correlator holds, as plain data for storage.session. */
-export interface CorrelatorState {
-  traces: RequestTrace[];
-  /** [actual request id, preflight request id] */
-  pairs: Array<[RequestId, RequestId]>;
-  finished: RequestId[];
+/** One in-flight request as plain data for storage.session, with the request it is paired with. */
+export interface SavedTrace {
+  trace: RequestTrace;
+  pairedWith: RequestId | null;
 }
 
 const DEFAULTS: CorrelatorOptions = { staleAfterMs: 60_000, finishedIdMemory: 4_096 };
@@ -64,22 +62,30 @@ export class Correlator {
     return this.#traces.size;
   }
 
-  /** The correlator's whole state; with `restore`, a stopped service worker picks up mid-request. */
-  snapshot(): CorrelatorState {
-    return { traces: [...this.#traces.values()], pairs: [...this.#preflightOf], finished: [...this.#finished] };
+  /**
+   * One request's state to save, or null once it has finished. Saving each request as it changes
+   * lets a stopped service worker pick up mid-request, at a cost that follows what changed.
+   */
+  saved(requestId: RequestId): SavedTrace | null {
+    const trace = this.#traces.get(requestId);
+    if (trace === undefined) return null;
+    return { trace, pairedWith: this.#preflightOf.get(requestId) ?? this.#actualOf.get(requestId) ?? null };
   }
 
-  restore(state: CorrelatorState): void {
-    this.#traces.clear();
-    this.#preflightOf.clear();
-    this.#actualOf.clear();
-    this.#finished.clear();
-    for (const trace of state.traces) this.#traces.set(trace.requestId, trace);
-    for (const [actual, preflight] of state.pairs) {
-      if (this.#traces.has(actual) && this.#traces.has(preflight))
-        this.#link(this.#traces.get(actual) as RequestTrace, this.#traces.get(preflight) as RequestTrace);
+  /** The request paired with `requestId` (its preflight, or the request a preflight is for). */
+  partnerOf(requestId: RequestId): RequestId | null {
+    return this.#preflightOf.get(requestId) ?? this.#actualOf.get(requestId) ?? null;
+  }
+
+  /** Puts back what `saved` returned before the worker stopped. */
+  restore(saved: readonly SavedTrace[]): void {
+    for (const { trace } of saved) this.#traces.set(trace.requestId, trace);
+    for (const { trace, pairedWith } of saved) {
+      const partner = pairedWith === null ? undefined : this.#traces.get(pairedWith);
+      if (partner === undefined) continue;
+      if (isPreflightTrace(trace)) this.#link(partner, trace);
+      else this.#link(trace, partner);
     }
-    for (const id of state.finished) this.#remember(id);
   }
 
   ingest(event: CaptureEvent): CaptureOutput[] {

@@ -1,4 +1,4 @@
-import type { CorrelatorState } from './correlator';
+import type { SavedTrace } from './correlator';
 import type { RequestTrace } from './request-trace';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,20 +35,11 @@ function isTrace(value: unknown): value is RequestTrace {
 }
 
 /**
- * Reads a correlator state back from storage. Storage is ours, but it survives extension updates
- * and may hold an older shape: anything that does not check out is dropped, never trusted.
+ * Reads a saved in-flight request back from storage. Storage is ours, but it survives extension
+ * updates and may hold an older shape: anything that does not check out is dropped, not trusted.
  */
-export function parseCorrelatorState(value: unknown): CorrelatorState {
-  if (!isRecord(value)) return { traces: [], pairs: [], finished: [] };
-  const traces = Array.isArray(value.traces) ? value.traces.filter(isTrace) : [];
-  const pairs = Array.isArray(value.pairs)
-    ? value.pairs.filter(
-        (pair): pair is [string, string] =>
-          Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string',
-      )
-    : [];
-  const finished = Array.isArray(value.finished)
-    ? value.finished.filter((id): id is string => typeof id === 'string')
-    : [];
-  return { traces, pairs, finished };
+export function parseSavedTrace(value: unknown): SavedTrace | null {
+  if (!isRecord(value) || !isTrace(value.trace)) return null;
+  const pairedWith = typeof value.pairedWith === 'string' ? value.pairedWith : null;
+  return { trace: value.trace, pairedWith };
 }

@@ -16,8 +16,6 @@ function setup(store = new MemorySessionStore()) {
     showBadge: async (tabId, badge) => {
       badges.push({ tabId, badge });
     },
-    // Flushes wait for an explicit flushed() call, so tests decide when storage is written.
-    schedule: () => {},
   });
   const feed = async (events: readonly CaptureEvent[]) => {
     for (const event of events) await background.event(event);
