@@ -1,6 +1,7 @@
+import { chmodSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { zipDirectory } from './src/build/zip-directory.ts';
 
@@ -17,6 +18,36 @@ function zipAfterBuild(): Plugin {
     },
   };
 }
+
+/** Makes the built CLI executable, so `dist-cli/cors-lens.mjs` runs as a program (and as the package's bin). */
+function executable(file: string): Plugin {
+  return {
+    name: 'cors-lens:executable',
+    apply: 'build',
+    writeBundle() {
+      chmodSync(file, 0o755);
+    },
+  };
+}
+
+/**
+ * `vite build --mode cli`: the Node command line, one self-contained ES module with a shebang in
+ * dist-cli/ (never dist/, which is the extension and gets zipped).
+ */
+const cliConfig: UserConfig = {
+  plugins: [executable('dist-cli/cors-lens.mjs')],
+  publicDir: false,
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: 'dist-cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    rollupOptions: { output: { entryFileNames: 'cors-lens.mjs', banner: '#!/usr/bin/env node' } },
+  },
+};
 
 export default defineConfig(({ mode }) => ({
   // crx() rewrites the build around manifest.json; unit tests need none of that.
@@ -36,4 +67,6 @@ export default defineConfig(({ mode }) => ({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
   },
+  // The command line replaces the extension's plugins and build wholesale.
+  ...(mode === 'cli' ? cliConfig : {}),
 }));

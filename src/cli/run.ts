@@ -1,0 +1,106 @@
+/**
+ * The command line as a function: arguments and I/O in, exit code out. `main.ts` binds it to
+ * the process; tests call it with captured streams.
+ */
+import { version } from '../../package.json' with { type: 'json' };
+import { analyze, entryReports, type HarWarning, jsonReport } from '../report/index';
+import { type Command, parseCommand, USAGE } from './args';
+import { paint, shouldColour } from './colour';
+import { exportCommand } from './export-command';
+import { InputError } from './input-error';
+import { type LoadedHar, loadHar } from './load-har';
+import { progress } from './progress';
+import { type TextOut, textSink } from './sink';
+import { terminalReport } from './terminal-report';
+
+export interface CliIo {
+  stdout: TextOut;
+  stderr: TextOut;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Files above this many bytes are streamed (tests lower it). */
+  streamThresholdBytes?: number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BLOCKED = 1;
+export const EXIT_BAD_INPUT = 2;
+const MAX_WARNINGS_SHOWN = 20;
+
+function printWarnings(warnings: readonly HarWarning[], io: CliIo): void {
+  for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN))
+    io.stderr.write(`cors-lens: warning: ${warning.message}\n`);
+  if (warnings.length > MAX_WARNINGS_SHOWN)
+    io.stderr.write(`cors-lens: warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more entries skipped\n`);
+}
+
+async function load(file: string, io: CliIo): Promise<LoadedHar> {
+  const bar = progress(`reading ${file}`, (text) => io.stderr.write(text), io.stderrIsTTY, io.now);
+  try {
+    return await loadHar(file, {
+      onProgress: (bytes, total) => bar.update(bytes, total),
+      ...(io.streamThresholdBytes === undefined ? {} : { streamThresholdBytes: io.streamThresholdBytes }),
+    });
+  } finally {
+    bar.done();
+  }
+}
+
+async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io: CliIo): Promise<number> {
+  const loaded = await load(command.file, io);
+  printWarnings(loaded.warnings, io);
+  const rows = analyze(loaded.records);
+  const blocked = rows.some((row) => row.verdict.blocked);
+  if (command.json) {
+    const sink = textSink(io.stdout);
+    const { entries } = jsonReport(entryReports(rows));
+    await sink.write('{"entries":[');
+    for (let i = 0; i < entries.length; i++) await sink.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(entries[i])}`);
+    await sink.write(`${entries.length > 0 ? '\n' : ''}]}\n`);
+    await sink.close();
+  } else {
+    const colour = shouldColour(io.stdoutIsTTY, io.env, command.colour);
+    const fileName = command.file.split(/[\\/]/).at(-1) ?? command.file;
+    io.stdout.write(terminalReport(rows, { fileName, paint: paint(colour), stack: command.stack, all: command.all }));
+  }
+  return blocked ? EXIT_BLOCKED : EXIT_OK;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    switch (command.name) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return EXIT_OK;
+      case 'version':
+        io.stdout.write(`cors-lens ${version}\n`);
+        return EXIT_OK;
+      case 'analyze':
+        return await analyzeCommand(command, io);
+      case 'export': {
+        const loaded = await load(command.file, io);
+        printWarnings(loaded.warnings, io);
+        const options = {
+          redact: !command.keepSecrets,
+          generatedAt: new Date(io.now()).toISOString(),
+          generator: { name: 'CORS Lens', version },
+        };
+        await exportCommand({ input: command.file, output: command.output, loaded, options, stdout: io.stdout });
+        return EXIT_OK;
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(`cors-lens: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`cors-lens: internal error: ${message.split('\n')[0]} (please report it)\n`);
+    if (io.env.CORS_LENS_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}

@@ -1,0 +1,82 @@
+/** The human report of `cors-lens analyze`: a summary line, then each blocked request with its fix. */
+
+import type { StackId } from '../engine/explanation-types';
+import { fixRecipes, STACKS } from '../engine/fix-recipes';
+import type { ReportRow } from '../report/index';
+import type { Paint } from './colour';
+import { summarize, summaryLine } from './summary';
+
+export interface TerminalReportOptions {
+  fileName: string;
+  paint: Paint;
+  stack: StackId | null;
+  /** Also list requests that were not blocked. */
+  all: boolean;
+}
+
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => (line === '' ? line : by + line))
+    .join('\n');
+
+function where(row: ReportRow): string {
+  const entry = row.source?.entries.at(-1);
+  return entry === undefined ? '' : ` (entry ${entry})`;
+}
+
+function blockedSection(row: ReportRow, options: TerminalReportOptions): string {
+  const { paint } = options;
+  const { verdict, explanation, exchange } = row;
+  const url = row.source?.finalRequest.url ?? exchange.request.url;
+  const lines = [
+    `${paint.red('✗')} ${paint.bold(`${exchange.request.method} ${url}`)}${paint.dim(where(row))}`,
+    `  ${explanation.summary}`,
+    `  ${paint.dim(`code ${verdict.code ?? '—'}${verdict.failedParameter ? ` (${verdict.failedParameter})` : ''}, ${verdict.stage ?? 'request'} stage${verdict.status !== null ? `, HTTP ${verdict.status}` : ''}`)}`,
+  ];
+  if (verdict.header !== null) {
+    lines.push(`  header    ${verdict.header.name}`);
+    lines.push(`  expected  ${paint.green(verdict.header.expected)}`);
+    lines.push(
+      `  received  ${verdict.header.received === null ? paint.red('(absent)') : paint.red(verdict.header.received)}`,
+    );
+  }
+  if (options.stack !== null) {
+    const recipe = fixRecipes(exchange, verdict).find((r) => r.stack === options.stack);
+    if (recipe === undefined)
+      lines.push(`  fix: no server configuration change fixes this; see the explanation above.`);
+    else {
+      lines.push(`  fix for ${recipe.label}:`);
+      lines.push(indent(recipe.snippet, '    '));
+      if (recipe.pitfall !== '') lines.push(`  ${paint.yellow('pitfall:')} ${recipe.pitfall}`);
+      if (recipe.notes !== '') lines.push(`  ${paint.dim(recipe.notes)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function otherLine(row: ReportRow, paint: Paint): string {
+  const { verdict, explanation, exchange } = row;
+  const mark =
+    verdict.kind === 'passed' ? paint.green('✓') : verdict.kind === 'network-error' ? paint.red('!') : paint.dim('·');
+  const head = `${mark} ${exchange.request.method} ${row.source?.finalRequest.url ?? exchange.request.url}${paint.dim(where(row))}`;
+  const advisories = verdict.advisories.map((a) => `    ${paint.yellow('⚠')} ${a.message}`);
+  return [head, `    ${explanation.summary}`, ...advisories].join('\n');
+}
+
+export function terminalReport(rows: readonly ReportRow[], options: TerminalReportOptions): string {
+  const { paint } = options;
+  const summary = summarize(rows);
+  const head = `${paint.bold(options.fileName)}: ${summaryLine(summary)}`;
+  const sections: string[] = [summary.blocked > 0 ? head : `${head} ${paint.green('— nothing blocked')}`];
+  for (const row of rows) {
+    if (row.verdict.blocked) sections.push(blockedSection(row, options));
+    else if (options.all) sections.push(otherLine(row, paint));
+  }
+  if (summary.blocked > 0 && options.stack === null) {
+    sections.push(
+      `For the fix on your server, run again with --stack NAME, one of:\n  ${STACKS.map((s) => s.id).join(', ')}`,
+    );
+  }
+  return `${sections.join('\n\n')}\n`;
+}
