@@ -9,6 +9,7 @@
  * the summary over all of them.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { type Exchange, evaluate, type Verdict } from '../../src/engine';
@@ -20,7 +21,9 @@ import {
   type CorsErrorStatus,
   chromiumVerdict,
   isSettled,
+  parseHeadersText,
   type RequestContext,
+  splitCdpHeaders,
 } from './support/cdp-exchange';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
 import { type CorsTestServer, startCorsTestServer } from './support/cors-server';
@@ -61,9 +64,12 @@ let recorder: CdpRecorder;
 let server: CorsTestServer;
 let values: Placeholders;
 
-/** Where each row's result goes, across worker restarts. */
+/**
+ * Where each row's result goes, across worker restarts: keyed by the test runner's process (the
+ * workers' parent), outside test-results, which another run in the same tree may wipe.
+ */
 function rowsFile(): string {
-  return join(test.info().project.outputDir, 'cors-matrix-rows.jsonl');
+  return join(tmpdir(), `cors-lens-matrix-rows-${process.ppid}.jsonl`);
 }
 
 /** The cookie credentialed requests carry, so they are credentialed on the wire too. */
@@ -222,10 +228,26 @@ function summary(exchange: Exchange): string {
 
 test('the matrix has at least 45 scenarios with unique ids', () => {
   // Runs first: starts this run's row file afresh.
-  mkdirSync(test.info().project.outputDir, { recursive: true });
   writeFileSync(rowsFile(), '');
   expect(SCENARIOS.length).toBeGreaterThanOrEqual(45);
   expect(new Set(SCENARIOS.map((scenario) => scenario.id)).size).toBe(SCENARIOS.length);
+});
+
+test('CDP header helpers keep duplicate lines as separate entries', () => {
+  expect(splitCdpHeaders({ 'Access-Control-Allow-Origin': 'a\nb', Vary: 'Origin' })).toEqual([
+    ['Access-Control-Allow-Origin', 'a'],
+    ['Access-Control-Allow-Origin', 'b'],
+    ['Vary', 'Origin'],
+  ]);
+  const parsed = parseHeadersText('HTTP/1.1 204 No Content\r\nX-A: 1\r\nx-a:  2 \r\nLocation: /b\r\n\r\n');
+  expect(parsed).toEqual({
+    statusText: 'No Content',
+    headers: [
+      ['X-A', '1'],
+      ['x-a', '2'],
+      ['Location', '/b'],
+    ],
+  });
 });
 
 for (const scenario of SCENARIOS) {
@@ -251,6 +273,7 @@ test('summary: every scenario ran and was compared', () => {
       `  disagreement ${row.id}: Chromium ${chromiumSays}; engine ${row.kind} ${row.code ?? '-'} '${row.failedParameter}'`,
     );
   }
+  rmSync(rowsFile(), { force: true });
   expect(rows.map((row) => row.id)).toEqual(SCENARIOS.map((scenario) => scenario.id));
 });
 
@@ -338,8 +361,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
   }
   expect.soft(preflight !== undefined, 'Chromium sent a preflight').toBe(scenario.preflight);
   expect.soft(seen.ok, `what the page saw: ${JSON.stringify(seen)}`).toBe(finished);
-  if (scenario.request.credentials === 'include' && reachedWire) {
-    // A credentialed request that reached the wire carried the planted cookie.
+  if (scenario.request.credentials === 'include' && reachedWire && url.startsWith(`${values.api}/`)) {
+    // A credentialed request to the API that reached the wire carried the cookie planted there.
     const cookie = exchange.request.headers.find(([name]) => name.toLowerCase() === 'cookie');
     expect.soft(cookie?.[1], 'the credentialed request carried the cookie').toBe(`${COOKIE.name}=${COOKIE.value}`);
   }

@@ -8,6 +8,8 @@ export interface ResponseSpec {
   status?: number;
   headers?: Headers;
   body?: string;
+  /** Close the connection without answering (the browser sees a network error such as net::ERR_EMPTY_RESPONSE). */
+  hangUp?: boolean;
 }
 
 /** How the API answers one path: its preflight (OPTIONS) and every other method. */
@@ -49,6 +51,10 @@ const PAGE_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CORS Lens test page</title></head><body><h1>CORS Lens test page</h1></body></html>';
 
 function send(res: ServerResponse, spec: ResponseSpec): void {
+  if (spec.hangUp === true) {
+    res.socket?.destroy();
+    return;
+  }
   // writeHead with a flat [name, value, name, value] array keeps duplicate header lines separate.
   const flat = (spec.headers ?? []).flatMap(([name, value]) => [name, value]);
   res.writeHead(spec.status ?? 200, flat);

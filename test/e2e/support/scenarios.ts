@@ -242,6 +242,23 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: pass,
   },
   {
+    id: 'wildcard-credentials-no-cookie',
+    name: "ACAO `*` with credentials 'include' to an origin that has no cookie: still credentialed",
+    routes: [{ path: '{path}', response: ok([['Access-Control-Allow-Origin', '*']]) }],
+    request: { url: '{other}{path}', credentials: 'include' },
+    preflight: false,
+    expect: blocked('WildcardOriginNotAllowed'),
+  },
+  {
+    id: 'wildcard-credentials-no-cookie-inferred',
+    name: 'the same, mode not declared: no Cookie on the wire, only the block tells',
+    routes: [{ path: '{path}', response: ok([['Access-Control-Allow-Origin', '*']]) }],
+    request: { url: '{other}{path}', credentials: 'include' },
+    exchangeCredentials: 'unknown',
+    preflight: false,
+    expect: blocked('WildcardOriginNotAllowed'),
+  },
+  {
     id: 'credentials-pass',
     name: 'credentialed GET with ACAO = page origin and ACAC true: passes',
     routes: [{ path: '{path}', response: ok([ACAO_PAGE, ACAC_TRUE]) }],
@@ -384,6 +401,23 @@ export const SCENARIOS: readonly Scenario[] = [
       {
         path: '{path}',
         preflight: preflightOk(['Access-Control-Allow-Headers', 'x-other , X-CUSTOM']),
+        response: ok([ACAO_PAGE]),
+      },
+    ],
+    request: { headers: CUSTOM },
+    preflight: true,
+    expect: pass,
+  },
+  {
+    id: 'pf-acah-two-lines',
+    name: 'Access-Control-Allow-Headers sent as two lines: combined, the header is allowed',
+    routes: [
+      {
+        path: '{path}',
+        preflight: preflightOk(
+          ['Access-Control-Allow-Headers', 'x-other'],
+          ['Access-Control-Allow-Headers', 'x-custom'],
+        ),
         response: ok([ACAO_PAGE]),
       },
     ],
@@ -667,6 +701,14 @@ export const SCENARIOS: readonly Scenario[] = [
     request: { method: 'PUT' },
     preflight: true,
     expect: blocked('PreflightDisallowedRedirect'),
+  },
+  {
+    id: 'pf-hang-up',
+    name: "the server closes the connection on the preflight: Chromium reports the preflight's net error, not CORS",
+    routes: [{ path: '{path}', preflight: { hangUp: true }, response: ok([ACAO_PAGE]) }],
+    request: { method: 'PUT' },
+    preflight: true,
+    expect: { networkError: 'net::ERR_EMPTY_RESPONSE' },
   },
   {
     id: 'pf-acao-mismatch',
@@ -987,6 +1029,14 @@ export const SCENARIOS: readonly Scenario[] = [
     request: { mode: 'same-origin' },
     preflight: false,
     expect: blocked('DisallowedByMode'),
+  },
+  {
+    id: 'hang-up',
+    name: 'the server closes the connection on a simple GET: a network error, not CORS',
+    routes: [{ path: '{path}', response: { hangUp: true } }],
+    request: {},
+    preflight: false,
+    expect: { networkError: 'net::ERR_EMPTY_RESPONSE' },
   },
   {
     id: 'connection-refused',
