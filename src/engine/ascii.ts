@@ -3,14 +3,17 @@
  * map U+212A KELVIN SIGN to `k` and U+017F LONG S to `S`, which a browser never does.
  */
 
-const NON_ASCII = /[\u0080-\uffff]/;
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * Lowercases A–Z only.
  * @see https://infra.spec.whatwg.org/#ascii-lowercase
  */
 export function asciiLowercase(value: string): string {
-  if (!NON_ASCII.test(value)) return value.toLowerCase();
+  if (isAscii(value)) return value.toLowerCase();
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -24,7 +27,7 @@ export function asciiLowercase(value: string): string {
  * @see https://infra.spec.whatwg.org/#ascii-uppercase
  */
 export function asciiUppercase(value: string): string {
-  if (!NON_ASCII.test(value)) return value.toUpperCase();
+  if (isAscii(value)) return value.toUpperCase();
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);

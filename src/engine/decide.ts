@@ -7,7 +7,7 @@ import { blockedDecision, type Decision, plainDecision, statusOf } from './decis
 import type { Exchange } from './exchange';
 import { getHeader, hasHeader } from './header-list';
 import { classifyNetworkError } from './network-error';
-import { isHttpScheme, isSameOrigin, parseUrl } from './origin';
+import { isHttpScheme } from './origin';
 import { corsPreflightCheck } from './preflight';
 import { httpRedirectFetch } from './redirect';
 import { isLocalNetworkRequest, type RequestContext } from './request-context';
@@ -80,12 +80,11 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
   const failedOnNetwork = networkFailure(exchange);
   if (failedOnNetwork !== null) return failedOnNetwork;
   const { request } = exchange;
-  const url = parseUrl(request.url);
+  const { url, crossOrigin } = context;
   if (url === null) return plainDecision('unknown', 'main fetch (request URL could not be parsed)', 'request');
   const { mode, origin } = context;
   if (mode === 'navigate' || mode === 'websocket')
     return plainDecision('not-cors', `main fetch (mode "${mode}")`, null);
-  const crossOrigin = !isSameOrigin(origin, request.url);
   if (crossOrigin && mode !== 'no-cors' && !isHttpScheme(url)) {
     if (url.scheme === 'data') return plainDecision('not-cors', 'scheme fetch (data: URL, basic response)', null);
     const failure = {

@@ -3,7 +3,6 @@
  * names compare case-insensitively, several lines of one name combine with `, `, values lose their
  * surrounding HTTP whitespace.
  */
-import { asciiLowercase } from './ascii';
 import type { HeaderList } from './exchange';
 
 /** HTTP tab or space, plus CR/LF that a sloppy capture may leave at the ends. */
@@ -23,8 +22,16 @@ export function trimHttpWhitespace(value: string): string {
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
+/** ASCII case-insensitive equality against an already-lowercase name, without allocating. */
 function nameMatches(name: string, lowerName: string): boolean {
-  return name.length === lowerName.length && (name === lowerName || asciiLowercase(name) === lowerName);
+  if (name.length !== lowerName.length) return false;
+  if (name === lowerName) return true;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**

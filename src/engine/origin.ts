@@ -74,10 +74,39 @@ function parseAuthority(authority: string, scheme: string): Omit<ParsedUrl, 'sch
 }
 
 /**
+ * A bounded memo of parsed URLs and their origins: an exchange names the same few URLs many
+ * times, and parsing is most of the engine's cost. It only caches a pure function's results, so
+ * verdicts never depend on it.
+ */
+interface MemoEntry {
+  url: Readonly<ParsedUrl> | null;
+  origin: string;
+}
+const memo = new Map<string, MemoEntry>();
+const MEMO_LIMIT = 4096;
+
+function lookup(input: string): MemoEntry {
+  const known = memo.get(input);
+  if (known !== undefined) return known;
+  const url = parseUrlUncached(input);
+  const entry: MemoEntry = {
+    url: url === null ? null : Object.freeze(url),
+    origin: url === null ? 'null' : originOfParsed(url, input),
+  };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(input, entry);
+  return entry;
+}
+
+/**
  * Parses an absolute URL into the parts an origin needs, or null when it is not one.
  * @see https://url.spec.whatwg.org/#concept-basic-url-parser
  */
-export function parseUrl(input: string): ParsedUrl | null {
+export function parseUrl(input: string): Readonly<ParsedUrl> | null {
+  return lookup(input).url;
+}
+
+function parseUrlUncached(input: string): ParsedUrl | null {
   const text = trimControlOrSpace(input).replace(TAB_OR_NEWLINE, '');
   const colon = text.indexOf(':');
   if (colon < 1) return null;
@@ -113,19 +142,19 @@ export function serializeOrigin(url: ParsedUrl): string {
   return url.port === '' ? `${url.scheme}://${url.host}` : `${url.scheme}://${url.host}:${url.port}`;
 }
 
+function originOfParsed(url: ParsedUrl, input: string): string {
+  if (url.scheme !== 'blob') return serializeOrigin(url);
+  const inner = parseUrlUncached(input.slice(input.indexOf(':') + 1));
+  return inner !== null && (inner.scheme === 'http' || inner.scheme === 'https') ? serializeOrigin(inner) : 'null';
+}
+
 /**
  * The serialized origin of a URL or origin string; `null` when opaque or unparsable.
  * A `blob:` URL has the origin of the URL inside it.
  * @see https://url.spec.whatwg.org/#concept-url-origin
  */
 export function originOf(urlOrOrigin: string): string {
-  const parsed = parseUrl(urlOrOrigin);
-  if (parsed === null) return 'null';
-  if (parsed.scheme === 'blob') {
-    const inner = parseUrl(urlOrOrigin.slice(urlOrOrigin.indexOf(':') + 1));
-    return inner !== null && (inner.scheme === 'http' || inner.scheme === 'https') ? serializeOrigin(inner) : 'null';
-  }
-  return serializeOrigin(parsed);
+  return lookup(urlOrOrigin).origin;
 }
 
 /**

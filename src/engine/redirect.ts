@@ -69,7 +69,7 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
       const failure: CheckFailure = {
         code: 'RedirectContainsCredentials',
         failedParameter: '',
-        header: { name: 'location', expected: withoutCredentials(location ?? next), received: location ?? next },
+        header: { name: 'location', expected: withoutCredentials(next), received: location ?? next },
         specStep: 'HTTP-redirect fetch (location URL includes credentials)',
       };
       return { kind: 'blocked', index, failure, status };

@@ -6,7 +6,7 @@ import { asciiLowercase } from './ascii';
 import type { AddressSpace, Exchange } from './exchange';
 import { getHeader, hasHeader, splitHeaderList } from './header-list';
 import { isCorsSafelistedMethod, normalizeMethod } from './method';
-import { originOf } from './origin';
+import { isSameOrigin, originOf, type ParsedUrl, parseUrl } from './origin';
 import { corsUnsafeRequestHeaderNames } from './unsafe-request-headers';
 
 export type EffectiveMode = 'cors' | 'same-origin' | 'no-cors' | 'navigate' | 'websocket';
@@ -20,6 +20,10 @@ export interface RequestContext {
   unsafeHeaderNames: readonly string[];
   needsPreflight: boolean;
   hasAuthorization: boolean;
+  /** The request URL, parsed; null when unparsable. */
+  url: Readonly<ParsedUrl> | null;
+  /** The request URL is not same origin with the request's origin. */
+  crossOrigin: boolean;
 }
 
 /**
@@ -79,13 +83,16 @@ export function requestContext(exchange: Exchange): RequestContext {
       unsafeHeaderNames = requested === null ? [] : [...new Set(splitHeaderList(requested).map(asciiLowercase))].sort();
     }
   }
+  const origin = requestOrigin(exchange);
   return {
-    origin: requestOrigin(exchange),
+    origin,
     mode: effectiveMode(exchange),
     method,
     unsafeHeaderNames,
     needsPreflight,
     hasAuthorization: hasHeader(request.headers, 'authorization'),
+    url: parseUrl(request.url),
+    crossOrigin: !isSameOrigin(origin, request.url),
   };
 }
 
