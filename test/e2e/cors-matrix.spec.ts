@@ -320,7 +320,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
     preflight = observed.preflight;
     chromium = chromiumVerdict(events);
     exchange = buildExchange(events, preflight, requestContext);
-    if (process.env.MATRIX_DEBUG === scenario.id) console.log(JSON.stringify(events, null, 1).slice(0, 6000));
+    // MATRIX_DEBUG=<scenario id> prints what CDP reported, to check the exchange against it.
+    if (process.env.MATRIX_DEBUG === scenario.id) console.log(JSON.stringify({ events, preflight }, null, 1));
     networkError = exchange.outcome === 'network-error' ? exchange.networkError : null;
     // An opaque redirect (redirect: 'manual') reached the page although CDP calls it aborted.
     finished = exchange.outcome === 'succeeded';
