@@ -10,6 +10,7 @@ import { isHttpScheme, isSameOrigin, parseUrl, resolveLocation, withoutCredentia
 
 /** Chromium fails the 21st redirect with net::ERR_TOO_MANY_REDIRECTS. */
 export const MAX_REDIRECTS = 20;
+const UNSAFE_REDIRECT_SCHEMES = new Set(['data', 'file']);
 
 export interface RedirectState {
   /** Serialized origin of the request's client. */
@@ -58,10 +59,7 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
       continue;
     }
     const parsed = parseUrl(next);
-    // If locationURL's scheme is not an HTTP(S) scheme, return a network error.
-    if (parsed === null || !isHttpScheme(parsed)) {
-      return { kind: 'network-error', index, networkError: 'net::ERR_UNSAFE_REDIRECT', status };
-    }
+    if (parsed === null) return { kind: 'network-error', index, networkError: 'net::ERR_INVALID_REDIRECT', status };
     const hasCredentials = parsed.username !== '' || parsed.password !== '';
     // A location URL with credentials fails a CORS request that is or becomes cross-origin.
     const crossOrigin = state.tainted || !isSameOrigin(state.origin, next);
@@ -74,19 +72,31 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
       };
       return { kind: 'blocked', index, failure, status };
     }
+    // Chromium's network layer refuses redirects to data: and file: (net::ERR_UNSAFE_REDIRECT).
+    if (UNSAFE_REDIRECT_SCHEMES.has(parsed.scheme)) {
+      return { kind: 'network-error', index, networkError: 'net::ERR_UNSAFE_REDIRECT', status };
+    }
     // Cross-origin hop while already cross-origin: set the tainted origin flag (`Origin: null` from now on).
     if (!isSameOrigin(next, requestUrl) && !isSameOrigin(state.origin, requestUrl)) state.tainted = true;
-    if (!isSameOrigin(state.origin, next)) {
-      if (state.mode === 'same-origin') {
-        const failure: CheckFailure = {
-          code: 'DisallowedByMode',
-          failedParameter: '',
-          header: null,
-          specStep: 'main fetch (request\'s mode is "same-origin")',
-        };
-        return { kind: 'blocked', index, failure, status };
-      }
-      state.corsFlag = true;
+    if (!isSameOrigin(state.origin, next)) state.corsFlag = true;
+    // The restarted request checks the scheme, then the mode (CorsURLLoader::StartRequest).
+    if (state.corsFlag && !isHttpScheme(parsed)) {
+      const failure: CheckFailure = {
+        code: 'CorsDisabledScheme',
+        failedParameter: '',
+        header: null,
+        specStep: 'main fetch (scheme is not HTTP(S))',
+      };
+      return { kind: 'blocked', index, failure, status };
+    }
+    if (state.corsFlag && state.mode === 'same-origin') {
+      const failure: CheckFailure = {
+        code: 'DisallowedByMode',
+        failedParameter: '',
+        header: null,
+        specStep: 'main fetch (request\'s mode is "same-origin")',
+      };
+      return { kind: 'blocked', index, failure, status };
     }
     state.currentUrl = next;
   }

@@ -5,7 +5,7 @@ import { expectVerdict } from './expect-verdict';
 
 describe('HTTP-redirect fetch (table)', () => {
   it('keeps all its rows', () => {
-    expect(redirectRows).toHaveLength(23);
+    expect(redirectRows).toHaveLength(27);
   });
 
   it.each(redirectRows)('$name', (row) => {
