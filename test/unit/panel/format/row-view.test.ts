@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, hostPath, realStatus, rowView } from '../../../../src/panel/format/row-view';
+import { exchange } from '../../../fixtures/exchange-builder';
+import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
+
+describe('rowView', () => {
+  it('shows the real status Chrome hides behind "CORS error", and the CorsError code', () => {
+    expect(rowView(blockedRecord('1', '/users?page=2'))).toEqual({
+      method: 'GET',
+      hostPath: '127.0.0.1:8080/users?page=2',
+      host: '127.0.0.1:8080',
+      status: '200',
+      verdictClass: 'blocked',
+      verdictLabel: 'blocked',
+      code: 'MissingAllowOriginHeader',
+      preflight: 'none',
+      time: '42 ms',
+    });
+  });
+
+  it('shows the preflight status when the request was stopped at its preflight', () => {
+    const view = rowView(preflightBlockedRecord('1'));
+    expect(view).toMatchObject({
+      status: '404 (preflight)',
+      preflight: 'observed',
+      code: 'PreflightMissingAllowOriginHeader',
+    });
+  });
+
+  it('names passed and passed-with-advisories verdicts, with no code', () => {
+    expect(rowView(passedRecord('1'))).toMatchObject({ verdictLabel: 'passed', code: '' });
+    expect(rowView(advisoryRecord('1'))).toMatchObject({
+      verdictLabel: 'passed with advisories',
+      verdictClass: 'advisories',
+    });
+  });
+});
+
+describe('helpers', () => {
+  it('hostPath drops scheme and userinfo, keeps anything unparsable as is', () => {
+    expect(hostPath('https://u:p@api.example:8443/a/b?c=d#e')).toBe('api.example:8443/a/b?c=d');
+    expect(hostPath('https://api.example')).toBe('api.example/');
+    expect(hostPath('not a url')).toBe('not a url');
+  });
+
+  it('realStatus falls back to the network error', () => {
+    expect(realStatus(exchange({ response: null, networkError: 'net::ERR_CONNECTION_REFUSED' }))).toBe(
+      'net::ERR_CONNECTION_REFUSED',
+    );
+  });
+
+  it('formatDuration', () => {
+    expect([0.2, 5.4, 999, 1234, 12_345, -1, Number.NaN].map(formatDuration)).toEqual([
+      '<1 ms',
+      '5 ms',
+      '999 ms',
+      '1.23 s',
+      '12.3 s',
+      '',
+      '',
+    ]);
+  });
+});

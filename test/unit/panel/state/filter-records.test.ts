@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { filterRecords, matchesFilter, matchesSearch } from '../../../../src/panel/state/filter-records';
+import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
+
+const blocked = blockedRecord('1', '/users');
+const passed = passedRecord('2', '/health');
+const advisory = advisoryRecord('3', '/reflect');
+const preflightBlocked = preflightBlockedRecord('4');
+const all = [blocked, passed, advisory, preflightBlocked];
+
+describe('matchesFilter', () => {
+  it('blocked keeps blocked requests only, advisories keeps passed-with-advisories only', () => {
+    expect(all.filter((r) => matchesFilter(r, 'blocked'))).toEqual([blocked, preflightBlocked]);
+    expect(all.filter((r) => matchesFilter(r, 'advisories'))).toEqual([advisory]);
+    expect(all.filter((r) => matchesFilter(r, 'all'))).toEqual(all);
+  });
+});
+
+describe('matchesSearch', () => {
+  it.each([
+    ['users', [blocked]],
+    ['USERS', [blocked]],
+    ['missingalloworigin', [blocked, preflightBlocked]],
+    ['put 404', [preflightBlocked]],
+    ['127.0.0.1 health', [passed]],
+    ['advisories', [advisory]],
+    ['   ', all],
+    ['nothing-like-this', []],
+  ])('%j finds the right requests', (query, expected) => {
+    expect(all.filter((r) => matchesSearch(r, query))).toEqual(expected);
+  });
+});
+
+describe('filterRecords', () => {
+  it('returns the same array when nothing is filtered, so the list does not re-render for nothing', () => {
+    expect(filterRecords(all, 'all', ' ')).toBe(all);
+  });
+
+  it('combines the filter and the search', () => {
+    expect(filterRecords(all, 'blocked', 'items')).toEqual([preflightBlocked]);
+  });
+
+  it('searches 10,000 records quickly once their text is cached', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      i % 2 ? blockedRecord(`b${i}`, `/b/${i}`) : passedRecord(`p${i}`, `/p/${i}`),
+    );
+    filterRecords(many, 'all', 'warm');
+    const started = performance.now();
+    const found = filterRecords(many, 'all', '/b/9999');
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(found.map((r) => r.requestId)).toEqual(['b9999']);
+  });
+});
