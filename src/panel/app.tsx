@@ -1,26 +1,50 @@
-import { useEffect, useState } from 'preact/hooks';
-import { blockedCount, type TabLogView } from '../model/exchange-record';
-import type { TabId } from '../model/ids';
-import type { ConnectionEvents, ConnectionStatus } from './connection';
-import { RequestTable } from './request-table';
-import { applyMessage } from './state/apply';
+import { useMemo, useState } from 'preact/hooks';
+import type { ExchangeRecord } from '../model/exchange-record';
+import type { RequestId, TabId } from '../model/ids';
+import type { PanelSettingsStore } from '../model/panel-settings';
+import { DetailView } from './components/detail-view';
+import { DropZone } from './components/drop-zone';
+import { EmptyState } from './components/empty-state';
+import { FilterBar } from './components/filter-bar';
+import { ImportBanner } from './components/import-banner';
+import { RequestList } from './components/request-list';
+import { TopBar } from './components/top-bar';
+import type { ConnectFn } from './connection';
+import { filterRecords, type RecordFilter } from './state/filter-records';
+import { useFixStack } from './state/use-fix-stack';
+import { useHarFiles } from './state/use-har-files';
+import { useLiveLog } from './state/use-live-log';
 
 export interface AppProps {
   tabId: TabId | null;
-  connect(tabId: TabId, events: ConnectionEvents): () => void;
+  connect: ConnectFn;
+  settings: PanelSettingsStore;
+  /** The extension's version, written into exported files. */
+  version: string;
+  /** This panel as a page of its own, for "Open in a tab"; null when it already is one. */
+  popOutUrl: string | null;
+  now?: () => Date;
 }
 
-export function App({ tabId, connect }: AppProps) {
-  const [status, setStatus] = useState<ConnectionStatus>('connecting');
-  const [log, setLog] = useState<TabLogView | null>(null);
+const NO_RECORDS: readonly ExchangeRecord[] = [];
+const systemNow = () => new Date();
 
-  useEffect(() => {
-    if (tabId === null) return undefined;
-    return connect(tabId, {
-      onStatus: setStatus,
-      onMessage: (message) => setLog((current) => applyMessage(current, message)),
-    });
-  }, [tabId, connect]);
+export function App({ tabId, connect, settings, version, popOutUrl, now = systemNow }: AppProps) {
+  const live = useLiveLog(tabId, connect);
+  const files = useHarFiles(version, now);
+  const [fixStack, setFixStack] = useFixStack(settings);
+  const [filter, setFilter] = useState<RecordFilter>('all');
+  const [query, setQuery] = useState('');
+  const [selectedId, setSelectedId] = useState<RequestId | null>(null);
+  const [detailOpen, setDetailOpen] = useState(false);
+
+  const records = files.imported?.records ?? live.log?.records ?? NO_RECORDS;
+  const visible = useMemo(() => filterRecords(records, filter, query), [records, filter, query]);
+  const blocked = useMemo(() => records.reduce((n, record) => n + (record.verdict.blocked ? 1 : 0), 0), [records]);
+  const selected = useMemo(
+    () => (selectedId === null ? undefined : records.find((record) => record.requestId === selectedId)),
+    [records, selectedId],
+  );
 
   if (tabId === null) {
     return (
@@ -33,34 +57,73 @@ export function App({ tabId, connect }: AppProps) {
     );
   }
 
-  const blocked = log === null ? 0 : blockedCount(log);
+  const showDetail = detailOpen && selected !== undefined;
+  const select = (requestId: RequestId, open: boolean) => {
+    setSelectedId(requestId);
+    if (open) setDetailOpen(true);
+  };
+  const isLive = files.imported === null;
+  const switchSource = (action: () => void) => {
+    setSelectedId(null);
+    setDetailOpen(false);
+    action();
+  };
+
   return (
-    <main>
-      <header class="toolbar">
-        <h1>CORS Lens</h1>
-        <span class="tab" data-testid="tab-id">
-          Tab {tabId}
-        </span>
-        <span class={`status status-${status}`} data-testid="connection-status">
-          {status === 'connected' ? 'Recording' : 'Connecting to the extension…'}
-        </span>
-        <span class={blocked > 0 ? 'count count-blocked' : 'count'} data-testid="blocked-count">
-          {blocked} blocked
-        </span>
-        {log !== null && log.evictedCount > 0 && (
-          <span class="tab" data-testid="evicted-count">
-            {log.evictedCount} older requests dropped
-          </span>
-        )}
-      </header>
-      {log === null || log.records.length === 0 ? (
-        <p class="empty">
-          CORS Lens records this tab's cross-origin requests even while DevTools is closed. Blocked requests appear here
-          with the reason and the fix.
-        </p>
-      ) : (
-        <RequestTable records={log.records} />
+    <DropZone onFile={(file) => switchSource(() => files.importFile(file))}>
+      <TopBar
+        tabId={tabId}
+        status={live.status}
+        blocked={blocked}
+        evicted={isLive ? (live.log?.evictedCount ?? 0) : 0}
+        keepSecrets={files.keepSecrets}
+        canExport={records.length > 0}
+        popOutUrl={popOutUrl}
+        onKeepSecrets={files.setKeepSecrets}
+        onExport={() => files.exportRecords(records)}
+        onImport={(file) => switchSource(() => files.importFile(file))}
+      />
+      <FilterBar
+        filter={filter}
+        query={query}
+        shown={visible.length}
+        total={records.length}
+        preserveLog={live.log?.preserveLog ?? false}
+        live={isLive}
+        onFilter={setFilter}
+        onQuery={setQuery}
+        onPreserveLog={live.setPreserveLog}
+        onClear={live.clear}
+      />
+      {files.imported !== null && (
+        <ImportBanner imported={files.imported} onClose={() => switchSource(files.closeImport)} />
       )}
-    </main>
+      {files.error !== null && (
+        <div class="banner error" role="alert">
+          {files.error}
+        </div>
+      )}
+      <div class={`workspace${showDetail ? ' with-detail' : ''}`}>
+        {visible.length === 0 ? (
+          <EmptyState filtered={records.length > 0} />
+        ) : (
+          <RequestList
+            records={visible}
+            selectedId={selectedId}
+            compact={showDetail}
+            onSelect={select}
+            onOpen={() => setDetailOpen(true)}
+          />
+        )}
+        {showDetail && (
+          <DetailView
+            record={selected}
+            fixStack={fixStack}
+            onFixStack={setFixStack}
+            onClose={() => setDetailOpen(false)}
+          />
+        )}
+      </div>
+    </DropZone>
   );
 }

@@ -1,12 +1,30 @@
 import { render } from 'preact';
+import manifest from '../../manifest.json' with { type: 'json' };
 import { inspectedTabId } from '../platform/devtools';
+import { localSettingsStore } from '../platform/settings';
 import { App } from './app';
 import { connectPanel } from './connection';
 import { tabIdFromQuery } from './tab-to-inspect';
-import './panel.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/list.css';
+import './styles/detail.css';
+import './styles/detail-sections.css';
 
 const root = document.getElementById('app');
 if (root !== null) {
-  const tabId = inspectedTabId() ?? tabIdFromQuery(location.search);
-  render(<App tabId={tabId} connect={connectPanel} />, root);
+  const devtoolsTabId = inspectedTabId();
+  const tabId = devtoolsTabId ?? tabIdFromQuery(location.search);
+  // Inside DevTools the panel can pop out into a tab of its own; standalone, it already is one.
+  const popOutUrl = devtoolsTabId === null ? null : `${location.pathname}?tabId=${devtoolsTabId}`;
+  render(
+    <App
+      tabId={tabId}
+      connect={connectPanel}
+      settings={localSettingsStore()}
+      version={manifest.version}
+      popOutUrl={popOutUrl}
+    />,
+    root,
+  );
 }

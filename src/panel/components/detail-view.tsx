@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { explain } from '../../engine/explain';
+import type { StackId } from '../../engine/explanation-types';
+import type { ExchangeRecord } from '../../model/exchange-record';
+import { verdictLabel } from '../format/verdict-class';
+import { AdvisorySection } from './advisory-section';
+import { CurlSection } from './curl-section';
+import { ExplanationSection } from './explanation-section';
+import { FixSection } from './fix-section';
+import { HeaderCheckTable } from './header-check-table';
+import { MessagesSection } from './messages-section';
+import { RawHeadersSection } from './raw-headers-section';
+import { StorySection } from './story-section';
+
+export interface DetailViewProps {
+  record: ExchangeRecord;
+  fixStack: StackId;
+  onFixStack(stack: StackId): void;
+  onClose(): void;
+}
+
+/** Why the selected request was blocked (or passed), step by step, and what to change. */
+export function DetailView({ record, fixStack, onFixStack, onClose }: DetailViewProps) {
+  const { exchange, verdict } = record;
+  const explanation = useMemo(() => explain(verdict, exchange), [verdict, exchange]);
+  const checked = verdict.kind === 'blocked' || verdict.kind === 'passed';
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <section class="detail" aria-label="Request detail" data-testid="detail">
+      <header class="bar detail-bar">
+        <button type="button" class="icon" onClick={onClose} aria-label="Close detail" title="Close (Esc)">
+          ✕
+        </button>
+        <span class={`badge verdict-${verdict.blocked ? 'blocked' : verdict.kind}`}>{verdictLabel(verdict)}</span>
+        <span class="detail-title" title={exchange.request.url}>
+          {exchange.request.method} {exchange.request.url}
+        </span>
+      </header>
+      <div class="detail-body">
+        <ExplanationSection explanation={explanation} verdict={verdict} />
+        <StorySection exchange={exchange} verdict={verdict} />
+        {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
+        <FixSection exchange={exchange} verdict={verdict} stack={fixStack} onStack={onFixStack} />
+        <AdvisorySection advisories={verdict.advisories} />
+        <MessagesSection explanation={explanation} />
+        <CurlSection exchange={exchange} />
+        <RawHeadersSection exchange={exchange} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Exchange } from '../../engine/exchange';
+import { safeText } from '../../engine/safe-text';
+import type { Verdict } from '../../engine/verdict-types';
+import { type CheckOutcome, headerChecks, stageLabel } from '../format/header-checks';
+
+const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
+  passed: '✓ ok',
+  failed: '✗ failed',
+  'not-checked': 'not reached',
+};
+
+/** Every header the browser checked: what it had to be and what the server sent. */
+export function HeaderCheckTable({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
+  const rows = headerChecks(exchange, verdict);
+  if (rows.length === 0) return null;
+  return (
+    <section class="section" aria-labelledby="checks-heading">
+      <h3 id="checks-heading">Required vs received</h3>
+      <table class="checks" data-testid="header-checks">
+        <thead>
+          <tr>
+            <th scope="col">Response</th>
+            <th scope="col">Header</th>
+            <th scope="col">Required</th>
+            <th scope="col">Received</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr
+              key={index}
+              class={`check-${row.outcome}`}
+              data-testid="header-check"
+              data-header={row.name}
+              data-outcome={row.outcome}
+            >
+              <td>{stageLabel(row.stage)}</td>
+              <td>
+                <code>{row.name}</code>
+              </td>
+              <td>
+                <code>{row.required}</code>
+                {row.wildcardAllowed && <span class="muted"> or *</span>}
+              </td>
+              <td>
+                {row.received === null ? <em class="muted">(absent)</em> : <code>{safeText(row.received, 300)}</code>}
+              </td>
+              <td>{OUTCOME_WORDS[row.outcome]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TabLogView } from '../../model/exchange-record';
+import type { TabId } from '../../model/ids';
+import { PROTOCOL_VERSION, type ToBackground } from '../../model/protocol';
+import type { ConnectFn, ConnectionStatus, PanelConnection } from '../connection';
+import { applyMessage } from './apply';
+
+export interface LiveLog {
+  status: ConnectionStatus;
+  /** Null until the worker's first snapshot. */
+  log: TabLogView | null;
+  clear(): void;
+  setPreserveLog(preserveLog: boolean): void;
+}
+
+/**
+ * The worker's log of one tab, kept current over the panel's port. Clearing and "preserve log"
+ * are requests to the worker, which owns the log and the badge; the panel changes when the
+ * worker's answer (`log-cleared`, a snapshot) arrives, so badge and list never disagree.
+ */
+export function useLiveLog(tabId: TabId | null, connect: ConnectFn): LiveLog {
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [log, setLog] = useState<TabLogView | null>(null);
+  const connection = useRef<PanelConnection | null>(null);
+
+  useEffect(() => {
+    if (tabId === null) return undefined;
+    const opened = connect(tabId, {
+      onStatus: setStatus,
+      onMessage: (message) => setLog((current) => applyMessage(current, message)),
+    });
+    connection.current = opened;
+    return () => {
+      connection.current = null;
+      opened.close();
+    };
+  }, [tabId, connect]);
+
+  const send = (message: ToBackground) => connection.current?.send(message);
+  return {
+    status,
+    log,
+    clear: () => send({ type: 'clear-log', version: PROTOCOL_VERSION }),
+    setPreserveLog: (preserveLog) => send({ type: 'set-preserve-log', version: PROTOCOL_VERSION, preserveLog }),
+  };
+}

@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { explain } from '../../../../src/engine/explain';
+import { PROTOCOL_VERSION } from '../../../../src/model/protocol';
+import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
+import { byText, MemorySettings, type Mounted, mountApp } from './app-harness';
+
+let app: Mounted;
+afterEach(() => app.unmount());
+
+describe('<App>', () => {
+  it('renders the snapshot: one row per request, the real status, the blocked count', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1'), passedRecord('2')]);
+    expect(app.one('connection-status')?.textContent).toBe('Recording');
+    expect(app.one('tab-id')?.textContent).toBe('Tab 7');
+    expect(app.one('blocked-count')?.textContent).toBe('1 blocked');
+    expect(app.all('request-row')).toHaveLength(2);
+    expect(app.all('verdict').map((cell) => cell.textContent)).toEqual(['MissingAllowOriginHeader', '']);
+    expect(app.all('status').map((cell) => cell.textContent)).toEqual(['200', '200']);
+  });
+
+  it('adds a row when a request-added delta arrives', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([passedRecord('1')]);
+    await app.worker.emit({ type: 'request-added', version: PROTOCOL_VERSION, record: blockedRecord('2') });
+    expect(app.all('request-row')).toHaveLength(2);
+    expect(app.one('blocked-count')?.textContent).toBe('1 blocked');
+  });
+
+  it('shows the detail with the engine summary when a row is selected, and closes it with Escape', async () => {
+    app = await mountApp();
+    const blocked = blockedRecord('1');
+    await app.worker.snapshot([blocked]);
+    await app.click(app.one('request-row'));
+    expect(app.one('summary')?.textContent).toBe(explain(blocked.verdict, blocked.exchange).summary);
+    const failed = app.all('header-check').find((row) => row.dataset.outcome === 'failed');
+    expect(failed?.dataset.header).toBe('access-control-allow-origin');
+    expect(app.one('fix-snippet')?.textContent).toContain("origin: 'http://localhost:3000'");
+    await app.key(document.body, 'Escape');
+    expect(app.one('detail')).toBeNull();
+  });
+
+  it('filters: Blocked hides passed rows, Advisories shows only passed-with-advisories', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1'), passedRecord('2'), advisoryRecord('3')]);
+    await app.click(byText(app.root, 'button', 'Blocked'));
+    expect(app.all('request-row')).toHaveLength(1);
+    expect(app.one('verdict')?.textContent).toBe('MissingAllowOriginHeader');
+    await app.click(byText(app.root, 'button', 'Advisories'));
+    expect(app.all('verdict-kind').map((cell) => cell.textContent)).toEqual(['passed with advisories']);
+  });
+
+  it('searches as the user types', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1', '/users'), passedRecord('2', '/health')]);
+    await app.type(app.root.querySelector<HTMLInputElement>('input[type="search"]'), 'health');
+    expect(app.all('request-row')).toHaveLength(1);
+    expect(app.one('shown-count')?.textContent).toBe('1 of 2 requests');
+  });
+
+  it('asks the worker to clear and to preserve the log, and empties when the worker says so', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1')]);
+    await app.click(app.root.querySelector('button[aria-label="Clear log"]'));
+    await app.click(byText(app.root, 'label', 'Preserve log')?.querySelector('input'));
+    expect(app.worker.sent).toEqual([
+      { type: 'clear-log', version: PROTOCOL_VERSION },
+      { type: 'set-preserve-log', version: PROTOCOL_VERSION, preserveLog: true },
+    ]);
+    await app.worker.emit({ type: 'log-cleared', version: PROTOCOL_VERSION, preserveLog: true });
+    expect(app.all('request-row')).toHaveLength(0);
+    expect(app.one('blocked-count')?.textContent).toBe('0 blocked');
+    expect(app.one('empty-state')).not.toBeNull();
+  });
+
+  it('moves the selection with the arrow keys and opens the detail with Enter', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([passedRecord('1'), preflightBlockedRecord('2')]);
+    const grid = app.one('request-list');
+    await app.key(grid, 'ArrowDown');
+    await app.key(grid, 'ArrowDown');
+    expect(app.all('request-row').map((row) => row.getAttribute('aria-selected'))).toEqual(['false', 'true']);
+    expect(app.one('detail')).toBeNull();
+    await app.key(grid, 'Enter');
+    expect(app.one('summary')?.textContent).toMatch(/preflight/i);
+    await app.key(grid, 'ArrowUp');
+    expect(app.one('detail')?.textContent).toContain('127.0.0.1:8080/ok');
+  });
+
+  it('remembers the chosen fix stack through the settings store', async () => {
+    app = await mountApp(new MemorySettings({ fixStack: 'nginx' }));
+    await app.worker.snapshot([blockedRecord('1')]);
+    await app.click(app.one('request-row'));
+    expect(app.root.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe('nginx');
+    await app.click(byText(app.root, '[role="tab"]', 'Django'));
+    expect(app.settings.stored).toEqual({ fixStack: 'django' });
+    expect(app.one('fix-snippet')?.textContent).toContain('CORS_ALLOWED_ORIGINS');
+  });
+
+  it('keeps only a window of rows in the DOM for 10,000 requests', async () => {
+    app = await mountApp();
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      i % 3 ? passedRecord(`${i}`, `/p/${i}`) : blockedRecord(`${i}`),
+    );
+    await app.worker.snapshot(many);
+    const rows = app.all('request-row').length;
+    expect(rows).toBeGreaterThan(10);
+    expect(rows).toBeLessThan(100);
+    expect(app.one('shown-count')?.textContent).toBe('10000 requests');
+  });
+});
