@@ -31,22 +31,36 @@ function looksLikeUrl(value: string): boolean {
 export function corsCheck(headers: HeaderList, origin: string, includeCredentials: boolean): CheckFailure | null {
   // 1. Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list.
   const allowOrigin = getHeader(headers, ACAO);
-  const expectOrigin = { name: ACAO, expected: origin, received: allowOrigin };
   if (allowOrigin === '*') {
     // 3. If request's credentials mode is not "include" and origin is `*`, return success.
     if (!includeCredentials) return null;
-    return { code: 'WildcardOriginNotAllowed', failedParameter: '', header: expectOrigin, specStep: 'CORS check 4' };
+    return {
+      code: 'WildcardOriginNotAllowed',
+      failedParameter: '',
+      header: { name: ACAO, expected: origin, received: allowOrigin },
+      specStep: 'CORS check 4',
+    };
   }
   // 2. If origin is null, return failure.
   if (allowOrigin === null) {
-    return { code: 'MissingAllowOriginHeader', failedParameter: '', header: expectOrigin, specStep: 'CORS check 2' };
+    return {
+      code: 'MissingAllowOriginHeader',
+      failedParameter: '',
+      header: { name: ACAO, expected: origin, received: allowOrigin },
+      specStep: 'CORS check 2',
+    };
   }
   // 4. If the result of byte-serializing a request origin with request is not origin, return failure.
   if (allowOrigin !== origin) {
     let code: CheckFailure['code'] = 'AllowOriginMismatch';
     if (allowOrigin.includes(' ') || allowOrigin.includes(',')) code = 'MultipleAllowOriginValues';
     else if (allowOrigin !== 'null' && !looksLikeUrl(allowOrigin)) code = 'InvalidAllowOriginValue';
-    return { code, failedParameter: allowOrigin, header: expectOrigin, specStep: 'CORS check 4' };
+    return {
+      code,
+      failedParameter: allowOrigin,
+      header: { name: ACAO, expected: origin, received: allowOrigin },
+      specStep: 'CORS check 4',
+    };
   }
   // 5. If request's credentials mode is not "include", return success.
   if (!includeCredentials) return null;

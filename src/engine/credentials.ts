@@ -11,6 +11,12 @@ import type { CredentialsFinding } from './verdict-types';
 /** A finding that is certain, or null when both readings must be tried. */
 export type KnownCredentials = CredentialsFinding & { mode: 'include' | 'omit' };
 
+function sentCookie(exchange: Exchange): boolean {
+  if (hasHeader(exchange.request.headers, 'cookie')) return true;
+  for (const hop of exchange.redirects) if (hasHeader(hop.request.headers, 'cookie')) return true;
+  return false;
+}
+
 function authorizationSetByPage(exchange: Exchange): boolean {
   const { preflight } = exchange;
   if (preflight.kind === 'maybe-cached') return true;
@@ -40,8 +46,7 @@ export function knownCredentials(exchange: Exchange): KnownCredentials | null {
       "The capture declared credentials mode 'same-origin', which sends no credentials cross-origin (read as 'omit').";
     return { mode: 'omit', evidence: 'declared', note };
   }
-  const wires = [exchange.request.headers, ...exchange.redirects.map((hop) => hop.request.headers)];
-  if (wires.some((headers) => hasHeader(headers, 'cookie'))) {
+  if (sentCookie(exchange)) {
     const note = "The request sent a Cookie header, so its credentials mode was 'include'.";
     return { mode: 'include', evidence: 'sent-credentials', note };
   }

@@ -19,8 +19,6 @@ export interface Decision {
   tainted: boolean;
 }
 
-const NO_EXTRAS = { readableResponse: null, passedPreflight: null, tainted: false } as const;
-
 export function statusOf(response: HttpResponse | null): number | null {
   return response !== null && Number.isFinite(response.status) ? response.status : null;
 }
@@ -31,7 +29,20 @@ export function blockedDecision(
   status: number | null,
   redirectIndex: number | null = null,
 ): Decision {
-  return { kind: 'blocked', ...failure, stage, redirectIndex, status, networkError: null, ...NO_EXTRAS };
+  return {
+    kind: 'blocked',
+    code: failure.code,
+    failedParameter: failure.failedParameter,
+    header: failure.header,
+    specStep: failure.specStep,
+    stage,
+    redirectIndex,
+    status,
+    networkError: null,
+    readableResponse: null,
+    passedPreflight: null,
+    tainted: false,
+  };
 }
 
 export function plainDecision(
@@ -50,7 +61,9 @@ export function plainDecision(
     status: extra.status ?? null,
     networkError: extra.networkError ?? null,
     specStep,
-    ...NO_EXTRAS,
+    readableResponse: null,
+    passedPreflight: null,
+    tainted: false,
   };
 }
 

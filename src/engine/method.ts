@@ -12,6 +12,7 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
  * @see https://fetch.spec.whatwg.org/#concept-method-normalize
  */
 export function normalizeMethod(method: string): string {
+  if (NORMALIZED_METHODS.has(method)) return method;
   const upper = asciiUppercase(method);
   return NORMALIZED_METHODS.has(upper) ? upper : method;
 }
@@ -22,6 +23,7 @@ export function normalizeMethod(method: string): string {
  * @see https://fetch.spec.whatwg.org/#cors-safelisted-method
  */
 export function isCorsSafelistedMethod(method: string): boolean {
+  if (SAFELISTED_METHODS.has(method)) return true;
   return SAFELISTED_METHODS.has(asciiUppercase(method));
 }
 

@@ -24,7 +24,8 @@ const LOCAL_NETWORK = new Set([
  */
 export function classifyNetworkError(error: string | null): NetworkErrorClass {
   if (error === null) return 'none';
-  const name = error.trim().replace(/^net::/, '');
+  const trimmed = error.trim();
+  const name = trimmed.startsWith('net::') ? trimmed.slice(5) : trimmed;
   if (name === '') return 'none';
   if (CORS_LIKE.has(name)) return 'cors-like';
   if (LOCAL_NETWORK.has(name)) return 'local-network';

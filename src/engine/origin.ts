@@ -25,6 +25,7 @@ const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
 const FORBIDDEN_HOST = /[\t\n\r #/:<>?@\\^|%]/;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*$/;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
+const TAB_OR_NEWLINE_TEST = /[\t\n\r]/;
 
 /** Strips leading and trailing C0 controls and spaces. */
 function trimControlOrSpace(input: string): string {
@@ -78,24 +79,29 @@ function parseAuthority(authority: string, scheme: string): Omit<ParsedUrl, 'sch
  * times, and parsing is most of the engine's cost. It only caches a pure function's results, so
  * verdicts never depend on it.
  */
-interface MemoEntry {
+export interface MemoEntry {
   url: Readonly<ParsedUrl> | null;
   origin: string;
 }
 const memo = new Map<string, MemoEntry>();
-const MEMO_LIMIT = 4096;
+const MEMO_LIMIT = 256;
 
 function lookup(input: string): MemoEntry {
   const known = memo.get(input);
   if (known !== undefined) return known;
-  const url = parseUrlUncached(input);
-  const entry: MemoEntry = {
-    url: url === null ? null : Object.freeze(url),
-    origin: url === null ? 'null' : originOfParsed(url, input),
-  };
+  const entry = parseUrlAndOrigin(input);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(input, entry);
   return entry;
+}
+
+/**
+ * Parses once, bypassing the memo, for a URL seen once per exchange (the request URL).
+ * @see https://url.spec.whatwg.org/#concept-url-origin
+ */
+export function parseUrlAndOrigin(input: string): MemoEntry {
+  const url = parseUrlUncached(input);
+  return { url: url === null ? null : Object.freeze(url), origin: url === null ? 'null' : originOfParsed(url, input) };
 }
 
 /**
@@ -107,7 +113,8 @@ export function parseUrl(input: string): Readonly<ParsedUrl> | null {
 }
 
 function parseUrlUncached(input: string): ParsedUrl | null {
-  const text = trimControlOrSpace(input).replace(TAB_OR_NEWLINE, '');
+  const trimmed = trimControlOrSpace(input);
+  const text = TAB_OR_NEWLINE_TEST.test(trimmed) ? trimmed.replace(TAB_OR_NEWLINE, '') : trimmed;
   const colon = text.indexOf(':');
   if (colon < 1) return null;
   const rawScheme = text.slice(0, colon);

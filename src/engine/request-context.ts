@@ -6,7 +6,7 @@ import { asciiLowercase } from './ascii';
 import type { AddressSpace, Exchange } from './exchange';
 import { getHeader, hasHeader, splitHeaderList } from './header-list';
 import { isCorsSafelistedMethod, normalizeMethod } from './method';
-import { isSameOrigin, originOf, type ParsedUrl, parseUrl } from './origin';
+import { originOf, type ParsedUrl, parseUrlAndOrigin } from './origin';
 import { corsUnsafeRequestHeaderNames } from './unsafe-request-headers';
 
 export type EffectiveMode = 'cors' | 'same-origin' | 'no-cors' | 'navigate' | 'websocket';
@@ -84,6 +84,7 @@ export function requestContext(exchange: Exchange): RequestContext {
     }
   }
   const origin = requestOrigin(exchange);
+  const target = parseUrlAndOrigin(request.url);
   return {
     origin,
     mode: effectiveMode(exchange),
@@ -91,8 +92,9 @@ export function requestContext(exchange: Exchange): RequestContext {
     unsafeHeaderNames,
     needsPreflight,
     hasAuthorization: hasHeader(request.headers, 'authorization'),
-    url: parseUrl(request.url),
-    crossOrigin: !isSameOrigin(origin, request.url),
+    url: target.url,
+    // Same origin needs two tuple origins; an opaque origin is same origin with nothing captured.
+    crossOrigin: origin === 'null' || origin !== target.origin,
   };
 }
 

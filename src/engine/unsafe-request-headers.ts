@@ -43,7 +43,10 @@ const SAFELISTED_TOTAL_MAX_BYTES = 1024;
  * @see https://fetch.spec.whatwg.org/#forbidden-request-header
  */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
-  const lower = asciiLowercase(name);
+  return isForbiddenLowercase(asciiLowercase(name), value);
+}
+
+function isForbiddenLowercase(lower: string, value: string): boolean {
   if (FORBIDDEN_NAMES.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
   if (!METHOD_OVERRIDE_NAMES.has(lower)) return false;
   return splitHeaderList(value).some((method) => FORBIDDEN_METHODS.has(asciiUppercase(method)));
@@ -55,12 +58,13 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
  * @see https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
  */
 export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
+  if (headers.length === 0) return [];
   const unsafe = new Set<string>();
   const safelisted: string[] = [];
   let safelistedBytes = 0;
   for (const [name, value] of headers) {
-    if (isForbiddenRequestHeader(name, value)) continue;
     const lower = asciiLowercase(name);
+    if (isForbiddenLowercase(lower, value)) continue;
     if (isCorsSafelistedRequestHeader(lower, value)) {
       safelisted.push(lower);
       safelistedBytes += byteLength(value);
