@@ -19,10 +19,18 @@ export interface Decision {
   tainted: boolean;
 }
 
+/**
+ * A response's status when it is a finite number (captures may hold NaN), else null.
+ * @see https://fetch.spec.whatwg.org/#concept-response-status
+ */
 export function statusOf(response: HttpResponse | null): number | null {
   return response !== null && Number.isFinite(response.status) ? response.status : null;
 }
 
+/**
+ * A CORS failure (a network error in the standard) at `stage`.
+ * @see https://fetch.spec.whatwg.org/#concept-network-error
+ */
 export function blockedDecision(
   failure: CheckFailure,
   stage: VerdictStage,
@@ -45,6 +53,10 @@ export function blockedDecision(
   };
 }
 
+/**
+ * A decision without a CORS error: not CORS, a genuine network error, or not decidable from the capture.
+ * @see https://fetch.spec.whatwg.org/#main-fetch
+ */
 export function plainDecision(
   kind: 'not-cors' | 'network-error' | 'unknown',
   specStep: string,
@@ -67,7 +79,10 @@ export function plainDecision(
   };
 }
 
-/** Two readings agree when they decide the same thing at the same place. */
+/**
+ * Two readings agree when they decide the same thing at the same place.
+ * @see https://fetch.spec.whatwg.org/#concept-request-credentials-mode
+ */
 export function sameDecision(a: Decision, b: Decision): boolean {
   return (
     a.kind === b.kind &&

@@ -1,5 +1,12 @@
 /** Public surface of the verdict engine. */
-export { collectAdvisories, parseMaxAge, unexposedResponseHeaders } from './advisories';
+export {
+  CHROMIUM_MAX_AGE_CAP,
+  collectAdvisories,
+  FIREFOX_MAX_AGE_CAP,
+  parseMaxAge,
+  unexposedResponseHeaders,
+} from './advisories';
+export type { CheckFailure } from './check-failure';
 export { corsCheck } from './cors-check';
 export { knownCredentials } from './credentials';
 export { type EvaluateOptions, evaluate } from './evaluate';
@@ -7,9 +14,18 @@ export type * from './exchange';
 export { getHeader, getHeaderValues, hasHeader, isToken, splitHeaderList } from './header-list';
 export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './method';
 export { classifyNetworkError, type NetworkErrorClass } from './network-error';
-export { isSameOrigin, originOf, type ParsedUrl, parseUrl, serializeOrigin } from './origin';
-export { corsPreflightCheck, parseAllowList } from './preflight';
+export {
+  isSameOrigin,
+  originOf,
+  type ParsedUrl,
+  parseUrl,
+  resolveLocation,
+  serializeOrigin,
+  withoutCredentials,
+} from './origin';
+export { corsPreflightCheck, type PreflightFailure, type PreflightInput, parseAllowList } from './preflight';
 export { MAX_REDIRECTS } from './redirect';
+export { type EffectiveMode, effectiveMode, requestOrigin } from './request-context';
 export {
   isCorsSafelistedContentType,
   isCorsSafelistedRequestHeader,
