@@ -14,3 +14,15 @@ export function inspectedTabId(): TabId | null {
   const tabId = devtools?.inspectedWindow?.tabId;
   return typeof tabId === 'number' ? tabId : null;
 }
+
+/**
+ * DevTools' own theme ('dark' or 'light'), which can differ from the system's that
+ * `prefers-color-scheme` reports; null outside DevTools.
+ */
+export function devtoolsTheme(): 'dark' | 'light' | null {
+  const panels = (globalThis as { chrome?: { devtools?: { panels?: { themeName?: unknown } } } }).chrome?.devtools
+    ?.panels;
+  const name = panels?.themeName;
+  if (name === 'dark') return 'dark';
+  return typeof name === 'string' ? 'light' : null;
+}

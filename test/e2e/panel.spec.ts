@@ -49,6 +49,7 @@ test('lists blocked and passing requests with their real status, explains the bl
   await expect(blockedRow.getByTestId('verdict')).toHaveText('MissingAllowOriginHeader');
   await expect(rows.filter({ hasText: '/panel/passing' }).getByTestId('status')).toHaveText('200');
   await expect(panel.getByTestId('blocked-count')).toHaveText('1 blocked');
+  await panel.screenshot({ path: join(SCREENSHOTS, 'panel-list.png') });
 
   await blockedRow.click();
   await expect(panel.getByTestId('summary')).toContainText('Access-Control-Allow-Origin');

@@ -63,11 +63,11 @@ export function buildCurl(request: HttpRequest, options: CurlOptions): CurlComma
     omitted.push('URL credentials');
   }
   // A URL from an imported file could start with `-`: `--url` keeps curl from reading it as an option.
-  const parts = ['curl', '-i', url.startsWith('-') ? `--url ${shellQuote(url)}` : shellQuote(url)];
+  let head = `curl -i ${url.startsWith('-') ? `--url ${shellQuote(url)}` : shellQuote(url)}`;
   // `-X HEAD` would make curl wait for a body that never comes.
-  if (request.method === 'HEAD') parts.push('--head');
-  else if (request.method !== 'GET') parts.push(`-X ${shellQuote(request.method)}`);
-  parts.push(...headerArgs(request.headers, options, omitted));
+  if (request.method === 'HEAD') head += ' --head';
+  else if (request.method !== 'GET') head += ` -X ${shellQuote(request.method)}`;
+  const parts = [head, ...headerArgs(request.headers, options, omitted)];
   return { command: parts.join(' \\\n  '), omitted };
 }
 

@@ -57,7 +57,7 @@ describe('buildCurl', () => {
     const { command, omitted } = buildCurl(request, { includeSecrets: false });
     expect(command).not.toMatch(/s3cret|t0ken|cHJveHk/);
     expect(omitted).toEqual(['Cookie', 'Authorization', 'Proxy-Authorization']);
-    expect(command).toContain("-X 'PUT'");
+    expect(command.split('\n')[0]).toBe(`curl -i '${API_ORIGIN}/items?q=1' -X 'PUT' \\`);
     expect(command).toContain("-H 'Origin: http://localhost:3000'");
     expect(command).toContain('--compressed');
     expect(command).not.toContain('Content-Length');
@@ -73,7 +73,7 @@ describe('buildCurl', () => {
   it('strips user:password from the URL unless secrets are included', () => {
     const withUser = { url: 'https://user:pw@api.example/x', method: 'GET', headers: [] };
     expect(buildCurl(withUser, { includeSecrets: false })).toEqual({
-      command: "curl \\\n  -i \\\n  'https://api.example/x'",
+      command: "curl -i 'https://api.example/x'",
       omitted: ['URL credentials'],
     });
     expect(buildCurl(withUser, { includeSecrets: true }).command).toContain('user:pw@');
@@ -94,6 +94,12 @@ describe('buildCurl', () => {
       `${API_ORIGIN}/x`,
       ...HOSTILE.flatMap((value) => ['-H', `X-Evil: ${value}`]),
     ]);
+  });
+
+  it('asks for a HEAD with --head, since -X HEAD would wait for a body', () => {
+    expect(buildCurl({ url: `${API_ORIGIN}/x`, method: 'HEAD', headers: [] }, { includeSecrets: false }).command).toBe(
+      `curl -i '${API_ORIGIN}/x' --head`,
+    );
   });
 
   it('passes a URL that looks like an option through --url', () => {
