@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import {
-  analyze,
+  analyzeOne,
   annotateEntry,
   annotateHar,
   type ExportOptions,
@@ -36,7 +36,10 @@ export async function exportCommand(request: ExportRequest): Promise<void> {
   const { input, output, loaded, options } = request;
   if (output !== '-' && resolve(output) === resolve(input))
     throw new InputError(`${output} is the input file: choose another -o`);
-  const reports = entryReports(analyze(loaded.records));
+  // Row by row: only the small entry reports are kept (see run.ts).
+  const reports = loaded.records
+    .flatMap((record) => entryReports([analyzeOne(record)]))
+    .sort((a, b) => a.index - b.index);
   const sink = await openSink(output, request.stdout);
   if (loaded.parsed !== null) {
     await sink.write(`${JSON.stringify(annotateHar(loaded.parsed, reports, options), null, 2)}\n`);

@@ -13,12 +13,14 @@ export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
 export interface LoadOptions {
   streamThresholdBytes?: number;
+  /** Return the parsed document of a file read whole (export reuses it); else it is dropped at once. */
+  keepParsed?: boolean;
   /** Called with (bytes read, total bytes) while streaming. */
   onProgress?: (bytes: number, total: number) => void;
 }
 
 export interface LoadedHar extends HarReadResult {
-  /** The parsed document when the file was read whole (export reuses it); null when streamed. */
+  /** The parsed document when the file was read whole and `keepParsed` asked for it; else null. */
   parsed: unknown;
   bytes: number;
 }
@@ -77,7 +79,7 @@ export async function loadHar(path: string, options: LoadOptions = {}): Promise<
   if (size <= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES)) {
     const { parsed } = parseWhole(path);
     try {
-      return { ...readHar(parsed), parsed, bytes: size };
+      return { ...readHar(parsed), parsed: options.keepParsed ? parsed : null, bytes: size };
     } catch (error) {
       if (error instanceof HarFormatError) throw new InputError(`${path} is ${error.message}`);
       throw error;

@@ -3,7 +3,14 @@
  * the process; tests call it with captured streams.
  */
 import { version } from '../../package.json' with { type: 'json' };
-import { analyze, entryReports, type HarWarning, jsonReport } from '../report/index';
+import {
+  analyzeOne,
+  type EntryReport,
+  entryReports,
+  type HarWarning,
+  jsonReport,
+  type ReportRow,
+} from '../report/index';
 import { type Command, parseCommand, USAGE } from './args';
 import { paint, shouldColour } from './colour';
 import { exportCommand } from './export-command';
@@ -11,6 +18,7 @@ import { InputError } from './input-error';
 import { type LoadedHar, loadHar } from './load-har';
 import { progress } from './progress';
 import { type TextOut, textSink } from './sink';
+import { addToSummary, emptySummary } from './summary';
 import { terminalReport } from './terminal-report';
 
 export interface CliIo {
@@ -37,10 +45,11 @@ function printWarnings(warnings: readonly HarWarning[], io: CliIo): void {
     io.stderr.write(`cors-lens: warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more entries skipped\n`);
 }
 
-async function load(file: string, io: CliIo): Promise<LoadedHar> {
+async function load(file: string, io: CliIo, keepParsed: boolean): Promise<LoadedHar> {
   const bar = progress(`reading ${file}`, (text) => io.stderr.write(text), io.stderrIsTTY, io.now);
   try {
     return await loadHar(file, {
+      keepParsed,
       onProgress: (bytes, total) => bar.update(bytes, total),
       ...(io.streamThresholdBytes === undefined ? {} : { streamThresholdBytes: io.streamThresholdBytes }),
     });
@@ -50,13 +59,24 @@ async function load(file: string, io: CliIo): Promise<LoadedHar> {
 }
 
 async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io: CliIo): Promise<number> {
-  const loaded = await load(command.file, io);
+  const loaded = await load(command.file, io, false);
   printWarnings(loaded.warnings, io);
-  const rows = analyze(loaded.records);
-  const blocked = rows.some((row) => row.verdict.blocked);
+  // Row by row, keeping only the small entry reports and the rows the terminal report prints:
+  // a full explanation per request for 100,000 requests would dominate memory and time.
+  const reports: EntryReport[] = [];
+  const rows: ReportRow[] = [];
+  const summary = emptySummary();
+  for (const record of loaded.records) {
+    const row = analyzeOne(record);
+    addToSummary(summary, row);
+    if (command.json) reports.push(...entryReports([row]));
+    // A structured copy flattens the explanation's concatenated strings, which otherwise keep every piece alive.
+    else if (row.verdict.blocked || command.all) rows.push({ ...row, explanation: structuredClone(row.explanation) });
+  }
+  const blocked = summary.blocked > 0;
   if (command.json) {
     const sink = textSink(io.stdout);
-    const { entries } = jsonReport(entryReports(rows));
+    const { entries } = jsonReport(reports.sort((a, b) => a.index - b.index));
     await sink.write('{"entries":[');
     for (let i = 0; i < entries.length; i++) await sink.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(entries[i])}`);
     await sink.write(`${entries.length > 0 ? '\n' : ''}]}\n`);
@@ -64,7 +84,9 @@ async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io
   } else {
     const colour = shouldColour(io.stdoutIsTTY, io.env, command.colour);
     const fileName = command.file.split(/[\\/]/).at(-1) ?? command.file;
-    io.stdout.write(terminalReport(rows, { fileName, paint: paint(colour), stack: command.stack, all: command.all }));
+    io.stdout.write(
+      terminalReport(rows, summary, { fileName, paint: paint(colour), stack: command.stack, all: command.all }),
+    );
   }
   return blocked ? EXIT_BLOCKED : EXIT_OK;
 }
@@ -82,7 +104,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'analyze':
         return await analyzeCommand(command, io);
       case 'export': {
-        const loaded = await load(command.file, io);
+        const loaded = await load(command.file, io, true);
         printWarnings(loaded.warnings, io);
         const options = {
           redact: !command.keepSecrets,

@@ -7,14 +7,15 @@ export interface Summary {
   withAdvisories: number;
 }
 
-export function summarize(rows: readonly ReportRow[]): Summary {
-  const summary: Summary = { requests: rows.length, crossOrigin: 0, blocked: 0, withAdvisories: 0 };
-  for (const row of rows) {
-    if (row.crossOrigin) summary.crossOrigin++;
-    if (row.verdict.blocked) summary.blocked++;
-    if (row.verdict.advisories.length > 0) summary.withAdvisories++;
-  }
-  return summary;
+export function emptySummary(): Summary {
+  return { requests: 0, crossOrigin: 0, blocked: 0, withAdvisories: 0 };
+}
+
+export function addToSummary(summary: Summary, row: ReportRow): void {
+  summary.requests++;
+  if (row.crossOrigin) summary.crossOrigin++;
+  if (row.verdict.blocked) summary.blocked++;
+  if (row.verdict.advisories.length > 0) summary.withAdvisories++;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

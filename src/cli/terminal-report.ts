@@ -4,7 +4,7 @@ import type { StackId } from '../engine/explanation-types';
 import { fixRecipes, STACKS } from '../engine/fix-recipes';
 import type { ReportRow } from '../report/index';
 import type { Paint } from './colour';
-import { summarize, summaryLine } from './summary';
+import { type Summary, summaryLine } from './summary';
 
 export interface TerminalReportOptions {
   fileName: string;
@@ -64,9 +64,9 @@ function otherLine(row: ReportRow, paint: Paint): string {
   return [head, `    ${explanation.summary}`, ...advisories].join('\n');
 }
 
-export function terminalReport(rows: readonly ReportRow[], options: TerminalReportOptions): string {
+/** `rows` are the rows to print (blocked ones, and the rest with `all`); `summary` counts every row. */
+export function terminalReport(rows: readonly ReportRow[], summary: Summary, options: TerminalReportOptions): string {
   const { paint } = options;
-  const summary = summarize(rows);
   const head = `${paint.bold(options.fileName)}: ${summaryLine(summary)}`;
   const sections: string[] = [summary.blocked > 0 ? head : `${head} ${paint.green('— nothing blocked')}`];
   for (const row of rows) {
