@@ -2,24 +2,31 @@ import { type CaptureOutput, Correlator } from '../capture/correlator';
 import { evaluate } from '../engine/evaluate';
 import { type Badge, badgeFor } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
-import type { ExchangeRecord } from '../model/exchange-record';
+import { type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
 import { PanelHub } from './panel-hub';
-import { hydrate, PendingWrites } from './persistence';
+import { hydrate, journalKey, PendingWrites } from './persistence';
 import { TabLogs } from './tab-logs';
 
 export interface BackgroundDeps {
   store: SessionStore;
   showBadge(tabId: TabId, badge: Badge): Promise<void>;
+  /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
+  schedule?(task: () => void, delayMs: number): void;
 }
 
 /** Records per tab and overall: blocked requests are kept longest (see BoundedLog). */
 export const LOG_BOUNDS = { perTab: 500, overall: 3_000 };
 /** Silent requests are finished (outcome unknown) after this long. */
 const SWEEP_EVERY_MS = 10_000;
+/**
+ * After a restart, a request from the previous life that sees no event for this long is finished
+ * with what was seen: its remaining events were lost with the stopped worker.
+ */
+const RESTORED_GRACE_MS = 2_000;
 
 /**
  * The service worker's behaviour, built from injected browser adapters so unit tests can run it
@@ -29,17 +36,50 @@ const SWEEP_EVERY_MS = 10_000;
  * stopped worker would never run.
  */
 export function createBackground(deps: BackgroundDeps) {
+  const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
   const correlator = new Correlator();
   const logs = new TabLogs(LOG_BOUNDS);
   const hub = new PanelHub();
   const pending = new PendingWrites();
   const writes = new Set<Promise<void>>();
   let lastSweep = 0;
+  /** Events that arrived before the state of the previous life was back, with their journal keys. */
+  const early: Array<{ key: string; event: CaptureEvent }> = [];
+  let hydrated = false;
 
-  const ready = hydrate(deps.store).then((saved) => {
+  const ready = hydrate(deps.store).then(async (saved) => {
     correlator.restore(saved.inFlight);
     for (const tab of saved.tabs) logs.restore(tab);
+    const effects: Effects = { badges: new Set(), messages: [] };
+    const replayed = new Set(saved.journal.map(({ key }) => key));
+    const fresh = early.splice(0).filter(({ key }) => !replayed.has(key));
+    for (const { key, event } of [...saved.journal, ...fresh]) {
+      handleEvent(event, effects);
+      pending.handled(key);
+    }
+    hydrated = true;
+    schedule(() => {
+      const late: Effects = { badges: new Set(), messages: [] };
+      applyOutputs(correlator.finishRestored(), late);
+      void commit(late);
+    }, RESTORED_GRACE_MS);
+    await commit(effects);
   });
+
+  /** Everything an event changes, done synchronously so its writes leave in the same task. */
+  function handleEvent(event: CaptureEvent, effects: Effects): void {
+    // A new top-level document starts a new log for its tab, unless the user preserves it.
+    if (event.kind === 'send-headers' && event.resourceType === 'main_frame' && event.tabId >= 0) {
+      if (!logs.preserveLog(event.tabId)) clearLog(event.tabId, effects);
+    }
+    const outputs = correlator.ingest(event);
+    saveTrace(event.requestId);
+    if (event.timeStamp - lastSweep > SWEEP_EVERY_MS) {
+      lastSweep = event.timeStamp;
+      outputs.push(...correlator.sweep(event.timeStamp));
+    }
+    applyOutputs(outputs, effects);
+  }
 
   function flush(): void {
     if (pending.empty) return;
@@ -71,7 +111,7 @@ export function createBackground(deps: BackgroundDeps) {
       effects.badges.add(eviction.tabId);
     }
     pending.tab(logs.view(record.tabId));
-    if (record.verdict.blocked) effects.badges.add(record.tabId);
+    if (isBlockedRecord(record)) effects.badges.add(record.tabId);
   }
 
   function clearLog(tabId: TabId, effects: Effects): void {
@@ -137,21 +177,21 @@ export function createBackground(deps: BackgroundDeps) {
   return {
     ready,
 
-    async event(event: CaptureEvent): Promise<void> {
-      await ready;
+    /**
+     * Handles one webRequest event. Once the previous life's state is back this is synchronous up
+     * to the storage write; before that, the event is journaled at once, so a worker stopped while
+     * starting up hands it to the next life instead of dropping it.
+     */
+    event(event: CaptureEvent): Promise<void> {
+      if (!hydrated) {
+        pending.journal(event);
+        flush();
+        early.push({ key: journalKey(event), event });
+        return ready;
+      }
       const effects: Effects = { badges: new Set(), messages: [] };
-      // A new top-level document starts a new log for its tab, unless the user preserves it.
-      if (event.kind === 'send-headers' && event.resourceType === 'main_frame' && event.tabId >= 0) {
-        if (!logs.preserveLog(event.tabId)) clearLog(event.tabId, effects);
-      }
-      const outputs = correlator.ingest(event);
-      saveTrace(event.requestId);
-      if (event.timeStamp - lastSweep > SWEEP_EVERY_MS) {
-        lastSweep = event.timeStamp;
-        outputs.push(...correlator.sweep(event.timeStamp));
-      }
-      applyOutputs(outputs, effects);
-      await commit(effects);
+      handleEvent(event, effects);
+      return commit(effects);
     },
 
     async tabRemoved(tabId: TabId): Promise<void> {

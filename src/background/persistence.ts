@@ -2,6 +2,7 @@ import type { SavedTrace } from '../capture/correlator';
 import { parseSavedTrace } from '../capture/saved-trace';
 import { evaluate } from '../engine/evaluate';
 import type { Exchange } from '../engine/exchange';
+import type { CaptureEvent } from '../model/capture-event';
 import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import type { SessionStore } from '../platform/storage';
@@ -10,11 +11,15 @@ import type { SessionStore } from '../platform/storage';
  * storage.session layout. Records and in-flight requests are stored one key each, so a write
  * costs what changed, not the size of the log; a tab's key holds only its order and counters.
  *   req:<requestId>    a request still in flight (the correlator's trace)
+ *   ev:<key>           an event that arrived while the worker was still reading this back;
+ *                      replayed by the next worker life if this one stops first
  *   tab:<tabId>        { ids, sameOriginCount, evictedCount, preserveLog }
  *   rec:<tabId>:<id>   one record without its verdict (recomputed on load: the engine is cheap,
  *                      and a verdict computed by a newer engine is the better one)
  */
 const traceKey = (requestId: RequestId) => `req:${requestId}`;
+/** Unique per event and sortable by arrival time within a request. */
+export const journalKey = (event: CaptureEvent) => `ev:${event.timeStamp}:${event.requestId}:${event.kind}`;
 const tabKey = (tabId: TabId) => `tab:${tabId}`;
 const recordKey = (tabId: TabId, requestId: RequestId) => `rec:${tabId}:${requestId}`;
 
@@ -55,8 +60,26 @@ function isStoredRecord(value: unknown): value is StoredRecord {
   );
 }
 
+const EVENT_KINDS = new Set(['send-headers', 'headers-received', 'redirect', 'completed', 'error']);
+
+/** Journaled events were written by us; the check guards against older shapes after an update. */
+function isCaptureEvent(value: unknown): value is CaptureEvent {
+  return (
+    isRecord(value) &&
+    typeof value.kind === 'string' &&
+    EVENT_KINDS.has(value.kind) &&
+    typeof value.requestId === 'string' &&
+    typeof value.tabId === 'number' &&
+    typeof value.url === 'string' &&
+    typeof value.method === 'string' &&
+    typeof value.timeStamp === 'number'
+  );
+}
+
 export interface Hydrated {
   inFlight: SavedTrace[];
+  /** Events a previous worker life received but never handled, oldest first. */
+  journal: Array<{ key: string; event: CaptureEvent }>;
   tabs: TabLogView[];
 }
 
@@ -65,7 +88,12 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
   const all = await store.getAll();
   const tabs: TabLogView[] = [];
   const inFlight: SavedTrace[] = [];
+  const journal: Hydrated['journal'] = [];
   for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith('ev:')) {
+      if (isCaptureEvent(value)) journal.push({ key, event: value });
+      continue;
+    }
     if (key.startsWith('req:')) {
       const saved = parseSavedTrace(value);
       if (saved !== null) inFlight.push(saved);
@@ -85,7 +113,8 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
       preserveLog: value.preserveLog,
     });
   }
-  return { inFlight, tabs };
+  journal.sort((a, b) => a.event.timeStamp - b.event.timeStamp);
+  return { inFlight, journal, tabs };
 }
 
 /** Collects changes and writes them in one storage call per flush. */
@@ -95,6 +124,14 @@ export class PendingWrites {
 
   get empty(): boolean {
     return Object.keys(this.#set).length === 0 && this.#remove.size === 0;
+  }
+
+  journal(event: CaptureEvent): void {
+    this.#put(journalKey(event), event);
+  }
+
+  handled(journal: string): void {
+    this.#drop(journal);
   }
 
   trace(requestId: RequestId, saved: SavedTrace | null): void {

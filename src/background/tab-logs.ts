@@ -1,5 +1,5 @@
 import { BoundedLog, type Eviction, type LogBounds } from '../capture/bounded-log';
-import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
+import { type ExchangeRecord, isBlockedRecord, type TabLogView } from '../model/exchange-record';
 import type { TabId } from '../model/ids';
 
 interface Entry {
@@ -26,7 +26,7 @@ export class TabLogs {
   }
 
   add(record: ExchangeRecord): Eviction[] {
-    return this.#log.add(record.tabId, { requestId: record.requestId, blocked: record.verdict.blocked, record });
+    return this.#log.add(record.tabId, { requestId: record.requestId, blocked: isBlockedRecord(record), record });
   }
 
   countSameOrigin(tabId: TabId): number {
@@ -77,7 +77,7 @@ export class TabLogs {
   restore(view: TabLogView): void {
     const entries = view.records.map((record) => ({
       requestId: record.requestId,
-      blocked: record.verdict.blocked,
+      blocked: isBlockedRecord(record),
       record,
     }));
     this.#log.restore(view.tabId, entries, view.evictedCount);

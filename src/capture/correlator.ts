@@ -52,6 +52,8 @@ export class Correlator {
   readonly #preflightOf = new Map<RequestId, RequestId>();
   readonly #actualOf = new Map<RequestId, RequestId>();
   readonly #finished = new Set<RequestId>();
+  /** Requests put back by `restore` that have seen no event since. */
+  readonly #restored = new Set<RequestId>();
 
   constructor(options: Partial<CorrelatorOptions> = {}) {
     this.#options = { ...DEFAULTS, ...options };
@@ -79,7 +81,10 @@ export class Correlator {
 
   /** Puts back what `saved` returned before the worker stopped. */
   restore(saved: readonly SavedTrace[]): void {
-    for (const { trace } of saved) this.#traces.set(trace.requestId, trace);
+    for (const { trace } of saved) {
+      this.#traces.set(trace.requestId, trace);
+      this.#restored.add(trace.requestId);
+    }
     for (const { trace, pairedWith } of saved) {
       const partner = pairedWith === null ? undefined : this.#traces.get(pairedWith);
       if (partner === undefined) continue;
@@ -89,6 +94,7 @@ export class Correlator {
   }
 
   ingest(event: CaptureEvent): CaptureOutput[] {
+    this.#restored.delete(event.requestId);
     if (this.#finished.has(event.requestId)) return [];
     if ((event.kind === 'send-headers' || event.kind === 'error') && NOT_CORS_TYPES.has(event.resourceType)) {
       this.#remember(event.requestId);
@@ -117,6 +123,29 @@ export class Correlator {
       }
       const actual = isPreflightTrace(trace) ? this.#traces.get(this.#actualOf.get(trace.requestId) ?? '') : trace;
       if (actual !== undefined) out.push(...this.#finish(actual));
+    }
+    return out;
+  }
+
+  /**
+   * Finishes, as they stand, the restored requests that have seen no event since `restore`.
+   * When the browser stops a worker abruptly it can drop the events being delivered to it
+   * (measured with a forced stop, see test/e2e/capture.spec.ts); those requests would otherwise
+   * wait for events that never come. The engine still judges the headers that were seen.
+   */
+  finishRestored(): CaptureOutput[] {
+    const out: CaptureOutput[] = [];
+    for (const requestId of [...this.#restored]) {
+      this.#restored.delete(requestId);
+      const trace = this.#traces.get(requestId);
+      if (trace === undefined || isPreflightTrace(trace)) continue;
+      out.push(...this.#finish(trace));
+    }
+    // Preflights whose request never showed up are reported on their own.
+    for (const trace of [...this.#traces.values()]) {
+      if (isPreflightTrace(trace) && !this.#actualOf.has(trace.requestId) && trace.end !== null) {
+        out.push(...this.#emit(trace.requestId, null, buildOrphanPreflightExchange(trace), trace));
+      }
     }
     return out;
   }

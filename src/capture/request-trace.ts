@@ -79,7 +79,8 @@ export function applyEvent(trace: RequestTrace, event: CaptureEvent): void {
       applyRedirect(trace, event);
       return;
     case 'completed':
-      trace.pendingResponse ??= { status: event.statusCode, statusText: '', headers: [] };
+      // Without headers-received the response headers are unknown; an empty list would read as
+      // "the server sent no CORS headers", a verdict the capture cannot back.
       trace.end = { kind: 'completed', statusCode: event.statusCode };
       return;
     case 'error':

@@ -26,6 +26,15 @@ export interface TabLogView {
   preserveLog: boolean;
 }
 
+/**
+ * A request the browser blocked: the engine says so, or the browser was seen blocking it
+ * (`net::ERR_FAILED`) while the capture missed the headers the engine would need to say why.
+ * This is what the badge counts and what the log keeps longest.
+ */
+export function isBlockedRecord(record: Pick<ExchangeRecord, 'verdict' | 'exchange'>): boolean {
+  return record.verdict.blocked || (record.verdict.kind === 'unknown' && record.exchange.outcome === 'blocked');
+}
+
 export function blockedCount(log: TabLogView): number {
-  return log.records.reduce((count, record) => count + (record.verdict.blocked ? 1 : 0), 0);
+  return log.records.reduce((count, record) => count + (isBlockedRecord(record) ? 1 : 0), 0);
 }

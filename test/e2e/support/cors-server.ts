@@ -10,6 +10,10 @@ export interface ResponseSpec {
   body?: string;
   /** Close the connection without answering (the browser sees a network error such as net::ERR_EMPTY_RESPONSE). */
   hangUp?: boolean;
+  /** Answer only after this many milliseconds, to hold a request in flight. */
+  delayMs?: number;
+  /** Answer only once this resolves, so a test decides when the response leaves. */
+  heldUntil?: () => Promise<void>;
 }
 
 /** How the API answers one path: its preflight (OPTIONS) and every other method. */
@@ -51,12 +55,20 @@ const PAGE_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CORS Lens test page</title></head><body><h1>CORS Lens test page</h1></body></html>';
 
 function send(res: ServerResponse, spec: ResponseSpec): void {
+  if (spec.heldUntil !== undefined) {
+    void spec.heldUntil().then(() => send(res, { ...spec, heldUntil: undefined }));
+    return;
+  }
+  if (spec.delayMs !== undefined && spec.delayMs > 0) {
+    setTimeout(() => send(res, { ...spec, delayMs: 0 }), spec.delayMs);
+    return;
+  }
   if (spec.hangUp === true) {
     res.socket?.destroy();
     return;
   }
   // writeHead with a flat [name, value, name, value] array keeps duplicate header lines separate.
-  const flat = (spec.headers ?? []).flatMap(([name, value]) => [name, value]);
+  const flat = (spec.headers ?? []).flat();
   res.writeHead(spec.status ?? 200, flat);
   res.end(spec.body ?? '');
 }

@@ -41,6 +41,28 @@ export async function stopServiceWorkers(cdp: CDPSession): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
 }
 
+/**
+ * Waits until no service worker is running. Chromium drops webRequest events that reach a worker
+ * during the few milliseconds a forced stop takes; an idle stop, the kind browsers really do,
+ * never races an event that way.
+ */
+export async function waitUntilStopped(cdp: CDPSession): Promise<void> {
+  const running = new Map<string, string>();
+  const onUpdate = ({ versions }: { versions: Array<{ versionId: string; runningStatus: string }> }) => {
+    for (const version of versions) running.set(version.versionId, version.runningStatus);
+  };
+  cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
+  try {
+    const deadline = Date.now() + 5_000;
+    while ([...running.values()].some((status) => status !== 'stopped') || running.size === 0) {
+      if (Date.now() > deadline) throw new Error(`service workers still running: ${JSON.stringify([...running])}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
+  }
+}
+
 /** The browser tab id of `page`, as the extension knows it. */
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   const tabId = await worker.evaluate(
