@@ -5,7 +5,7 @@
 import { corsCheck } from './cors-check';
 import { blockedDecision, type Decision, plainDecision, statusOf } from './decision';
 import type { Exchange } from './exchange';
-import { getHeader, hasHeader } from './header-list';
+import { getHeader, hasHeader, isToken } from './header-list';
 import { classifyNetworkError } from './network-error';
 import { isHttpScheme } from './origin';
 import { corsPreflightCheck } from './preflight';
@@ -61,6 +61,14 @@ function localNetworkDenied(exchange: Exchange): Decision | null {
 }
 
 function noResponse(exchange: Exchange, context: RequestContext): Decision {
+  // Every CORS check passed and no response came: a source that saw the browser's own decision
+  // (CDP, a HAR) says whether that net::ERR_FAILED was a network error, e.g. a redirect refused
+  // by `redirect: 'error'`.
+  if (exchange.outcome === 'network-error') {
+    return plainDecision('network-error', 'fetch (network error after the CORS checks passed)', 'request', {
+      networkError: exchange.networkError,
+    });
+  }
   const preflightUnseen = context.needsPreflight && exchange.preflight.kind !== 'observed';
   return preflightUnseen
     ? plainDecision('unknown', 'CORS-preflight fetch (needed, but not captured)', 'preflight')
@@ -82,6 +90,12 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
   const { request } = exchange;
   const { url, crossOrigin } = context;
   if (url === null) return plainDecision('unknown', 'main fetch (request URL could not be parsed)', 'request');
+  // fetch() and XHR throw on a method or header name that is not a token, so such a request never
+  // reached the network: whatever the capture says about it cannot be a browser's CORS verdict.
+  if (!isToken(request.method)) return plainDecision('unknown', 'fetch (request method is not a token)', 'request');
+  if (request.headers.some(([name]) => !isToken(name))) {
+    return plainDecision('unknown', 'fetch (a request header name is not a token)', 'request');
+  }
   const { mode, origin } = context;
   if (mode === 'navigate' || mode === 'websocket')
     return plainDecision('not-cors', `main fetch (mode "${mode}")`, null);
