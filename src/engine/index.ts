@@ -11,6 +11,9 @@ export { corsCheck } from './cors-check';
 export { knownCredentials } from './credentials';
 export { type EvaluateOptions, evaluate } from './evaluate';
 export type * from './exchange';
+export { EXPLANATION_LIMITS, explain } from './explain';
+export type * from './explanation-types';
+export { fixRecipe, fixRecipes, STACKS } from './fix-recipes';
 export { getHeader, getHeaderValues, hasHeader, isToken, splitHeaderList } from './header-list';
 export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './method';
 export { classifyNetworkError, type NetworkErrorClass } from './network-error';
@@ -26,6 +29,7 @@ export {
 export { corsPreflightCheck, type PreflightFailure, type PreflightInput, parseAllowList } from './preflight';
 export { MAX_REDIRECTS } from './redirect';
 export { type EffectiveMode, effectiveMode, requestOrigin } from './request-context';
+export { requiredPolicy } from './required-policy';
 export {
   isCorsSafelistedContentType,
   isCorsSafelistedRequestHeader,
