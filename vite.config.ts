@@ -1,4 +1,5 @@
 import { chmodSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -49,6 +50,49 @@ const cliConfig: UserConfig = {
   },
 };
 
+/**
+ * `vite build --mode demo-page`: the demo's app page (plain DOM, no extension plugins) into
+ * dist-demo/page/, which the demo server serves on its page origin.
+ */
+const demoPageConfig: UserConfig = {
+  root: fileURLToPath(new URL('./src/demo/page', import.meta.url)),
+  base: './',
+  plugins: [],
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('./dist-demo/page', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome116',
+    minify: false,
+    rollupOptions: { input: fileURLToPath(new URL('./src/demo/page/index.html', import.meta.url)) },
+  },
+};
+
+/**
+ * `vite build --mode demo`: the `npm run demo` program (Node) as dist-demo/demo.mjs; its
+ * dependencies (playwright-core) stay in node_modules. Runs after demo-page, whose output it keeps.
+ */
+const demoConfig: UserConfig = {
+  plugins: [],
+  publicDir: false,
+  ssr: { target: 'node' },
+  build: {
+    ssr: 'src/demo/main.ts',
+    outDir: 'dist-demo',
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    rollupOptions: { output: { entryFileNames: 'demo.mjs' } },
+  },
+};
+
+const modeConfigs: Readonly<Record<string, UserConfig>> = {
+  cli: cliConfig,
+  'demo-page': demoPageConfig,
+  demo: demoConfig,
+};
+
 export default defineConfig(({ mode }) => ({
   // crx() rewrites the build around manifest.json; unit tests need none of that.
   plugins: isVitest ? [preact()] : [preact(), crx({ manifest }), ...(mode === 'zip' ? [zipAfterBuild()] : [])],
@@ -66,7 +110,10 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a shared 2-core machine that can take many
+    // seconds. Speed is checked by `npm run bench`, not by test timeouts.
+    testTimeout: 120_000,
   },
-  // The command line replaces the extension's plugins and build wholesale.
-  ...(mode === 'cli' ? cliConfig : {}),
+  // The command line and the demo replace the extension's plugins and build wholesale.
+  ...(modeConfigs[mode] ?? {}),
 }));
