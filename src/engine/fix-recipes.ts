@@ -14,6 +14,17 @@ import { fastifyRecipe } from './recipes/fastify';
 import { flaskRecipe } from './recipes/flask';
 import { goRecipe } from './recipes/go';
 import { nginxRecipe } from './recipes/nginx';
+import {
+  LISTEN_CADDY,
+  LISTEN_GO,
+  type RecipePlaceholder,
+  ROUTES_FASTIFY,
+  ROUTES_GO,
+  ROUTES_JS,
+  ROUTES_PYTHON,
+  UPSTREAM_CADDY,
+  UPSTREAM_NGINX,
+} from './recipes/placeholders';
 import { railsRecipe } from './recipes/rails';
 import { springRecipe } from './recipes/spring';
 import { requiredPolicy } from './required-policy';
@@ -56,6 +67,31 @@ const BUILDERS: Readonly<Record<StackId, RecipeBuilder>> = {
   cloudflare: cloudflareRecipe,
   'aws-api-gateway': awsApiGatewayRecipe,
   'aws-s3': awsS3Recipe,
+};
+
+export type { RecipePlaceholder } from './recipes/placeholders';
+
+/**
+ * The texts in each stack's snippet that stand for the user's own routes and addresses (see
+ * recipes/placeholders.ts); every other character is meant to be pasted as it is. Each occurs
+ * exactly once in every snippet of its stack.
+ */
+export const RECIPE_PLACEHOLDERS: Readonly<Record<StackId, readonly RecipePlaceholder[]>> = {
+  express: [ROUTES_JS],
+  fastify: [ROUTES_FASTIFY],
+  django: [],
+  fastapi: [ROUTES_PYTHON],
+  flask: [ROUTES_PYTHON],
+  rails: [],
+  spring: [],
+  aspnet: [],
+  go: [ROUTES_GO, LISTEN_GO],
+  nginx: [UPSTREAM_NGINX],
+  apache: [],
+  caddy: [LISTEN_CADDY, UPSTREAM_CADDY],
+  cloudflare: [],
+  'aws-api-gateway': [],
+  'aws-s3': [],
 };
 
 /**

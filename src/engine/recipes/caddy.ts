@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { configString } from './literals';
+import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -34,7 +35,7 @@ function snippet(ctx: RecipeContext): string {
   if (ctx.expose.length > 0) actual.push(field('Access-Control-Expose-Headers', ctx.expose.join(', ')));
   actual.push(field('Vary', 'Origin'), 'defer');
   return [
-    ':8080 {  # your site address',
+    LISTEN_CADDY.text,
     '\t@preflight method OPTIONS',
     '',
     '\t# Preflights: answered by Caddy with 204, before any auth or upstream.',
@@ -50,7 +51,7 @@ function snippet(ctx: RecipeContext): string {
     '\t\theader {',
     ...actual.map((line) => `\t\t\t${line}`),
     '\t\t}',
-    '\t\treverse_proxy 127.0.0.1:8081  # your upstream',
+    `\t\t${UPSTREAM_CADDY.text}`,
     '\t}',
     '}',
     '',

@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { jsString, listOf } from './literals';
+import { ROUTES_JS } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -49,7 +50,7 @@ function snippet(ctx: RecipeContext): string {
     '// and adds the CORS headers (and Vary: Origin) to every response, errors included.',
     'app.use(cors(corsOptions));',
     '',
-    '// ... your routes',
+    ROUTES_JS.text,
     '',
   ].join('\n');
 }

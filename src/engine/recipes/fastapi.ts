@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, pyString } from './literals';
+import { ROUTES_PYTHON } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -48,6 +49,8 @@ function snippet(ctx: RecipeContext): string {
     'app.add_middleware(',
     ...args,
     ')',
+    '',
+    ROUTES_PYTHON.text,
     '',
   ].join('\n');
 }

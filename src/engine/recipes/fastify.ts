@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { jsString, listOf } from './literals';
+import { ROUTES_FASTIFY } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -40,7 +41,7 @@ function snippet(ctx: RecipeContext): string {
     ...options,
     '});',
     '',
-    '// ... your routes, then fastify.listen(...)',
+    ROUTES_FASTIFY.text,
     '',
   ].join('\n');
 }

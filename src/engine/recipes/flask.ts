@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, pyString } from './literals';
+import { ROUTES_PYTHON } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -50,6 +51,9 @@ function snippet(ctx: RecipeContext): string {
     '    # Flask-CORS adds Vary: Origin only for several or regex origins.',
     '    response.vary.add("Origin")',
     '    return response',
+    '',
+    '',
+    ROUTES_PYTHON.text,
     '',
   ].join('\n');
 }

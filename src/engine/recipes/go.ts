@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { goString, listOf } from './literals';
+import { LISTEN_GO, ROUTES_GO } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -45,14 +46,14 @@ function snippet(ctx: RecipeContext): string {
     '',
     'func main() {',
     '\tmux := http.NewServeMux()',
-    '\t// mux.HandleFunc("/api/", yourHandler)',
+    `\t${ROUTES_GO.text}`,
     '',
     '\tc := cors.New(cors.Options{',
     ...fields.map(([key, value]) => `\t\t${`${key}:`.padEnd(width)} ${value},`),
     '\t})',
     '',
     '\t// Outermost: wrap the whole router (auth included) so preflights never reach auth.',
-    '\tlog.Fatal(http.ListenAndServe(":8080", c.Handler(mux)))',
+    `\tlog.Fatal(http.ListenAndServe(${LISTEN_GO.text}, c.Handler(mux)))`,
     '}',
     '',
   ].join('\n');

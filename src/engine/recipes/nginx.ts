@@ -1,6 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { configString } from './literals';
+import { UPSTREAM_NGINX } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -52,7 +53,7 @@ function snippet(ctx: RecipeContext): string {
     '    proxy_hide_header Access-Control-Expose-Headers;',
     ...actual.map((line) => `    ${line}`),
     '',
-    '    proxy_pass http://127.0.0.1:8081;  # your upstream (or root/try_files)',
+    `    ${UPSTREAM_NGINX.text}`,
     '}',
     '',
   ].join('\n');

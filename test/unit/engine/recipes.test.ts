@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/engine/exchange';
 import type { FixRecipe } from '../../../src/engine/explanation-types';
-import { fixRecipe, fixRecipes, STACKS } from '../../../src/engine/fix-recipes';
+import { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, STACKS } from '../../../src/engine/fix-recipes';
 import { PLACEHOLDER_ORIGIN } from '../../../src/engine/recipes/recipe-context';
 import { exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
 import {
@@ -130,6 +130,24 @@ describe('fixRecipes: hostile input never reaches a snippet raw', () => {
     for (const recipe of fixRecipes(ex, verdict({ code: 'AllowOriginMismatch', failedParameter: PAGE_ORIGIN }))) {
       expect(recipe.snippet).toMatch(/null/);
       expect(recipe.notes).toContain('Origin: null');
+    }
+  });
+});
+
+describe('placeholders: the only texts a user (and test/fixes) replaces', () => {
+  // Origins that look like the placeholders' own addresses must not be taken for them.
+  const lookalikes = ['http://localhost:8080', 'http://127.0.0.1:8081'].map((origin) => hostileExchange(origin));
+  const blocked = verdict({ code: 'PreflightMissingAllowOriginHeader', stage: 'preflight', status: 204 });
+
+  it.each(STACKS)('$id: each placeholder occurs exactly once in every snippet', ({ id }) => {
+    const snippets = [
+      ...RECIPE_ROWS.map((row) => fixRecipe(id, row.exchange, row.verdict).snippet),
+      ...lookalikes.map((ex) => fixRecipe(id, ex, blocked).snippet),
+    ];
+    for (const snippet of snippets) {
+      for (const placeholder of RECIPE_PLACEHOLDERS[id]) {
+        expect(snippet.split(placeholder.text).length - 1, placeholder.text).toBe(1);
+      }
     }
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * Proves CORS Lens's fixes on real servers. For each stack and each failure case:
+ *
+ * 1. start the real server with the broken CORS configuration (loopback, port chosen now);
+ * 2. make the request from a page on another loopback origin in Chromium;
+ * 3. the engine's verdict for the exchange CDP observed must equal Chromium's `corsErrorStatus`;
+ * 4. take `fixRecipe(stack, exchange, verdict).snippet` — the text the panel shows — and apply it
+ *    at its documented place, replacing only its documented placeholders (RECIPE_PLACEHOLDERS);
+ * 5. restart the server on the same port: the same request must pass in Chromium, with the
+ *    application's own answer and no CORS error.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, test as base, expect, type TestInfo } from '@playwright/test';
+import { evaluate } from '../../src/engine';
+import { fixRecipe } from '../../src/engine/fix-recipes';
+import { STACK_HARNESSES } from './stacks';
+import { CASES, type VerdictCase } from './support/cases';
+import { removeDir, requireSoftware, scratchDir, startPageServer, startServer, startUpstream } from './support/harness';
+import type { MatrixRow } from './support/matrix';
+import { type Observed, runInChromium } from './support/page-run';
+import { freePort } from './support/processes';
+import { APP_BODY, type ServerEnv, type StackHarness } from './support/stack';
+
+const NODE_MODULES = join(import.meta.dirname, '../../node_modules');
+
+const test = base.extend<object, { pageOrigin: string }>({
+  pageOrigin: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+function record(row: MatrixRow): void {
+  const file = process.env.CORS_LENS_FIXES_ROWS;
+  if (file !== undefined) appendFileSync(file, `${JSON.stringify(row)}\n`);
+}
+
+/** Runs the request in a fresh browser context (its own connections and preflight cache). */
+async function observe(browser: Browser, pageOrigin: string, url: string, verdictCase: VerdictCase): Promise<Observed> {
+  const context = await browser.newContext();
+  try {
+    return await runInChromium(context, pageOrigin, url, verdictCase.request);
+  } finally {
+    await context.close();
+  }
+}
+
+async function attach(testInfo: TestInfo, name: string, body: string): Promise<void> {
+  await testInfo.attach(name, { body, contentType: 'text/plain' });
+}
+
+async function verify(
+  stack: StackHarness,
+  verdictCase: VerdictCase,
+  browser: Browser,
+  pageOrigin: string,
+  testInfo: TestInfo,
+): Promise<void> {
+  requireSoftware(stack);
+  const started = Date.now();
+  const row: MatrixRow = { stack: stack.id, caseId: verdictCase.id, code: null, verified: false, seconds: 0 };
+  const upstream = stack.proxy ? await startUpstream(verdictCase.auth) : null;
+  const dirs: string[] = [];
+  const env = async (): Promise<ServerEnv> => {
+    const dir = scratchDir(`${stack.id}-${verdictCase.id}`);
+    dirs.push(dir);
+    return {
+      dir,
+      port,
+      pageOrigin,
+      upstream: upstream?.address ?? '',
+      auth: verdictCase.auth,
+      nodeModules: NODE_MODULES,
+    };
+  };
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/api/${stack.id}/${verdictCase.id}`;
+  try {
+    // 1-3: the broken server, Chromium's verdict, the engine's.
+    const brokenEnv = await env();
+    const broken = await startServer(stack.broken(verdictCase.id, brokenEnv), brokenEnv);
+    let before: Observed;
+    try {
+      before = await observe(browser, pageOrigin, url, verdictCase);
+    } finally {
+      await broken.stop();
+      await attach(testInfo, 'broken server output', broken.output);
+    }
+    const chromium = before.chromium;
+    row.code = chromium?.corsError ?? null;
+    expect(
+      chromium,
+      `Chromium did not block the broken ${stack.id} server (page saw ${JSON.stringify(before.page)})`,
+    ).not.toBeNull();
+    const verdict = evaluate(before.exchange);
+    expect({ code: verdict.code, failedParameter: verdict.failedParameter }, 'the engine predicts Chromium').toEqual({
+      code: chromium?.corsError,
+      failedParameter: chromium?.failedParameter,
+    });
+    expect(verdictCase.mismatch(verdict, before.exchange), 'the broken server shows this case').toBeNull();
+
+    // 4: the snippet the panel shows for this verdict, applied at its documented place.
+    const recipe = fixRecipe(stack.id, before.exchange, verdict);
+    await attach(testInfo, `${stack.id} snippet`, recipe.snippet);
+    const fixedEnv = await env();
+    const launch = stack.fixed(recipe.snippet, fixedEnv);
+    for (const [name, text] of Object.entries(launch.files)) await attach(testInfo, `fixed ${name}`, text);
+
+    // 5: restarted with the fix, the same request passes.
+    const fixed = await startServer(launch, fixedEnv);
+    let after: Observed;
+    try {
+      after = await observe(browser, pageOrigin, url, verdictCase);
+    } finally {
+      await fixed.stop();
+      await attach(testInfo, 'fixed server output', fixed.output);
+    }
+    expect(after.chromium, 'Chromium reports no CORS error after the fix').toBeNull();
+    expect(after.page, 'the page reads the application answer').toEqual({ ok: true, status: 200, body: APP_BODY });
+    expect(evaluate(after.exchange).kind, 'the engine agrees it passes').toBe('passed');
+    row.verified = true;
+  } finally {
+    row.seconds = (Date.now() - started) / 1000;
+    record(row);
+    await upstream?.close();
+    for (const dir of dirs) removeDir(dir);
+  }
+}
+
+for (const stack of STACK_HARNESSES) {
+  test.describe(stack.id, () => {
+    for (const verdictCase of CASES) {
+      test(`${verdictCase.id}: broken → engine = Chromium → snippet → passes`, async ({
+        browser,
+        pageOrigin,
+      }, testInfo) => {
+        await verify(stack, verdictCase, browser, pageOrigin, testInfo);
+      });
+    }
+  });
+}

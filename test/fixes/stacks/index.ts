@@ -1,0 +1,5 @@
+import type { StackHarness } from '../support/stack';
+import { express, fastify } from './node';
+
+/** Every stack the suite runs, in STACKS order. */
+export const STACK_HARNESSES: readonly StackHarness[] = [express, fastify];

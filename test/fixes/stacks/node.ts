@@ -1,0 +1,127 @@
+/** Express + cors and Fastify + @fastify/cors, from the repository's devDependencies. */
+import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+
+const js = JSON.stringify;
+
+function nodeLaunch(source: string, env: ServerEnv): Launch {
+  return {
+    files: { 'app.cjs': source },
+    command: process.execPath,
+    args: ['app.cjs'],
+    // The app lives in a temporary directory: resolve express, cors, fastify from the repository.
+    env: { NODE_PATH: env.nodeModules },
+  };
+}
+
+// ---------------------------------------------------------------- Express
+
+/** The application's own part: its auth layer (when it has one), its routes, its listen call. */
+function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
+  return [
+    ...(withAuth
+      ? [
+          'app.use((req, res, next) => {',
+          `  if (req.headers.authorization === ${js(AUTHORIZATION)}) next();`,
+          "  else res.status(401).send('unauthorized');",
+          '});',
+        ]
+      : []),
+    `app.use('/api', (req, res) => res.send(${js(APP_BODY)}));`,
+    `app.listen(${env.port}, '127.0.0.1');`,
+  ].join('\n');
+}
+
+const EXPRESS_BROKEN: Record<CaseId, (env: ServerEnv) => string> = {
+  // cors() mounted on another path only: this route has no CORS layer.
+  'missing-acao': () => "app.use('/other', cors());",
+  // A string origin is sent verbatim, whatever the request's origin.
+  'origin-mismatch': () => `app.use(cors({ origin: ${js(WRONG_ORIGIN)} }));`,
+  // cors()'s default origin is '*'.
+  'wildcard-credentials': () => 'app.use(cors());',
+  'header-not-allowed': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)}, allowedHeaders: ['Content-Type'] }));`,
+  'method-not-allowed': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)}, methods: ['GET', 'POST'] }));`,
+  // Auth registered before cors() answers the preflight 401.
+  'preflight-error-status': (env) =>
+    [
+      'app.use((req, res, next) => {',
+      `  if (req.headers.authorization === ${js(AUTHORIZATION)}) next();`,
+      "  else res.status(401).send('unauthorized');",
+      '});',
+      `app.use(cors({ origin: ${js(env.pageOrigin)} }));`,
+    ].join('\n'),
+};
+
+export const express: StackHarness = {
+  id: 'express',
+  software: 'express 5 + cors 2 (npm)',
+  requires: [],
+  proxy: false,
+  broken(caseId, env) {
+    const source = [
+      "const express = require('express');",
+      "const cors = require('cors');",
+      'const app = express();',
+      EXPRESS_BROKEN[caseId](env),
+      // The broken preflight case already put auth in front of cors().
+      expressRoutes(env, env.auth && caseId !== 'preflight-error-status'),
+      '',
+    ].join('\n');
+    return nodeLaunch(source, env);
+  },
+  fixed(snippet, env) {
+    return nodeLaunch(fillPlaceholders('express', snippet, { routes: expressRoutes(env) }), env);
+  },
+};
+
+// ---------------------------------------------------------------- Fastify
+
+function fastifyAuth(): string {
+  return [
+    "fastify.addHook('onRequest', async (request, reply) => {",
+    `  if (request.headers.authorization !== ${js(AUTHORIZATION)}) return reply.code(401).send('unauthorized');`,
+    '});',
+  ].join('\n');
+}
+
+function fastifyRoutes(env: ServerEnv, withAuth = env.auth): string {
+  return [
+    ...(withAuth ? [fastifyAuth()] : []),
+    "for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {",
+    `  fastify.route({ method, url: '/api/*', handler: async () => ${js(APP_BODY)} });`,
+    '}',
+    `fastify.listen({ port: ${env.port}, host: '127.0.0.1' });`,
+  ].join('\n');
+}
+
+const FASTIFY_BROKEN: Record<CaseId, (env: ServerEnv) => string> = {
+  // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
+  'missing-acao': () => `fastify.register(cors, { origin: [${js(WRONG_ORIGIN)}] });`,
+  'origin-mismatch': () => `fastify.register(cors, { origin: ${js(WRONG_ORIGIN)} });`,
+  'wildcard-credentials': () => 'fastify.register(cors);',
+  'header-not-allowed': (env) =>
+    `fastify.register(cors, { origin: ${js(env.pageOrigin)}, allowedHeaders: ['Content-Type'] });`,
+  'method-not-allowed': (env) => `fastify.register(cors, { origin: ${js(env.pageOrigin)}, methods: ['GET', 'POST'] });`,
+  'preflight-error-status': (env) =>
+    [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),
+};
+
+export const fastify: StackHarness = {
+  id: 'fastify',
+  software: 'fastify 5 + @fastify/cors 11 (npm)',
+  requires: [],
+  proxy: false,
+  broken(caseId, env) {
+    const source = [
+      "const fastify = require('fastify')();",
+      "const cors = require('@fastify/cors');",
+      FASTIFY_BROKEN[caseId](env),
+      fastifyRoutes(env, env.auth && caseId !== 'preflight-error-status'),
+      '',
+    ].join('\n');
+    return nodeLaunch(source, env);
+  },
+  fixed(snippet, env) {
+    return nodeLaunch(fillPlaceholders('fastify', snippet, { routes: fastifyRoutes(env) }), env);
+  },
+};

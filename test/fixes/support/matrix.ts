@@ -1,0 +1,30 @@
+/** One verified (or failed) cell of the stacks x cases matrix, as the tests record it. */
+export interface MatrixRow {
+  stack: string;
+  caseId: string;
+  /** Chromium's corsErrorStatus.corsError while the server was broken. */
+  code: string | null;
+  /** The engine predicted Chromium's code and failedParameter, and the fix made Chromium pass. */
+  verified: boolean;
+  seconds: number;
+}
+
+/** A plain-text table: one line per stack, one column per case, the broken run's Chromium code in each cell. */
+export function formatMatrix(rows: readonly MatrixRow[]): string {
+  if (rows.length === 0) return 'fix verification: no rows recorded';
+  const stacks = [...new Set(rows.map((row) => row.stack))];
+  const cases = [...new Set(rows.map((row) => row.caseId))];
+  const cell = (stack: string, caseId: string): string => {
+    const row = rows.find((r) => r.stack === stack && r.caseId === caseId);
+    if (row === undefined) return '-';
+    return `${row.verified ? '✔' : '✘'} ${row.code ?? 'no error'}`;
+  };
+  const lines = [
+    ['stack', ...cases].join(' | '),
+    ...stacks.map((stack) => [stack, ...cases.map((caseId) => cell(stack, caseId))].join(' | ')),
+  ];
+  const verified = rows.filter((row) => row.verified).length;
+  const seconds = rows.reduce((sum, row) => sum + row.seconds, 0);
+  lines.push(`fix verification: ${verified}/${rows.length} cells verified (${seconds.toFixed(0)} s of test time)`);
+  return lines.join('\n');
+}

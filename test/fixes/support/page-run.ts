@@ -1,0 +1,96 @@
+/**
+ * Runs one request from a page in Chromium and returns what Chromium said about it (CDP's
+ * `corsErrorStatus`) together with the exchange CDP observed, built the way the e2e matrix does.
+ */
+import type { BrowserContext } from '@playwright/test';
+import type { Exchange } from '../../../src/engine';
+import {
+  buildExchange,
+  CdpRecorder,
+  type CdpRequestEvents,
+  type CorsErrorStatus,
+  chromiumVerdict,
+  isSettled,
+} from '../../e2e/support/cdp-exchange';
+import type { PageRequest } from './cases';
+
+/** What the page's script saw. */
+export type PageResult = { ok: true; status: number; body: string } | { ok: false; error: string };
+
+export interface Observed {
+  page: PageResult;
+  chromium: CorsErrorStatus | null;
+  exchange: Exchange;
+}
+
+function extraInfoCount(events: CdpRequestEvents | undefined): number {
+  return events === undefined ? 0 : events.willBeSentExtraInfo.length + events.responseExtraInfo.length;
+}
+
+async function settled(recorder: CdpRecorder, url: string): Promise<CdpRequestEvents> {
+  const deadline = Date.now() + 10_000;
+  let events: CdpRequestEvents | undefined;
+  while (Date.now() < deadline) {
+    events = recorder.requestFor(url);
+    if (events !== undefined && isSettled(events)) {
+      const preflight = recorder.preflightOf(events.requestId);
+      if (preflight === undefined || isSettled(preflight)) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (events === undefined || !isSettled(events)) throw new Error(`CDP never reported the end of ${url}`);
+  // ExtraInfo events come on their own path from the network service: wait until they stop.
+  let count = -1;
+  while (Date.now() < deadline) {
+    const now = extraInfoCount(events) + extraInfoCount(recorder.preflightOf(events.requestId));
+    if (now === count) break;
+    count = now;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+  return events;
+}
+
+/** Opens the page on `pageOrigin`, makes `request` to `url` with fetch(), and reports both sides. */
+export async function runInChromium(
+  context: BrowserContext,
+  pageOrigin: string,
+  url: string,
+  request: PageRequest,
+): Promise<Observed> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${pageOrigin}/`);
+    const cdp = await context.newCDPSession(page);
+    const recorder = new CdpRecorder(cdp);
+    await cdp.send('Network.enable');
+    const result = await page.evaluate(
+      async ({ url, request }): Promise<PageResult> => {
+        try {
+          const response = await fetch(url, {
+            method: request.method,
+            headers: request.headers,
+            credentials: request.credentials,
+            mode: 'cors',
+            ...(request.body === undefined ? {} : { body: request.body }),
+          });
+          return { ok: true, status: response.status, body: await response.text() };
+        } catch (error) {
+          return { ok: false, error: String(error) };
+        }
+      },
+      { url, request },
+    );
+    const events = await settled(recorder, url);
+    const preflight = recorder.preflightOf(events.requestId);
+    const exchange = buildExchange(events, preflight, {
+      initiatorOrigin: pageOrigin,
+      credentialsMode: request.credentials,
+      mode: 'cors',
+      resourceType: 'fetch',
+    });
+    await cdp.detach();
+    return { page: result, chromium: chromiumVerdict(events), exchange };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,66 @@
+import type { StackId } from '../../../src/engine/explanation-types';
+import { RECIPE_PLACEHOLDERS, type RecipePlaceholder } from '../../../src/engine/fix-recipes';
+import type { CaseId } from './cases';
+
+/** Where and how one server of a test runs. */
+export interface ServerEnv {
+  /** A fresh directory for this server's files. */
+  dir: string;
+  /** The loopback port it must listen on (127.0.0.1). */
+  port: number;
+  /** The page's origin, which a correct configuration allows. */
+  pageOrigin: string;
+  /** For proxies: `127.0.0.1:<port>` of the application behind them. */
+  upstream: string;
+  /** The application refuses requests without the right Authorization (an auth layer). */
+  auth: boolean;
+  /** The repository's node_modules, for JavaScript servers. */
+  nodeModules: string;
+}
+
+/** Files to write into `env.dir`, an optional build step, and the server's command line. */
+export interface Launch {
+  files: Readonly<Record<string, string>>;
+  build?: { command: string; args: readonly string[]; env?: Readonly<Record<string, string>> };
+  command: string;
+  args: readonly string[];
+  env?: Readonly<Record<string, string>>;
+}
+
+export interface StackHarness {
+  id: StackId;
+  /** The software that runs it, for the README table and the missing-software message. */
+  software: string;
+  /** Executables or files that must exist; the suite fails, naming them, when one is missing. */
+  requires: readonly string[];
+  /** Whether the server proxies to the in-test application at `env.upstream`. */
+  proxy: boolean;
+  /** The server as the failing scenario had it. */
+  broken(caseId: CaseId, env: ServerEnv): Launch;
+  /** The server with CORS Lens's snippet applied at its documented place. */
+  fixed(snippet: string, env: ServerEnv): Launch;
+}
+
+/** The body every application route answers with, so the page can tell the app answered. */
+export const APP_BODY = 'cors-lens-app-ok';
+
+/**
+ * The snippet with each of its stack's placeholders (and nothing else) replaced: `values` gives
+ * the text for each placeholder kind. Throws when a placeholder is not exactly once in the snippet
+ * or has no value, so a recipe change cannot silently leave a placeholder in a "verified" snippet.
+ */
+export function fillPlaceholders(
+  stack: StackId,
+  snippet: string,
+  values: Partial<Record<RecipePlaceholder['kind'], string>>,
+): string {
+  let filled = snippet;
+  for (const placeholder of RECIPE_PLACEHOLDERS[stack]) {
+    const count = filled.split(placeholder.text).length - 1;
+    if (count !== 1) throw new Error(`${stack}: placeholder ${JSON.stringify(placeholder.text)} occurs ${count} times`);
+    const value = values[placeholder.kind];
+    if (value === undefined) throw new Error(`${stack}: no value for the ${placeholder.kind} placeholder`);
+    filled = filled.replace(placeholder.text, () => value);
+  }
+  return filled;
+}
