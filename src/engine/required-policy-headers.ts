@@ -1,83 +1,19 @@
 import type { Exchange, HeaderList } from './exchange';
+import { splitHeaderList } from './header-list';
 import { findHeader } from './required-policy-origin';
+import { corsUnsafeRequestHeaderNames } from './unsafe-request-headers';
 import type { Verdict } from './verdict-types';
 
 /**
- * Headers the browser adds itself (forbidden request-header names and friends), which never need
- * Access-Control-Allow-Headers. `if-none-match`, `if-modified-since` and `cache-control` come from the
- * HTTP cache on revalidation (Chromium skips them when `is_revalidating`), and DevTools' "Disable
- * cache" adds `cache-control` and `pragma` below the CORS layer.
- * @see https://fetch.spec.whatwg.org/#forbidden-request-header
+ * Added below the CORS layer, so never in need of Access-Control-Allow-Headers: `if-none-match`,
+ * `if-modified-since` and `cache-control` come from the HTTP cache on revalidation (Chromium skips
+ * them when `is_revalidating`), DevTools' "Disable cache" adds `cache-control` and `pragma`, and
+ * the network stack adds `priority`.
  */
-const BROWSER_SET = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'cache-control',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'if-modified-since',
-  'if-none-match',
-  'keep-alive',
-  'origin',
-  'pragma',
-  'priority',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'user-agent',
-  'via',
-]);
-
-/** Client hints Chromium safelists (seen in Chromium 156: no preflight for them). */
-const CLIENT_HINTS = new Set(['dpr', 'device-memory', 'downlink', 'rtt', 'viewport-width', 'width']);
-
-const SAFELISTED_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
-
-/**
- * A deliberately small reading of "CORS-safelisted request-header": name plus the content-type
- * essence and the `range` shape. It only serves to propose a fix when no preflight was captured.
- * @see https://fetch.spec.whatwg.org/#cors-safelisted-request-header
- */
-function isSafelistedOrBrowserSet(name: string, value: string): boolean {
-  if (BROWSER_SET.has(name) || CLIENT_HINTS.has(name)) return true;
-  if (name.startsWith('sec-') || name.startsWith('proxy-')) return true;
-  switch (name) {
-    case 'accept':
-    case 'accept-language':
-    case 'content-language':
-      return true;
-    case 'content-type':
-      return SAFELISTED_CONTENT_TYPES.has((value.split(';')[0] ?? '').trim().toLowerCase());
-    case 'range':
-      return /^bytes=\d+-\d*$/.test(value.trim());
-    default:
-      return false;
-  }
-}
-
-function namesFromList(list: string): string[] {
-  return list
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== '');
-}
+const ADDED_BELOW_CORS = new Set(['cache-control', 'if-modified-since', 'if-none-match', 'pragma', 'priority']);
 
 function unsafeNames(headers: HeaderList): string[] {
-  return headers
-    .map(([name, value]) => [name.trim().toLowerCase(), value] as const)
-    .filter(([name, value]) => name !== '' && !isSafelistedOrBrowserSet(name, value))
-    .map(([name]) => name);
+  return corsUnsafeRequestHeaderNames(headers.filter(([name]) => !ADDED_BELOW_CORS.has(name.trim().toLowerCase())));
 }
 
 /**
@@ -90,7 +26,10 @@ export function requiredPolicyHeaders(exchange: Exchange, verdict: Verdict): str
   const preflight = exchange.preflight;
   const requested =
     preflight.kind === 'observed' ? findHeader(preflight.request.headers, 'access-control-request-headers') : null;
-  const names = preflight.kind === 'observed' ? namesFromList(requested ?? '') : unsafeNames(exchange.request.headers);
+  const names =
+    preflight.kind === 'observed'
+      ? splitHeaderList(requested ?? '').map((name) => name.toLowerCase())
+      : unsafeNames(exchange.request.headers);
   if (verdict.code === 'HeaderDisallowedByPreflightResponse' && verdict.failedParameter !== '') {
     names.push(verdict.failedParameter.trim().toLowerCase());
   }
