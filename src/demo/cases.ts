@@ -360,9 +360,14 @@ export function demoCases(origins: DemoOrigins): DemoCase[] {
     {
       id: 'preflight-ok',
       group: 'pass',
-      title: 'Preflighted PUT with JSON, done right',
-      story: 'The preflight allows the method and Content-Type and lets the browser cache the answer for 10 minutes.',
-      request: { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: json({ done: true }) },
+      title: 'Preflighted PUT with JSON and a token, done right',
+      story:
+        'The preflight allows the method, Content-Type and Authorization by name, and lets the browser cache its answer for 10 minutes.',
+      request: {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Authorization: DEMO_TOKEN },
+        body: json({ done: true }),
+      },
       routes: [
         {
           spec: {
@@ -372,7 +377,7 @@ export function demoCases(origins: DemoOrigins): DemoCase[] {
                 acao,
                 vary,
                 ['Access-Control-Allow-Methods', 'GET, PUT'],
-                ['Access-Control-Allow-Headers', 'Content-Type'],
+                ['Access-Control-Allow-Headers', 'Content-Type, Authorization'],
                 ['Access-Control-Max-Age', '600'],
               ],
             },

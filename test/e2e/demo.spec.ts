@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKEN, demoCases } from '../../src/demo/cases';
+import { REDACTED } from '../../src/report/index';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Only the case list and expectations are read from here; the origins are the demo's own. */
@@ -92,7 +93,13 @@ test('npm run demo without a display runs every case headless and prints the pan
   const har = JSON.parse(readFileSync(resolve(ROOT, harPath as string), 'utf8'));
   expect(har.log.version).toBe('1.2');
   expect(har.log._cors.redacted).toBe(true);
+  // The passing preflighted PUT really sent the token: the export has the header, its value redacted.
   expect(JSON.stringify(har)).not.toContain(DEMO_TOKEN.slice('Bearer '.length));
+  const sentPut = har.log.entries.find(
+    (entry: { request: { method: string; url: string } }) =>
+      entry.request.method === 'PUT' && entry.request.url.endsWith('/demo/preflight-ok'),
+  );
+  expect(sentPut.request.headers).toContainEqual({ name: 'Authorization', value: REDACTED });
   const requests = har.log.entries.filter((entry: { _cors?: { role: string } }) => entry._cors?.role === 'request');
   expect(requests).toHaveLength(CASES.length);
   for (const entry of har.log.entries) expect(entry._cors).toBeDefined();
