@@ -17,6 +17,7 @@ import { nginxRecipe } from './recipes/nginx';
 import {
   LISTEN_CADDY,
   LISTEN_GO,
+  MIDDLEWARE_PYTHON,
   type RecipePlaceholder,
   ROUTES_FASTIFY,
   ROUTES_GO,
@@ -80,7 +81,7 @@ export const RECIPE_PLACEHOLDERS: Readonly<Record<StackId, readonly RecipePlaceh
   express: [ROUTES_JS],
   fastify: [ROUTES_FASTIFY],
   django: [],
-  fastapi: [ROUTES_PYTHON],
+  fastapi: [MIDDLEWARE_PYTHON, ROUTES_PYTHON],
   flask: [ROUTES_PYTHON],
   rails: [],
   spring: [],

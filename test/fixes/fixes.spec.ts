@@ -75,6 +75,7 @@ async function verify(
       port,
       pageOrigin,
       upstream: upstream?.address ?? '',
+      caseId: verdictCase.id,
       auth: verdictCase.auth,
       nodeModules: NODE_MODULES,
     };

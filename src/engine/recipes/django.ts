@@ -59,9 +59,13 @@ function snippet(ctx: RecipeContext): string {
     '# settings.py (pip install django-cors-headers), after INSTALLED_APPS and MIDDLEWARE are defined',
     'from corsheaders.defaults import default_headers, default_methods',
     '',
-    'INSTALLED_APPS += ["corsheaders"]',
-    '# First in the list: above CommonMiddleware and anything that can answer a request itself.',
-    'MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")',
+    '# Listed once, whether or not the project already lists them (lists and tuples alike).',
+    'INSTALLED_APPS = [*(app for app in INSTALLED_APPS if app != "corsheaders"), "corsheaders"]',
+    '# First in the list: above CommonMiddleware, authentication and anything that can answer a request itself.',
+    'MIDDLEWARE = [',
+    '    "corsheaders.middleware.CorsMiddleware",',
+    '    *(name for name in MIDDLEWARE if name != "corsheaders.middleware.CorsMiddleware"),',
+    ']',
     '',
     `CORS_ALLOWED_ORIGINS = ${listOf([ctx.origin], pyString)}`,
     `CORS_ALLOW_METHODS = ${extending('default_methods', ctx.methods, DEFAULT_METHODS)}`,
@@ -84,7 +88,7 @@ export function djangoRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecip
     pitfall: pitfallFor(ctx, PITFALLS),
     notes: notesFor(
       ctx,
-      'At the end of settings.py. If CorsMiddleware is already listed, move it to the top instead of inserting it twice. django-cors-headers adds Vary: Origin itself.',
+      'At the end of settings.py: it adds corsheaders to INSTALLED_APPS and moves CorsMiddleware to the top of MIDDLEWARE whether or not they are already listed, and its CORS_ settings replace earlier ones. django-cors-headers adds Vary: Origin itself.',
       ctx.credentials
         ? 'For cookie sessions across sites also set SESSION_COOKIE_SAMESITE = "None" and SESSION_COOKIE_SECURE = True (and the CSRF_ equivalents plus CSRF_TRUSTED_ORIGINS for unsafe methods).'
         : '',

@@ -1,7 +1,7 @@
 import type { FixRecipe, RequiredPolicy } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, pyString } from './literals';
-import { ROUTES_PYTHON } from './placeholders';
+import { MIDDLEWARE_PYTHON, ROUTES_PYTHON } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -44,6 +44,8 @@ function snippet(ctx: RecipeContext): string {
     'from fastapi.middleware.cors import CORSMiddleware',
     '',
     'app = FastAPI()',
+    '',
+    MIDDLEWARE_PYTHON.text,
     '',
     '# Added last, so it runs first: it answers preflights before any dependency or auth runs.',
     'app.add_middleware(',

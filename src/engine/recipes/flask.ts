@@ -15,7 +15,7 @@ const PITFALLS: PitfallTable = {
   credentials:
     'supports_credentials defaults to False, so Flask-CORS never sends Access-Control-Allow-Credentials: set it to True.',
   'preflight-auth': (ctx) =>
-    `A before_request hook (login or API-key check) rejected the OPTIONS preflight with ${ctx.status}: let request.method == "OPTIONS" through, since preflights never carry credentials.`,
+    `A before_request hook (login or API-key check) rejected the OPTIONS preflight with ${ctx.status}, and Flask-CORS only adds headers afterwards (after_request): answer preflights in a before_request hook registered before yours, as the snippet does, since preflights never carry credentials.`,
   'preflight-missing-allow-origin': (ctx) =>
     `The origin does not match origins (or the path is outside resources), and Flask-CORS then adds no CORS header at all to the preflight: list ${ctx.origin}.`,
   method: (ctx) =>
@@ -36,7 +36,7 @@ function snippet(ctx: RecipeContext): string {
   if (ctx.credentials) args.push('    supports_credentials=True,');
   args.push(`    max_age=${ctx.maxAge},`);
   return [
-    'from flask import Flask',
+    'from flask import Flask, request',
     'from flask_cors import CORS',
     '',
     'app = Flask(__name__)',
@@ -51,6 +51,15 @@ function snippet(ctx: RecipeContext): string {
     '    # Flask-CORS adds Vary: Origin only for several or regex origins.',
     '    response.vary.add("Origin")',
     '    return response',
+    '',
+    '',
+    '@app.before_request',
+    'def answer_preflight():',
+    '    # Registered before your own hooks, so a login check never sees a preflight (which carries',
+    '    # no credentials); Flask-CORS adds the CORS headers to this answer.',
+    '    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:',
+    '        return app.make_default_options_response()',
+    '    return None',
     '',
     '',
     ROUTES_PYTHON.text,
@@ -69,7 +78,7 @@ export function flaskRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe
     pitfall: pitfallFor(ctx, PITFALLS),
     notes: notesFor(
       ctx,
-      'In the module that creates the Flask app (pip install flask-cors): keep your app = Flask(...) and call CORS(app, ...) right after it; with an app factory, call it inside create_app().',
+      'In the module that creates the Flask app (pip install flask-cors): keep your app = Flask(...) and put these lines right after it, before your own before_request hooks and blueprints; with an app factory, put them at the top of create_app().',
     ),
   };
 }

@@ -10,8 +10,12 @@
 export interface RecipePlaceholder {
   /** The exact text in the snippet. */
   text: string;
-  /** What it stands for: `routes` (the app's own middleware, routes and listen call), `listen` (the address the server listens on), `upstream` (the proxied application). */
-  kind: 'routes' | 'listen' | 'upstream';
+  /**
+   * What it stands for: `routes` (the app's own routes, hooks and listen call), `middleware` (the
+   * app's other middleware, which must come before the CORS layer's line), `listen` (the address
+   * the server listens on), `upstream` (the proxied application).
+   */
+  kind: 'routes' | 'middleware' | 'listen' | 'upstream';
   /** What to put there, in plain words. */
   meaning: string;
 }
@@ -32,6 +36,12 @@ export const ROUTES_PYTHON: RecipePlaceholder = {
   text: '# ... your routes',
   kind: 'routes',
   meaning: 'your own routes and hooks',
+};
+
+export const MIDDLEWARE_PYTHON: RecipePlaceholder = {
+  text: '# ... your other app.add_middleware(...) calls (auth, sessions): before CORSMiddleware',
+  kind: 'middleware',
+  meaning: 'your other middleware, added before CORSMiddleware so that CORSMiddleware wraps them',
 };
 
 export const ROUTES_GO: RecipePlaceholder = {

@@ -12,6 +12,8 @@ export interface ServerEnv {
   pageOrigin: string;
   /** For proxies: `127.0.0.1:<port>` of the application behind them. */
   upstream: string;
+  /** The case under test; `broken` gets it too. */
+  caseId: CaseId;
   /** The application refuses requests without the right Authorization (an auth layer). */
   auth: boolean;
   /** The repository's node_modules, for JavaScript servers. */

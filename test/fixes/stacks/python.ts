@@ -1,0 +1,285 @@
+/**
+ * Django + django-cors-headers, Flask + Flask-CORS, FastAPI (Starlette CORSMiddleware) + uvicorn:
+ * Debian's python3 packages, run with Debian's own /usr/bin/python3.
+ */
+import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+
+/** Debian's interpreter, which sees /usr/lib/python3/dist-packages (a pyenv or venv python would not). */
+const PYTHON = '/usr/bin/python3';
+const DIST = '/usr/lib/python3/dist-packages';
+
+/** A Python string literal (JSON's escapes are valid Python for these ASCII values). */
+const py = JSON.stringify;
+
+function pythonLaunch(files: Record<string, string>, args: readonly string[], env: ServerEnv): Launch {
+  return {
+    files,
+    command: PYTHON,
+    args,
+    env: { PYTHONPATH: env.dir, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
+  };
+}
+
+// ---------------------------------------------------------------- Django
+
+/** The project's own code: the API view, an auth middleware, and a hand-written CORS middleware. */
+const DJANGO_APP = [
+  'from django.http import HttpResponse',
+  'from django.urls import re_path',
+  '',
+  '',
+  'def api(request):',
+  `    return HttpResponse(${py(APP_BODY)}, content_type="text/plain")`,
+  '',
+  '',
+  'urlpatterns = [re_path(r"^api/", api)]',
+  '',
+  '',
+  'class RequireAuthorization:',
+  '    def __init__(self, get_response):',
+  '        self.get_response = get_response',
+  '',
+  '    def __call__(self, request):',
+  `        if request.headers.get("Authorization") != ${py(AUTHORIZATION)}:`,
+  '            return HttpResponse("unauthorized", status=401)',
+  '        return self.get_response(request)',
+  '',
+  '',
+  'class HardCodedAllowOrigin:',
+  '    def __init__(self, get_response):',
+  '        self.get_response = get_response',
+  '',
+  '    def __call__(self, request):',
+  '        response = self.get_response(request)',
+  `        response["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+  '        return response',
+  '',
+].join('\n');
+
+const CORS_MIDDLEWARE = '"corsheaders.middleware.CorsMiddleware"';
+const COMMON_MIDDLEWARE = '"django.middleware.common.CommonMiddleware"';
+
+/** The CORS part of settings.py as the failing project had it. */
+function djangoBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
+  const page = py(env.pageOrigin);
+  const withCorsHeaders = (...settings: string[]): string[] => [
+    'INSTALLED_APPS = ["corsheaders"]',
+    `MIDDLEWARE = [${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
+    ...settings,
+  ];
+  switch (caseId) {
+    case 'missing-acao':
+      // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${py(WRONG_ORIGIN)}]`);
+    case 'origin-mismatch':
+      return ['INSTALLED_APPS = []', `MIDDLEWARE = ["app.HardCodedAllowOrigin", ${COMMON_MIDDLEWARE}]`];
+    case 'wildcard-credentials':
+      return withCorsHeaders('CORS_ALLOW_ALL_ORIGINS = True');
+    case 'header-not-allowed':
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`);
+    case 'method-not-allowed':
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`, 'CORS_ALLOW_METHODS = ["GET", "POST"]');
+    case 'preflight-error-status':
+      // Authentication above CorsMiddleware answers the preflight itself.
+      return [
+        'INSTALLED_APPS = ["corsheaders"]',
+        `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
+        `CORS_ALLOWED_ORIGINS = [${page}]`,
+      ];
+  }
+}
+
+function djangoSettings(caseId: CaseId, env: ServerEnv): string {
+  return [
+    'SECRET_KEY = "cors-lens-fix-verification"',
+    'DEBUG = False',
+    'ALLOWED_HOSTS = ["127.0.0.1"]',
+    'ROOT_URLCONF = "app"',
+    'USE_TZ = True',
+    ...djangoBrokenCors(caseId, env),
+    '',
+  ].join('\n');
+}
+
+function djangoLaunch(settings: string, env: ServerEnv): Launch {
+  return pythonLaunch(
+    { 'settings.py': settings, 'app.py': DJANGO_APP },
+    ['-m', 'django', 'runserver', `127.0.0.1:${env.port}`, '--noreload', '--settings=settings'],
+    env,
+  );
+}
+
+export const django: StackHarness = {
+  id: 'django',
+  software: 'Django 3.2 + django-cors-headers 3.14 (python3-django, python3-django-cors-headers)',
+  requires: [PYTHON, `${DIST}/django`, `${DIST}/corsheaders`],
+  proxy: false,
+  broken: (caseId, env) => djangoLaunch(djangoSettings(caseId, env), env),
+  // The documented place: the end of settings.py, after the project's own INSTALLED_APPS and MIDDLEWARE.
+  fixed: (snippet, env) => djangoLaunch(`${djangoSettings(env.caseId, env)}\n${snippet}`, env),
+};
+
+// ---------------------------------------------------------------- Flask
+
+function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
+  return [
+    'import flask',
+    '',
+    ...(withAuth
+      ? [
+          '',
+          '@app.before_request',
+          'def require_authorization():',
+          `    if flask.request.headers.get("Authorization") != ${py(AUTHORIZATION)}:`,
+          '        return "unauthorized", 401',
+          '',
+        ]
+      : []),
+    '',
+    '@app.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
+    'def api(rest):',
+    `    return ${py(APP_BODY)}`,
+    '',
+    '',
+    `app.run(host="127.0.0.1", port=${env.port})`,
+  ].join('\n');
+}
+
+function flaskBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
+  const page = py(env.pageOrigin);
+  switch (caseId) {
+    case 'missing-acao':
+      return [];
+    case 'origin-mismatch':
+      return [
+        '@app.after_request',
+        'def allow_origin(response):',
+        `    response.headers["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+        '    return response',
+      ];
+    case 'wildcard-credentials':
+      // Flask-CORS reflects the origin by default; send_wildcard makes it send '*'.
+      return ['CORS(app, send_wildcard=True)'];
+    case 'header-not-allowed':
+      return [`CORS(app, origins=[${page}], allow_headers=["Content-Type"])`];
+    case 'method-not-allowed':
+      return [`CORS(app, origins=[${page}], methods=["GET", "POST"])`];
+    case 'preflight-error-status':
+      // The login check runs as a before_request hook, before Flask-CORS sees the preflight.
+      return [`CORS(app, origins=[${page}])`];
+  }
+}
+
+function flaskLaunch(source: string, env: ServerEnv): Launch {
+  return pythonLaunch({ 'app.py': source }, ['app.py'], env);
+}
+
+export const flask: StackHarness = {
+  id: 'flask',
+  software: 'Flask 2.2 + Flask-CORS 3.0 (python3-flask, python3-flask-cors)',
+  requires: [PYTHON, `${DIST}/flask`, `${DIST}/flask_cors`],
+  proxy: false,
+  broken: (caseId, env) =>
+    flaskLaunch(
+      [
+        'from flask import Flask',
+        'from flask_cors import CORS',
+        '',
+        'app = Flask(__name__)',
+        ...flaskBrokenCors(caseId, env),
+        flaskRoutes(env),
+        '',
+      ].join('\n'),
+      env,
+    ),
+  fixed: (snippet, env) => flaskLaunch(fillPlaceholders('flask', snippet, { routes: flaskRoutes(env) }), env),
+};
+
+// ---------------------------------------------------------------- FastAPI
+
+function fastapiAuth(): string {
+  return [
+    '@app.middleware("http")',
+    'async def require_authorization(request, call_next):',
+    `    if request.headers.get("authorization") != ${py(AUTHORIZATION)}:`,
+    '        return PlainTextResponse("unauthorized", status_code=401)',
+    '    return await call_next(request)',
+  ].join('\n');
+}
+
+function fastapiRoutes(): string {
+  return [
+    'from fastapi.responses import PlainTextResponse',
+    '',
+    '',
+    '@app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
+    'def api(rest: str):',
+    `    return PlainTextResponse(${py(APP_BODY)})`,
+  ].join('\n');
+}
+
+function fastapiBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
+  const page = py(env.pageOrigin);
+  switch (caseId) {
+    case 'missing-acao':
+      return [];
+    case 'origin-mismatch':
+      return [
+        '@app.middleware("http")',
+        'async def allow_origin(request, call_next):',
+        '    response = await call_next(request)',
+        `    response.headers["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+        '    return response',
+      ];
+    case 'wildcard-credentials':
+      return ['app.add_middleware(CORSMiddleware, allow_origins=["*"])'];
+    case 'header-not-allowed':
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_methods=["*"])`];
+    case 'method-not-allowed':
+      // allow_methods defaults to GET only.
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`];
+    case 'preflight-error-status':
+      // The auth middleware is added after CORSMiddleware, so it runs first.
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAuth()];
+  }
+}
+
+function fastapiLaunch(source: string, env: ServerEnv): Launch {
+  return pythonLaunch(
+    { 'app.py': source },
+    ['-m', 'uvicorn', 'app:app', '--host', '127.0.0.1', '--port', String(env.port), '--no-access-log'],
+    env,
+  );
+}
+
+export const fastapi: StackHarness = {
+  id: 'fastapi',
+  software: 'FastAPI 0.92 / Starlette 0.26 + uvicorn 0.17 (python3-fastapi, python3-starlette, python3-uvicorn)',
+  requires: [PYTHON, `${DIST}/fastapi`, `${DIST}/starlette`, `${DIST}/uvicorn`],
+  proxy: false,
+  broken: (caseId, env) =>
+    fastapiLaunch(
+      [
+        'from fastapi import FastAPI',
+        'from fastapi.middleware.cors import CORSMiddleware',
+        'from fastapi.responses import PlainTextResponse',
+        '',
+        'app = FastAPI()',
+        ...fastapiBrokenCors(caseId, env),
+        // The broken preflight case already added the auth middleware after CORS.
+        ...(env.auth && caseId !== 'preflight-error-status' ? [fastapiAuth()] : []),
+        fastapiRoutes(),
+        '',
+      ].join('\n'),
+      env,
+    ),
+  fixed: (snippet, env) =>
+    fastapiLaunch(
+      fillPlaceholders('fastapi', snippet, {
+        middleware: env.auth ? `from fastapi.responses import PlainTextResponse\n\n\n${fastapiAuth()}` : '',
+        routes: fastapiRoutes(),
+      }),
+      env,
+    ),
+};
