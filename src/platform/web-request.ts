@@ -35,6 +35,25 @@ function initiatorOf(details: { initiator?: string; originUrl?: string }): strin
   return match?.[1] ?? null;
 }
 
+interface CommonDetails {
+  requestId: string | number;
+  tabId: number;
+  url: string;
+  method: string;
+  timeStamp: number;
+}
+
+/** The fields every event carries; request ids are numbers-as-strings in Chrome, strings in Firefox. */
+function common(details: CommonDetails) {
+  return {
+    requestId: String(details.requestId),
+    tabId: details.tabId,
+    url: details.url,
+    method: details.method,
+    timeStamp: details.timeStamp,
+  };
+}
+
 /**
  * Chrome hides preflights, `Origin` and the headers of blocked responses from listeners that do
  * not ask for 'extraHeaders'; Firefox has no such option and shows them anyway.
@@ -57,11 +76,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
     (details) =>
       listener({
         kind: 'send-headers',
-        requestId: String(details.requestId),
-        tabId: details.tabId,
-        url: details.url,
-        method: details.method,
-        timeStamp: details.timeStamp,
+        ...common(details),
         initiator: initiatorOf(details),
         resourceType: resourceTypeOf(details.type),
         requestHeaders: headerList(details.requestHeaders),
@@ -73,11 +88,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
     (details) => {
       listener({
         kind: 'headers-received',
-        requestId: String(details.requestId),
-        tabId: details.tabId,
-        url: details.url,
-        method: details.method,
-        timeStamp: details.timeStamp,
+        ...common(details),
         statusCode: details.statusCode,
         statusLine: details.statusLine,
         responseHeaders: headerList(details.responseHeaders),
@@ -91,11 +102,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
     (details) =>
       listener({
         kind: 'redirect',
-        requestId: String(details.requestId),
-        tabId: details.tabId,
-        url: details.url,
-        method: details.method,
-        timeStamp: details.timeStamp,
+        ...common(details),
         statusCode: details.statusCode,
         statusLine: details.statusLine,
         responseHeaders: headerList(details.responseHeaders),
@@ -108,11 +115,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
     (details) =>
       listener({
         kind: 'completed',
-        requestId: String(details.requestId),
-        tabId: details.tabId,
-        url: details.url,
-        method: details.method,
-        timeStamp: details.timeStamp,
+        ...common(details),
         statusCode: details.statusCode,
         fromCache: details.fromCache,
       }),
@@ -122,11 +125,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
     (details) =>
       listener({
         kind: 'error',
-        requestId: String(details.requestId),
-        tabId: details.tabId,
-        url: details.url,
-        method: details.method,
-        timeStamp: details.timeStamp,
+        ...common(details),
         initiator: initiatorOf(details),
         resourceType: resourceTypeOf(details.type),
         error: details.error,
