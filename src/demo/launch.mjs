@@ -10,6 +10,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+// `npm run demo | head`: when the reader goes away, keep running to the end so the browser and
+// its profile are still cleaned up, instead of dying of EPIPE halfway.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 const OUTPUTS = ['dist/manifest.json', 'dist-cli/cors-lens.mjs', 'dist-demo/demo.mjs', 'dist-demo/page/index.html'];
 const SOURCES = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
