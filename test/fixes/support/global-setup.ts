@@ -1,6 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { STACKS } from '../../../src/engine/fix-recipes';
+import { CASES } from './cases';
 import { formatMatrix, type MatrixRow } from './matrix';
 
 /**
@@ -17,6 +19,12 @@ export default function globalSetup(): () => void {
       .filter((line) => line !== '')
       .map((line) => JSON.parse(line) as MatrixRow);
     rmSync(file, { force: true });
-    process.stdout.write(`\n${formatMatrix(rows)}\n`);
+    process.stdout.write(
+      `\n${formatMatrix(
+        rows,
+        STACKS.map((stack) => stack.id),
+        CASES.map((c) => c.id),
+      )}\n`,
+    );
   };
 }

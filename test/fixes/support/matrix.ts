@@ -10,10 +10,22 @@ export interface MatrixRow {
 }
 
 /** A plain-text table: one line per stack, one column per case, the broken run's Chromium code in each cell. */
-export function formatMatrix(rows: readonly MatrixRow[]): string {
+export function formatMatrix(
+  rows: readonly MatrixRow[],
+  stackOrder: readonly string[],
+  caseOrder: readonly string[],
+): string {
   if (rows.length === 0) return 'fix verification: no rows recorded';
-  const stacks = [...new Set(rows.map((row) => row.stack))];
-  const cases = [...new Set(rows.map((row) => row.caseId))];
+  const ranked = (order: readonly string[], names: string[]): string[] =>
+    [...new Set(names)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const stacks = ranked(
+    stackOrder,
+    rows.map((row) => row.stack),
+  );
+  const cases = ranked(
+    caseOrder,
+    rows.map((row) => row.caseId),
+  );
   const cell = (stack: string, caseId: string): string => {
     const row = rows.find((r) => r.stack === stack && r.caseId === caseId);
     if (row === undefined) return '-';

@@ -1,0 +1,120 @@
+/**
+ * Go net/http + github.com/rs/cors: Debian's golang-go and golang-github-rs-cors-dev, built offline
+ * in GOPATH mode against /usr/share/gocode (no module proxy, no network).
+ */
+import { join } from 'node:path';
+import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+
+const go = JSON.stringify;
+
+/** The app's handler on mux; with auth, wrapped in an auth check as a Go app would do it. */
+function routes(withAuth: boolean): string {
+  const handler = `http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(${go(APP_BODY)})) })`;
+  if (!withAuth) return `mux.Handle("/api/", ${handler})`;
+  return [`mux.Handle("/api/", requireAuthorization(${handler}))`].join('\n');
+}
+
+/** Declared inside main, so that the routes placeholder needs no top-level code. */
+const REQUIRE_AUTHORIZATION = [
+  '\trequireAuthorization := func(next http.Handler) http.Handler {',
+  '\t\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
+  `\t\t\tif r.Header.Get("Authorization") != ${go(AUTHORIZATION)} {`,
+  '\t\t\t\thttp.Error(w, "unauthorized", http.StatusUnauthorized)',
+  '\t\t\t\treturn',
+  '\t\t\t}',
+  '\t\t\tnext.ServeHTTP(w, r)',
+  '\t\t})',
+  '\t}',
+].join('\n');
+
+/** The handler main serves, as the failing program had it. */
+function brokenHandler(caseId: CaseId, env: ServerEnv): { setup: string[]; handler: string } {
+  const page = go(env.pageOrigin);
+  const withCors = (options: string): { setup: string[]; handler: string } => ({
+    setup: [`\tc := cors.New(cors.Options{${options}})`],
+    handler: 'c.Handler(mux)',
+  });
+  switch (caseId) {
+    case 'missing-acao':
+      // The allow-list lacks the page's origin: rs/cors then sends no CORS header.
+      return withCors(`AllowedOrigins: []string{${go(WRONG_ORIGIN)}}`);
+    case 'origin-mismatch':
+      return {
+        setup: [
+          '\thardCoded := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
+          `\t\tw.Header().Set("Access-Control-Allow-Origin", ${go(WRONG_ORIGIN)})`,
+          '\t\tmux.ServeHTTP(w, r)',
+          '\t})',
+        ],
+        handler: 'hardCoded',
+      };
+    case 'wildcard-credentials':
+      return withCors('AllowedOrigins: []string{"*"}');
+    case 'header-not-allowed':
+      // AllowedHeaders left at its default (Origin, Accept, Content-Type, X-Requested-With).
+      return withCors(`AllowedOrigins: []string{${page}}, AllowedMethods: []string{"GET", "POST", "PUT"}`);
+    case 'method-not-allowed':
+      return withCors(`AllowedOrigins: []string{${page}}, AllowedMethods: []string{"GET", "POST"}`);
+    case 'preflight-error-status':
+      // The auth wrapper sits outside the CORS handler.
+      return {
+        setup: [`\tc := cors.New(cors.Options{AllowedOrigins: []string{${page}}})`],
+        handler: 'requireAuthorization(c.Handler(mux))',
+      };
+  }
+}
+
+function brokenProgram(caseId: CaseId, env: ServerEnv): string {
+  const { setup, handler } = brokenHandler(caseId, env);
+  const usesCors = setup.some((line) => line.includes('cors.New'));
+  return [
+    'package main',
+    '',
+    'import (',
+    '\t"log"',
+    '\t"net/http"',
+    ...(usesCors ? ['', '\t"github.com/rs/cors"'] : []),
+    ')',
+    '',
+    'func main() {',
+    REQUIRE_AUTHORIZATION,
+    '\t_ = requireAuthorization',
+    '\tmux := http.NewServeMux()',
+    `\t${routes(env.auth && caseId !== 'preflight-error-status')}`,
+    ...setup,
+    `\tlog.Fatal(http.ListenAndServe(${go(`127.0.0.1:${env.port}`)}, ${handler}))`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** GOPATH mode against Debian's /usr/share/gocode: no go.mod, no module proxy, no network. */
+function goLaunch(source: string, env: ServerEnv): Launch {
+  const goEnv = {
+    GO111MODULE: 'off',
+    GOPATH: '/usr/share/gocode',
+    GOPROXY: 'off',
+    GOFLAGS: '',
+    // A build cache that outlives the test, so each build only compiles and links main.
+    GOCACHE: join(env.nodeModules, '.cache', 'cors-lens', 'go-build'),
+  };
+  return {
+    files: { 'main.go': source },
+    build: { command: 'go', args: ['build', '-o', 'server', 'main.go'], env: goEnv },
+    command: join(env.dir, 'server'),
+    args: [],
+  };
+}
+
+export const goStack: StackHarness = {
+  id: 'go',
+  software: 'Go 1.19 net/http + rs/cors 1.7 (golang-go, golang-github-rs-cors-dev)',
+  requires: ['go', '/usr/share/gocode/src/github.com/rs/cors/cors.go'],
+  proxy: false,
+  broken: (caseId, env) => goLaunch(brokenProgram(caseId, env), env),
+  fixed(snippet, env) {
+    const ownRoutes = env.auth ? `${REQUIRE_AUTHORIZATION.trimStart()}\n\t${routes(true)}` : routes(false);
+    return goLaunch(fillPlaceholders('go', snippet, { routes: ownRoutes, listen: go(`127.0.0.1:${env.port}`) }), env);
+  },
+};

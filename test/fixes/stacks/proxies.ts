@@ -1,0 +1,250 @@
+/**
+ * nginx, Apache httpd and Caddy from Debian, each in front of the in-test application (an upstream
+ * that knows nothing of CORS, see startUpstream), each with a config of its own in a scratch
+ * directory: nothing of the system's /etc configuration is used.
+ */
+import { join } from 'node:path';
+import { type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+
+const quoted = JSON.stringify;
+const root = process.getuid?.() === 0;
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `${prefix}${line}`))
+    .join('\n');
+}
+
+// ---------------------------------------------------------------- nginx
+
+function nginxConf(env: ServerEnv, server: string): string {
+  const temp = (name: string): string => `${name}_temp_path ${join(env.dir, 'tmp', name)};`;
+  return [
+    'worker_processes 1;',
+    'daemon off;',
+    ...(root ? ['user root;'] : []),
+    `pid ${join(env.dir, 'nginx.pid')};`,
+    'error_log stderr warn;',
+    'events { worker_connections 64; }',
+    'http {',
+    '    access_log off;',
+    `    ${temp('client_body')}`,
+    `    ${temp('proxy')}`,
+    `    ${temp('fastcgi')}`,
+    `    ${temp('uwsgi')}`,
+    `    ${temp('scgi')}`,
+    '    server {',
+    `        listen 127.0.0.1:${env.port};`,
+    indent(server, '        '),
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function nginxBroken(caseId: CaseId, env: ServerEnv): string {
+  const page = quoted(env.pageOrigin);
+  const preflightBranch = (methods: string, headers: string | null): string =>
+    [
+      'location / {',
+      '    if ($request_method = OPTIONS) {',
+      `        add_header Access-Control-Allow-Origin ${page} always;`,
+      `        add_header Access-Control-Allow-Methods ${quoted(methods)} always;`,
+      ...(headers === null ? [] : [`        add_header Access-Control-Allow-Headers ${quoted(headers)} always;`]),
+      '        return 204;',
+      '    }',
+      `    add_header Access-Control-Allow-Origin ${page} always;`,
+      `    proxy_pass http://${env.upstream};`,
+      '}',
+    ].join('\n');
+  const located = (header: string): string =>
+    ['location / {', `    ${header}`, `    proxy_pass http://${env.upstream};`, '}'].join('\n');
+  switch (caseId) {
+    case 'missing-acao':
+      // The location's own add_header cancels every add_header inherited from the server level.
+      return [
+        `add_header Access-Control-Allow-Origin ${page} always;`,
+        located('add_header X-Content-Type-Options nosniff;'),
+      ].join('\n');
+    case 'origin-mismatch':
+      return located(`add_header Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)} always;`);
+    case 'wildcard-credentials':
+      return located('add_header Access-Control-Allow-Origin "*" always;');
+    case 'header-not-allowed':
+      return preflightBranch('GET, POST, PUT', 'content-type');
+    case 'method-not-allowed':
+      return preflightBranch('GET, POST', null);
+    case 'preflight-error-status':
+      // OPTIONS goes on to the application, whose auth layer answers 401.
+      return located(`add_header Access-Control-Allow-Origin ${page} always;`);
+  }
+}
+
+function nginxLaunch(conf: string, env: ServerEnv): Launch {
+  const files: Record<string, string> = { 'nginx.conf': conf };
+  for (const name of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) files[`tmp/${name}/.keep`] = '';
+  return {
+    files,
+    command: '/usr/sbin/nginx',
+    args: ['-p', env.dir, '-c', join(env.dir, 'nginx.conf'), '-e', 'stderr'],
+  };
+}
+
+export const nginx: StackHarness = {
+  id: 'nginx',
+  software: 'nginx 1.22 (nginx-light)',
+  requires: ['/usr/sbin/nginx'],
+  proxy: true,
+  broken: (caseId, env) => nginxLaunch(nginxConf(env, nginxBroken(caseId, env)), env),
+  fixed: (snippet, env) =>
+    nginxLaunch(
+      nginxConf(env, fillPlaceholders('nginx', snippet, { upstream: `proxy_pass http://${env.upstream};` })),
+      env,
+    ),
+};
+
+// ---------------------------------------------------------------- Apache httpd
+
+const MODULES = ['mpm_event', 'authz_core', 'headers', 'rewrite', 'proxy', 'proxy_http'];
+
+function apacheConf(env: ServerEnv, virtualHost: string): string {
+  return [
+    `ServerRoot ${env.dir}`,
+    `Listen 127.0.0.1:${env.port}`,
+    `PidFile ${join(env.dir, 'httpd.pid')}`,
+    `DefaultRuntimeDir ${env.dir}`,
+    // A piped logger writes to the inherited stderr, which Node gives as a socket that /dev/stderr cannot open.
+    'ErrorLog "|/bin/cat"',
+    'LogLevel warn',
+    'ServerName 127.0.0.1',
+    ...MODULES.map((name) => `LoadModule ${name}_module /usr/lib/apache2/modules/mod_${name}.so`),
+    ...(root ? ['User www-data', 'Group www-data'] : []),
+    'StartServers 1',
+    'ServerLimit 1',
+    'MaxRequestWorkers 25',
+    `<VirtualHost 127.0.0.1:${env.port}>`,
+    `    ProxyPass "/" "http://${env.upstream}/"`,
+    indent(virtualHost, '    '),
+    '</VirtualHost>',
+    '',
+  ].join('\n');
+}
+
+function apacheBroken(caseId: CaseId, env: ServerEnv): string {
+  const page = quoted(env.pageOrigin);
+  const answerPreflight = (methods: string, headers: string | null): string =>
+    [
+      `Header always set Access-Control-Allow-Origin ${page}`,
+      `Header always set Access-Control-Allow-Methods ${quoted(methods)}`,
+      ...(headers === null ? [] : [`Header always set Access-Control-Allow-Headers ${quoted(headers)}`]),
+      'RewriteEngine On',
+      'RewriteCond %{REQUEST_METHOD} =OPTIONS',
+      'RewriteRule ^ - [R=204,L]',
+    ].join('\n');
+  switch (caseId) {
+    case 'missing-acao':
+      // The headers were set for another path only.
+      return ['<Location "/other">', `    Header always set Access-Control-Allow-Origin ${page}`, '</Location>'].join(
+        '\n',
+      );
+    case 'origin-mismatch':
+      return `Header always set Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)}`;
+    case 'wildcard-credentials':
+      return 'Header always set Access-Control-Allow-Origin "*"';
+    case 'header-not-allowed':
+      return answerPreflight('GET, POST, PUT', 'content-type');
+    case 'method-not-allowed':
+      return answerPreflight('GET, POST', null);
+    case 'preflight-error-status':
+      // OPTIONS is proxied to the application, whose auth layer answers 401.
+      return `Header always set Access-Control-Allow-Origin ${page}`;
+  }
+}
+
+function apacheLaunch(conf: string, env: ServerEnv): Launch {
+  return {
+    files: { 'httpd.conf': conf },
+    command: '/usr/sbin/apache2',
+    args: ['-f', join(env.dir, 'httpd.conf'), '-DFOREGROUND'],
+  };
+}
+
+export const apache: StackHarness = {
+  id: 'apache',
+  software: 'Apache httpd 2.4 with mod_headers, mod_rewrite, mod_proxy_http (apache2)',
+  requires: ['/usr/sbin/apache2', ...MODULES.map((name) => `/usr/lib/apache2/modules/mod_${name}.so`)],
+  proxy: true,
+  broken: (caseId, env) => apacheLaunch(apacheConf(env, apacheBroken(caseId, env)), env),
+  // The documented place: inside the <VirtualHost> that serves the API.
+  fixed: (snippet, env) => apacheLaunch(apacheConf(env, snippet), env),
+};
+
+// ---------------------------------------------------------------- Caddy
+
+function caddyGlobal(env: ServerEnv): string {
+  return ['{', '\tadmin off', '\tauto_https off', `\tstorage file_system ${join(env.dir, 'data')}`, '}', ''].join('\n');
+}
+
+function caddyBroken(caseId: CaseId, env: ServerEnv): string {
+  const page = quoted(env.pageOrigin);
+  const proxy = `\treverse_proxy ${env.upstream}`;
+  const answerPreflight = (methods: string, headers: string | null): string =>
+    [
+      '\t@preflight method OPTIONS',
+      '\thandle @preflight {',
+      `\t\theader Access-Control-Allow-Origin ${page}`,
+      `\t\theader Access-Control-Allow-Methods ${quoted(methods)}`,
+      ...(headers === null ? [] : [`\t\theader Access-Control-Allow-Headers ${quoted(headers)}`]),
+      '\t\trespond 204',
+      '\t}',
+      '\thandle {',
+      `\t\theader Access-Control-Allow-Origin ${page}`,
+      `\t${proxy}`,
+      '\t}',
+    ].join('\n');
+  switch (caseId) {
+    case 'missing-acao':
+      // The header was set for another path only.
+      return [`\theader /other/* Access-Control-Allow-Origin ${page}`, proxy].join('\n');
+    case 'origin-mismatch':
+      return [`\theader Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)}`, proxy].join('\n');
+    case 'wildcard-credentials':
+      return ['\theader Access-Control-Allow-Origin "*"', proxy].join('\n');
+    case 'header-not-allowed':
+      return answerPreflight('GET, POST, PUT', 'content-type');
+    case 'method-not-allowed':
+      return answerPreflight('GET, POST', null);
+    case 'preflight-error-status':
+      // OPTIONS is proxied to the application, whose auth layer answers 401.
+      return [`\theader Access-Control-Allow-Origin ${page}`, proxy].join('\n');
+  }
+}
+
+function caddyLaunch(caddyfile: string, env: ServerEnv): Launch {
+  return {
+    files: { Caddyfile: caddyfile },
+    command: '/usr/bin/caddy',
+    args: ['run', '--config', join(env.dir, 'Caddyfile'), '--adapter', 'caddyfile'],
+    env: { HOME: env.dir, XDG_DATA_HOME: join(env.dir, 'data'), XDG_CONFIG_HOME: join(env.dir, 'config') },
+  };
+}
+
+export const caddy: StackHarness = {
+  id: 'caddy',
+  software: 'Caddy 2.6 (caddy)',
+  requires: ['/usr/bin/caddy'],
+  proxy: true,
+  broken: (caseId, env) =>
+    caddyLaunch(`${caddyGlobal(env)}http://127.0.0.1:${env.port} {\n${caddyBroken(caseId, env)}\n}\n`, env),
+  fixed: (snippet, env) =>
+    caddyLaunch(
+      caddyGlobal(env) +
+        fillPlaceholders('caddy', snippet, {
+          listen: `http://127.0.0.1:${env.port} {`,
+          upstream: `reverse_proxy ${env.upstream}`,
+        }),
+      env,
+    ),
+};

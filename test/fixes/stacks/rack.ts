@@ -1,0 +1,122 @@
+/**
+ * Rails-style Rack + rack-cors: Debian's ruby-rack, ruby-rack-cors and ruby-webrick. Rails itself is
+ * not packaged here, so the initializer runs against a stand-in for the one Rails API it calls
+ * (`Rails.application.config.middleware.insert_before`), which puts the middleware in a stack that
+ * config.ru then uses in order, outermost first, as Rails does.
+ */
+import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { APP_BODY, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+
+const rb = JSON.stringify;
+
+/** The application's own parts: the endpoint, an auth layer, a hand-written CORS header. */
+const APP = [
+  'require "rack/cors"',
+  '',
+  `App = ->(env) { [200, { "Content-Type" => "text/plain" }, [${rb(APP_BODY)}]] }`,
+  '',
+  'class RequireAuthorization',
+  '  def initialize(app) = @app = app',
+  '',
+  '  def call(env)',
+  `    return [401, { "Content-Type" => "text/plain" }, ["unauthorized"]] unless env["HTTP_AUTHORIZATION"] == ${rb(AUTHORIZATION)}`,
+  '',
+  '    @app.call(env)',
+  '  end',
+  'end',
+  '',
+  'class HardCodedAllowOrigin',
+  '  def initialize(app) = @app = app',
+  '',
+  '  def call(env)',
+  '    status, headers, body = @app.call(env)',
+  `    [status, headers.merge("Access-Control-Allow-Origin" => ${rb(WRONG_ORIGIN)}), body]`,
+  '  end',
+  'end',
+  '',
+].join('\n');
+
+/** Only what the initializer touches: an ordered middleware list with insert_before. */
+const RAILS_STAND_IN = [
+  'module Rails',
+  '  class MiddlewareStack',
+  '    attr_reader :entries',
+  '',
+  '    def initialize = @entries = []',
+  '',
+  '    def insert_before(index, klass, *args, &block) = @entries.insert(index, [klass, args, block])',
+  '  end',
+  '',
+  '  Config = Struct.new(:middleware)',
+  '  Application = Struct.new(:config)',
+  '',
+  '  def self.application = (@application ||= Application.new(Config.new(MiddlewareStack.new)))',
+  'end',
+  '',
+].join('\n');
+
+function corsBlock(origins: string, resource: string): string {
+  return [
+    'use Rack::Cors do',
+    '  allow do',
+    `    origins ${origins}`,
+    `    resource "*", ${resource}`,
+    '  end',
+    'end',
+  ].join('\n');
+}
+
+function brokenCors(caseId: CaseId, env: ServerEnv): string {
+  const page = rb(env.pageOrigin);
+  switch (caseId) {
+    case 'missing-acao':
+      return corsBlock(rb(WRONG_ORIGIN), 'headers: :any, methods: [:get, :post, :put]');
+    case 'origin-mismatch':
+      return 'use HardCodedAllowOrigin';
+    case 'wildcard-credentials':
+      return corsBlock('"*"', 'headers: :any, methods: [:get]');
+    case 'header-not-allowed':
+      return corsBlock(page, 'headers: ["content-type"], methods: [:get, :post, :put]');
+    case 'method-not-allowed':
+      return corsBlock(page, 'headers: :any, methods: [:get, :post]');
+    case 'preflight-error-status':
+      // The auth layer is used before (outside) Rack::Cors.
+      return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
+  }
+}
+
+function rackLaunch(files: Record<string, string>, env: ServerEnv): Launch {
+  return {
+    files,
+    command: '/usr/bin/rackup',
+    args: ['-s', 'webrick', '-o', '127.0.0.1', '-p', String(env.port), '-E', 'none', '-q', 'config.ru'],
+  };
+}
+
+export const rails: StackHarness = {
+  id: 'rails',
+  software: 'rack-cors 1.1 on Rack 2.2 + WEBrick (ruby-rack-cors, ruby-rack, ruby-webrick)',
+  requires: ['/usr/bin/ruby', '/usr/bin/rackup', '/usr/lib/ruby/vendor_ruby/rack/cors.rb'],
+  proxy: false,
+  broken(caseId, env) {
+    const ownAuth = env.auth && caseId !== 'preflight-error-status' ? ['use RequireAuthorization'] : [];
+    const configRu = [APP, brokenCors(caseId, env), ...ownAuth, 'run App', ''].join('\n');
+    return rackLaunch({ 'config.ru': configRu }, env);
+  },
+  fixed(snippet, env) {
+    // config/initializers/cors.rb, loaded before the app is built, as Rails loads initializers.
+    const configRu = [
+      APP,
+      'require_relative "rails_stand_in"',
+      'require_relative "config/initializers/cors"',
+      'Rails.application.config.middleware.entries.each { |klass, args, block| use klass, *args, &block }',
+      ...(env.auth ? ['use RequireAuthorization'] : []),
+      'run App',
+      '',
+    ].join('\n');
+    return rackLaunch(
+      { 'config.ru': configRu, 'rails_stand_in.rb': RAILS_STAND_IN, 'config/initializers/cors.rb': snippet },
+      env,
+    );
+  },
+};
