@@ -1,9 +1,27 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium/chromium-args';
 import { findChromium } from './chromium/find-chromium';
+
+/**
+ * Removes the profile. When the user closed the window, Chromium may still be writing its last
+ * files for a moment after the connection closed: remove again until the directory stays gone.
+ */
+async function removeProfile(dir: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!existsSync(dir)) return;
+    if (Date.now() > deadline) throw new Error(`could not remove the browser profile ${dir}`);
+  }
+}
 
 export interface DemoBrowser {
   context: BrowserContext;
@@ -68,7 +86,7 @@ export async function launchDemoBrowser({
       handleSIGHUP: false,
     });
   } catch (error) {
-    rmSync(profileDir, { recursive: true, force: true });
+    await removeProfile(profileDir);
     throw error;
   }
   let closed = false;
@@ -76,7 +94,7 @@ export async function launchDemoBrowser({
     if (closed) return;
     closed = true;
     await context.close().catch(() => undefined);
-    rmSync(profileDir, { recursive: true, force: true });
+    await removeProfile(profileDir);
   };
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
