@@ -6,6 +6,7 @@ import { verdictLabel } from '../format/verdict-class';
 import { AdvisorySection } from './advisory-section';
 import { CurlSection } from './curl-section';
 import { ExplanationSection } from './explanation-section';
+import { FirefoxNoteSection } from './firefox-note-section';
 import { FixSection } from './fix-section';
 import { HeaderCheckTable } from './header-check-table';
 import { MessagesSection } from './messages-section';
@@ -25,11 +26,17 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
   const explanation = useMemo(() => explain(verdict, exchange), [verdict, exchange]);
   const checked = verdict.kind === 'blocked' || verdict.kind === 'passed';
   useEffect(() => {
+    // Inside DevTools, a script DevTools adds to this page forwards Escape to DevTools (which
+    // toggles its console drawer) and marks it handled, from a listener on the document. Take
+    // Escape first, on the window in the capture phase, so it closes the detail and only that.
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
   return (
     <section class="detail" aria-label="Request detail" data-testid="detail">
@@ -44,6 +51,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
       </header>
       <div class="detail-body">
         <ExplanationSection explanation={explanation} verdict={verdict} />
+        <FirefoxNoteSection record={record} />
         <StorySection exchange={exchange} verdict={verdict} />
         {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
         <FixSection exchange={exchange} verdict={verdict} stack={fixStack} onStack={onFixStack} />
