@@ -15,8 +15,16 @@ import { type Browser, test as base, expect, type TestInfo } from '@playwright/t
 import { evaluate } from '../../src/engine';
 import { fixRecipe } from '../../src/engine/fix-recipes';
 import { STACK_HARNESSES } from './stacks';
-import { CASES, type VerdictCase } from './support/cases';
-import { removeDir, requireSoftware, scratchDir, startPageServer, startServer, startUpstream } from './support/harness';
+import { type BrokenConfig, CASES, type VerdictCase } from './support/cases';
+import {
+  removeDir,
+  requireSoftware,
+  SANDBOXED_PAGE,
+  scratchDir,
+  startPageServer,
+  startServer,
+  startUpstream,
+} from './support/harness';
 import type { MatrixRow } from './support/matrix';
 import { type Observed, runInChromium } from './support/page-run';
 import { freePort } from './support/processes';
@@ -36,6 +44,12 @@ const test = base.extend<object, { pageOrigin: string }>({
   ],
 });
 
+function brokenConfig(verdictCase: VerdictCase): BrokenConfig {
+  if (verdictCase.brokenAs !== undefined) return verdictCase.brokenAs;
+  if (verdictCase.id === 'null-origin') throw new Error('null-origin needs brokenAs');
+  return verdictCase.id;
+}
+
 function record(row: MatrixRow): void {
   const file = process.env.CORS_LENS_FIXES_ROWS;
   if (file !== undefined) appendFileSync(file, `${JSON.stringify(row)}\n`);
@@ -45,7 +59,10 @@ function record(row: MatrixRow): void {
 async function observe(browser: Browser, pageOrigin: string, url: string, verdictCase: VerdictCase): Promise<Observed> {
   const context = await browser.newContext();
   try {
-    return await runInChromium(context, pageOrigin, url, verdictCase.request);
+    const page = verdictCase.opaqueOrigin
+      ? { origin: pageOrigin, path: SANDBOXED_PAGE, initiatorOrigin: 'null' }
+      : { origin: pageOrigin, path: '/', initiatorOrigin: pageOrigin };
+    return await runInChromium(context, page, url, verdictCase.request);
   } finally {
     await context.close();
   }
@@ -75,7 +92,7 @@ async function verify(
       port,
       pageOrigin,
       upstream: upstream?.address ?? '',
-      caseId: verdictCase.id,
+      brokenConfig: brokenConfig(verdictCase),
       auth: verdictCase.auth,
       nodeModules: NODE_MODULES,
     };
@@ -85,7 +102,7 @@ async function verify(
   try {
     // 1-3: the broken server, Chromium's verdict, the engine's.
     const brokenEnv = await env();
-    const broken = await startServer(stack.broken(verdictCase.id, brokenEnv), brokenEnv);
+    const broken = await startServer(stack.broken(brokenEnv.brokenConfig, brokenEnv), brokenEnv);
     let before: Observed;
     try {
       before = await observe(browser, pageOrigin, url, verdictCase);

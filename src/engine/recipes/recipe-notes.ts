@@ -73,7 +73,7 @@ export function commonNotes(ctx: RecipeContext): string[] {
   }
   if (ctx.originKind === 'null') {
     notes.push(
-      'The failing request followed a cross-origin redirect, so the browser sent Origin: null and only Access-Control-Allow-Origin: null matches. Allowing null also admits sandboxed iframes and file: pages: prefer pointing the page at the final URL so no redirect happens.',
+      'The browser sent Origin: null (after a cross-origin redirect, or from a sandboxed iframe, a file: page or a data: URL), and only Access-Control-Allow-Origin: null matches. Allowing null admits every such page: prefer pointing the page at the final URL so no redirect happens, or serving it from a real origin.',
     );
   }
   const lowercase = ctx.neededMethods.filter((method) => method !== method.toUpperCase());

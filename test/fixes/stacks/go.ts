@@ -3,7 +3,7 @@
  * in GOPATH mode against /usr/share/gocode (no module proxy, no network).
  */
 import { join } from 'node:path';
-import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
 import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const go = JSON.stringify;
@@ -29,7 +29,7 @@ const REQUIRE_AUTHORIZATION = [
 ].join('\n');
 
 /** The handler main serves, as the failing program had it. */
-function brokenHandler(caseId: CaseId, env: ServerEnv): { setup: string[]; handler: string } {
+function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[]; handler: string } {
   const page = go(env.pageOrigin);
   const withCors = (options: string): { setup: string[]; handler: string } => ({
     setup: [`\tc := cors.New(cors.Options{${options}})`],
@@ -65,7 +65,7 @@ function brokenHandler(caseId: CaseId, env: ServerEnv): { setup: string[]; handl
   }
 }
 
-function brokenProgram(caseId: CaseId, env: ServerEnv): string {
+function brokenProgram(caseId: BrokenConfig, env: ServerEnv): string {
   const { setup, handler } = brokenHandler(caseId, env);
   const usesCors = setup.some((line) => line.includes('cors.New'));
   return [

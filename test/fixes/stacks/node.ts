@@ -1,5 +1,5 @@
 /** Express + cors and Fastify + @fastify/cors, from the repository's devDependencies. */
-import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
 import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const js = JSON.stringify;
@@ -32,7 +32,7 @@ function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
   ].join('\n');
 }
 
-const EXPRESS_BROKEN: Record<CaseId, (env: ServerEnv) => string> = {
+const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // cors() mounted on another path only: this route has no CORS layer.
   'missing-acao': () => "app.use('/other', cors());",
   // A string origin is sent verbatim, whatever the request's origin.
@@ -94,7 +94,7 @@ function fastifyRoutes(env: ServerEnv, withAuth = env.auth): string {
   ].join('\n');
 }
 
-const FASTIFY_BROKEN: Record<CaseId, (env: ServerEnv) => string> = {
+const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
   'missing-acao': () => `fastify.register(cors, { origin: [${js(WRONG_ORIGIN)}] });`,
   'origin-mismatch': () => `fastify.register(cors, { origin: ${js(WRONG_ORIGIN)} });`,

@@ -4,7 +4,7 @@
  * directory: nothing of the system's /etc configuration is used.
  */
 import { join } from 'node:path';
-import { type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
 import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const quoted = JSON.stringify;
@@ -44,7 +44,7 @@ function nginxConf(env: ServerEnv, server: string): string {
   ].join('\n');
 }
 
-function nginxBroken(caseId: CaseId, env: ServerEnv): string {
+function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
   const page = quoted(env.pageOrigin);
   const preflightBranch = (methods: string, headers: string | null): string =>
     [
@@ -132,7 +132,7 @@ function apacheConf(env: ServerEnv, virtualHost: string): string {
   ].join('\n');
 }
 
-function apacheBroken(caseId: CaseId, env: ServerEnv): string {
+function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
   const page = quoted(env.pageOrigin);
   const answerPreflight = (methods: string, headers: string | null): string =>
     [
@@ -187,7 +187,7 @@ function caddyGlobal(env: ServerEnv): string {
   return ['{', '\tadmin off', '\tauto_https off', `\tstorage file_system ${join(env.dir, 'data')}`, '}', ''].join('\n');
 }
 
-function caddyBroken(caseId: CaseId, env: ServerEnv): string {
+function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
   const page = quoted(env.pageOrigin);
   const proxy = `\treverse_proxy ${env.upstream}`;
   const answerPreflight = (methods: string, headers: string | null): string =>

@@ -2,7 +2,7 @@
  * Django + django-cors-headers, Flask + Flask-CORS, FastAPI (Starlette CORSMiddleware) + uvicorn:
  * Debian's python3 packages, run with Debian's own /usr/bin/python3.
  */
-import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
 import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 /** Debian's interpreter, which sees /usr/lib/python3/dist-packages (a pyenv or venv python would not). */
@@ -61,7 +61,7 @@ const CORS_MIDDLEWARE = '"corsheaders.middleware.CorsMiddleware"';
 const COMMON_MIDDLEWARE = '"django.middleware.common.CommonMiddleware"';
 
 /** The CORS part of settings.py as the failing project had it. */
-function djangoBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
+function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   const withCorsHeaders = (...settings: string[]): string[] => [
     'INSTALLED_APPS = ["corsheaders"]',
@@ -90,7 +90,7 @@ function djangoBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
   }
 }
 
-function djangoSettings(caseId: CaseId, env: ServerEnv): string {
+function djangoSettings(caseId: BrokenConfig, env: ServerEnv): string {
   return [
     'SECRET_KEY = "cors-lens-fix-verification"',
     'DEBUG = False',
@@ -117,7 +117,7 @@ export const django: StackHarness = {
   proxy: false,
   broken: (caseId, env) => djangoLaunch(djangoSettings(caseId, env), env),
   // The documented place: the end of settings.py, after the project's own INSTALLED_APPS and MIDDLEWARE.
-  fixed: (snippet, env) => djangoLaunch(`${djangoSettings(env.caseId, env)}\n${snippet}`, env),
+  fixed: (snippet, env) => djangoLaunch(`${djangoSettings(env.brokenConfig, env)}\n${snippet}`, env),
 };
 
 // ---------------------------------------------------------------- Flask
@@ -146,7 +146,7 @@ function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
   ].join('\n');
 }
 
-function flaskBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
+function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   switch (caseId) {
     case 'missing-acao':
@@ -219,7 +219,7 @@ function fastapiRoutes(): string {
   ].join('\n');
 }
 
-function fastapiBrokenCors(caseId: CaseId, env: ServerEnv): string[] {
+function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   switch (caseId) {
     case 'missing-acao':

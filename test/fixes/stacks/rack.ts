@@ -4,7 +4,7 @@
  * (`Rails.application.config.middleware.insert_before`), which puts the middleware in a stack that
  * config.ru then uses in order, outermost first, as Rails does.
  */
-import { AUTHORIZATION, type CaseId, WRONG_ORIGIN } from '../support/cases';
+import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
 import { APP_BODY, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const rb = JSON.stringify;
@@ -66,7 +66,7 @@ function corsBlock(origins: string, resource: string): string {
   ].join('\n');
 }
 
-function brokenCors(caseId: CaseId, env: ServerEnv): string {
+function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
   const page = rb(env.pageOrigin);
   switch (caseId) {
     case 'missing-acao':

@@ -12,7 +12,11 @@ export type CaseId =
   | 'wildcard-credentials'
   | 'header-not-allowed'
   | 'method-not-allowed'
-  | 'preflight-error-status';
+  | 'preflight-error-status'
+  | 'null-origin';
+
+/** The broken server configurations each stack provides (null-origin starts from missing-acao's). */
+export type BrokenConfig = Exclude<CaseId, 'null-origin'>;
 
 export interface PageRequest {
   method: string;
@@ -23,6 +27,10 @@ export interface PageRequest {
 
 export interface VerdictCase {
   id: CaseId;
+  /** The page makes the request from an opaque origin (a sandboxed document): Origin: null. */
+  opaqueOrigin?: boolean;
+  /** The broken server configuration to start from, when it is another case's. */
+  brokenAs?: BrokenConfig;
   /** Column title in the README table. */
   title: string;
   request: PageRequest;
@@ -107,6 +115,20 @@ export const CASES: readonly VerdictCase[] = [
       const status = exchange.preflight.kind === 'observed' ? (exchange.preflight.response?.status ?? 0) : 0;
       if (status < 400) return `expected the preflight to get an error status, got ${status}`;
       return rejectedPreflight(verdict);
+    },
+  },
+  {
+    // A sandboxed iframe, a file: page or a data: URL sends Origin: null; the fix must allow the literal null.
+    id: 'null-origin',
+    title: 'Origin: null',
+    opaqueOrigin: true,
+    brokenAs: 'missing-acao',
+    request: { method: 'GET', headers: [], credentials: 'same-origin' },
+    auth: false,
+    mismatch: (verdict, exchange) => {
+      const origin = exchange.request.headers.find(([name]) => name.toLowerCase() === 'origin')?.[1];
+      if (origin !== 'null') return `expected the request to carry Origin: null, got ${origin}`;
+      return expectCode('MissingAllowOriginHeader')(verdict, exchange);
     },
   },
 ];

@@ -86,11 +86,15 @@ export async function startUpstream(auth: boolean): Promise<{ address: string; c
   };
 }
 
+/** The path of the page that CSP sandboxes into an opaque origin, so its requests carry Origin: null. */
+export const SANDBOXED_PAGE = '/sandboxed';
+
 /** The page every request is made from: a blank HTML page on `http://localhost:<port>`. */
 export async function startPageServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
+    const sandbox = req.url === SANDBOXED_PAGE ? { 'Content-Security-Policy': 'sandbox allow-scripts' } : {};
     res
-      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...sandbox })
       .end('<!doctype html><html lang="en"><title>CORS Lens fix check</title><body>fix check</body></html>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

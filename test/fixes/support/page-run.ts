@@ -50,20 +50,23 @@ async function settled(recorder: CdpRecorder, url: string): Promise<CdpRequestEv
   return events;
 }
 
-/** Opens the page on `pageOrigin`, makes `request` to `url` with fetch(), and reports both sides. */
+/**
+ * Opens `pagePath` on `pageOrigin`, makes `request` to `url` with fetch(), and reports both sides.
+ * `initiatorOrigin` is the page's serialized origin: `null` for a sandboxed page.
+ */
 export async function runInChromium(
   context: BrowserContext,
-  pageOrigin: string,
+  page: { origin: string; path: string; initiatorOrigin: string },
   url: string,
   request: PageRequest,
 ): Promise<Observed> {
-  const page = await context.newPage();
+  const tab = await context.newPage();
   try {
-    await page.goto(`${pageOrigin}/`);
-    const cdp = await context.newCDPSession(page);
+    await tab.goto(`${page.origin}${page.path}`);
+    const cdp = await context.newCDPSession(tab);
     const recorder = new CdpRecorder(cdp);
     await cdp.send('Network.enable');
-    const result = await page.evaluate(
+    const result = await tab.evaluate(
       async ({ url, request }): Promise<PageResult> => {
         try {
           const response = await fetch(url, {
@@ -83,7 +86,7 @@ export async function runInChromium(
     const events = await settled(recorder, url);
     const preflight = recorder.preflightOf(events.requestId);
     const exchange = buildExchange(events, preflight, {
-      initiatorOrigin: pageOrigin,
+      initiatorOrigin: page.initiatorOrigin,
       credentialsMode: request.credentials,
       mode: 'cors',
       resourceType: 'fetch',
@@ -91,6 +94,6 @@ export async function runInChromium(
     await cdp.detach();
     return { page: result, chromium: chromiumVerdict(events), exchange };
   } finally {
-    await page.close();
+    await tab.close();
   }
 }

@@ -1,6 +1,6 @@
 import type { StackId } from '../../../src/engine/explanation-types';
 import { RECIPE_PLACEHOLDERS, type RecipePlaceholder } from '../../../src/engine/fix-recipes';
-import type { CaseId } from './cases';
+import type { BrokenConfig } from './cases';
 
 /** Where and how one server of a test runs. */
 export interface ServerEnv {
@@ -12,8 +12,8 @@ export interface ServerEnv {
   pageOrigin: string;
   /** For proxies: `127.0.0.1:<port>` of the application behind them. */
   upstream: string;
-  /** The case under test; `broken` gets it too. */
-  caseId: CaseId;
+  /** The broken configuration the case starts from, for stacks whose snippet is added to it (Django's settings.py). */
+  brokenConfig: BrokenConfig;
   /** The application refuses requests without the right Authorization (an auth layer). */
   auth: boolean;
   /** The repository's node_modules, for JavaScript servers. */
@@ -38,7 +38,7 @@ export interface StackHarness {
   /** Whether the server proxies to the in-test application at `env.upstream`. */
   proxy: boolean;
   /** The server as the failing scenario had it. */
-  broken(caseId: CaseId, env: ServerEnv): Launch;
+  broken(caseId: BrokenConfig, env: ServerEnv): Launch;
   /** The server with CORS Lens's snippet applied at its documented place. */
   fixed(snippet: string, env: ServerEnv): Launch;
 }
