@@ -2,6 +2,9 @@ import type { Exchange } from '../engine/exchange';
 import type { Verdict } from '../engine/verdict-types';
 import type { RequestId, TabId } from './ids';
 
+/** The browser whose webRequest events a record was built from. */
+export type CapturingBrowser = 'chromium' | 'firefox';
+
 /** One captured cross-origin request with its preflight, as the log keeps it. */
 export interface ExchangeRecord {
   requestId: RequestId;
@@ -12,6 +15,12 @@ export interface ExchangeRecord {
   endedAt: number;
   exchange: Exchange;
   verdict: Verdict;
+  /**
+   * Which browser captured it, so the panel can say what that browser did where it decides
+   * differently from Chromium (whose codes the verdict uses). Absent in records from before this
+   * field and in imported HAR files.
+   */
+  capturedBy?: CapturingBrowser;
 }
 
 /** A tab's log as the panel sees it. */
