@@ -79,6 +79,42 @@ describe('fixRecipes: every stack for every main code', () => {
     expect(pitfall('cloudflare', 'PreflightMissingAllowOriginHeader')).toContain('cannot answer OPTIONS');
   });
 
+  // Each of these failed on the real server in test/fixes before the recipe changed.
+  describe('what the real servers taught (test/fixes)', () => {
+    const snippets = (stack: string): string[] =>
+      CELLS.filter(({ recipe }) => recipe.stack === stack).map(({ recipe }) => recipe.snippet);
+
+    it('django: pastes into settings that already list corsheaders (no duplicate app, CorsMiddleware moved first)', () => {
+      for (const snippet of snippets('django')) {
+        expect(snippet).not.toContain('INSTALLED_APPS +=');
+        expect(snippet).not.toContain('MIDDLEWARE.insert');
+        expect(snippet).toContain(
+          'INSTALLED_APPS = [*(app for app in INSTALLED_APPS if app != "corsheaders"), "corsheaders"]',
+        );
+        expect(snippet).toMatch(
+          /MIDDLEWARE = \[\n {4}"corsheaders\.middleware\.CorsMiddleware",\n {4}\*\(name for name in MIDDLEWARE if name != "corsheaders\.middleware\.CorsMiddleware"\),\n\]/,
+        );
+      }
+    });
+
+    it("flask: answers preflights in a before_request hook ahead of the app's own (a login check answered 401)", () => {
+      for (const snippet of snippets('flask')) {
+        const hook = snippet.indexOf('def answer_preflight():');
+        expect(hook).toBeGreaterThan(snippet.indexOf('CORS('));
+        expect(hook).toBeLessThan(snippet.indexOf('# ... your routes'));
+        expect(snippet).toContain('return app.make_default_options_response()');
+      }
+    });
+
+    it("fastapi: the place for the app's other middleware comes before CORSMiddleware, which must stay outermost", () => {
+      for (const snippet of snippets('fastapi')) {
+        expect(snippet.indexOf('# ... your other app.add_middleware')).toBeLessThan(
+          snippet.indexOf('app.add_middleware('),
+        );
+      }
+    });
+  });
+
   it('lists both spellings of a lowercase method where the stack passes it through', () => {
     const patch = CELLS.filter(({ row, recipe }) => row.expect.methods.includes('patch') && recipe.stack === 'express');
     expect(patch[0]?.recipe.snippet).toContain("'PATCH', 'patch'");
