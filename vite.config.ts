@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { firefoxManifest } from './src/build/firefox-manifest.ts';
 import { zipDirectory } from './src/build/zip-directory.ts';
 
 const isVitest = process.env.VITEST !== undefined;
@@ -16,6 +17,54 @@ function zipAfterBuild(): Plugin {
     closeBundle() {
       const archive = zipDirectory('dist', `release/cors-lens-${manifest.version}-chrome.zip`);
       this.info(`wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes)`);
+    },
+  };
+}
+
+/**
+ * The Firefox build's manifest.json, generated from manifest.json. With `zip`, also packs
+ * dist-firefox/ into release/ for about:addons or AMO (checked by `web-ext lint`).
+ */
+function firefoxPackage(zip: boolean): Plugin {
+  return {
+    name: 'cors-lens:firefox-package',
+    apply: 'build',
+    generateBundle() {
+      const source = firefoxManifest(manifest, { backgroundScript: 'background.js' });
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(source, null, 2)}\n` });
+    },
+    closeBundle() {
+      if (!zip) return;
+      const archive = zipDirectory('dist-firefox', `release/cors-lens-${manifest.version}-firefox.zip`);
+      this.info(`wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes)`);
+    },
+  };
+}
+
+/**
+ * `vite build --mode firefox` (and `zip-firefox`): the same pages and background from the same
+ * sources into dist-firefox/, without crxjs, which emits a Chrome-only manifest and loader. The
+ * background is one module at a fixed path that the generated manifest names.
+ */
+function firefoxConfig(zip: boolean): UserConfig {
+  return {
+    plugins: [preact(), firefoxPackage(zip)],
+    build: {
+      outDir: 'dist-firefox',
+      emptyOutDir: true,
+      target: 'firefox140',
+      minify: true,
+      sourcemap: false,
+      rollupOptions: {
+        input: {
+          background: 'src/background/index.ts',
+          devtools: 'src/devtools/devtools.html',
+          panel: 'src/panel/panel.html',
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+        },
+      },
     },
   };
 }
@@ -91,6 +140,8 @@ const modeConfigs: Readonly<Record<string, UserConfig>> = {
   cli: cliConfig,
   'demo-page': demoPageConfig,
   demo: demoConfig,
+  firefox: firefoxConfig(false),
+  'zip-firefox': firefoxConfig(true),
 };
 
 export default defineConfig(({ mode }) => ({

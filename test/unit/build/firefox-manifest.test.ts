@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import manifest from '../../../manifest.json' with { type: 'json' };
+import { firefoxManifest, GECKO_ID } from '../../../src/build/firefox-manifest';
+
+describe('firefoxManifest', () => {
+  const firefox = firefoxManifest(manifest, { backgroundScript: 'background.js' });
+
+  it('runs the background as an event page with a gecko id, instead of a service worker', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
+    expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID } });
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+
+  it('keeps everything else of manifest.json: permissions, pages, action, CSP', () => {
+    const { background: _chromeBackground, minimum_chrome_version: _chromeOnly, ...shared } = manifest;
+    expect(firefox).toMatchObject(shared);
+    expect(firefox.manifest_version).toBe(3);
+  });
+});
