@@ -2,7 +2,7 @@ import { type CaptureOutput, Correlator } from '../capture/correlator';
 import { evaluate } from '../engine/evaluate';
 import { type Badge, badgeFor } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
-import { type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
+import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
@@ -16,6 +16,8 @@ export interface BackgroundDeps {
   showBadge(tabId: TabId, badge: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
   schedule?(task: () => void, delayMs: number): void;
+  /** The browser capturing, stamped on each record (see ExchangeRecord.capturedBy). */
+  browser?: CapturingBrowser;
 }
 
 /** Records per tab and overall: blocked requests are kept longest (see BoundedLog). */
@@ -49,7 +51,8 @@ export function createBackground(deps: BackgroundDeps) {
 
   const ready = hydrate(deps.store).then(async (saved) => {
     correlator.restore(saved.inFlight);
-    for (const tab of saved.tabs) logs.restore(tab);
+    // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
+    for (const tab of saved.tabs) logs.restore({ ...tab, records: tab.records.map(stamped) });
     const effects: Effects = { badges: new Set(), messages: [] };
     const replayed = new Set(saved.journal.map(({ key }) => key));
     const fresh = early.splice(0).filter(({ key }) => !replayed.has(key));
@@ -65,6 +68,12 @@ export function createBackground(deps: BackgroundDeps) {
     }, RESTORED_GRACE_MS);
     await commit(effects);
   });
+
+  function stamped(record: ExchangeRecord): ExchangeRecord {
+    return deps.browser === undefined || record.capturedBy !== undefined
+      ? record
+      : { ...record, capturedBy: deps.browser };
+  }
 
   /** Everything an event changes, done synchronously so its writes leave in the same task. */
   function handleEvent(event: CaptureEvent, effects: Effects): void {
@@ -141,7 +150,7 @@ export function createBackground(deps: BackgroundDeps) {
       const { captured } = output;
       pending.trace(captured.requestId, null);
       if (captured.preflightRequestId !== null) pending.trace(captured.preflightRequestId, null);
-      storeRecord({ ...captured, verdict: evaluate(captured.exchange) }, effects);
+      storeRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
     }
   }
 

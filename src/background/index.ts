@@ -3,13 +3,14 @@
  * the top level, so that an event which wakes a stopped worker is delivered to it.
  */
 import { showBadge } from '../platform/action-badge';
+import { capturingBrowser } from '../platform/capturing-browser';
 import { onPanelConnect } from '../platform/ports';
 import { sessionStore } from '../platform/storage';
 import { onTabRemoved } from '../platform/tabs';
 import { onCaptureEvent } from '../platform/web-request';
 import { createBackground } from './create-background';
 
-const background = createBackground({ store: sessionStore, showBadge });
+const background = createBackground({ store: sessionStore, showBadge, browser: capturingBrowser() });
 
 onCaptureEvent((event) => void background.event(event));
 onTabRemoved((tabId) => void background.tabRemoved(tabId));

@@ -10,7 +10,8 @@ const CORS_BLOCK_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
 
 function outcomeOf(trace: RequestTrace): ObservedOutcome {
   if (trace.end === null) return 'unknown';
-  if (trace.end.kind === 'completed') return 'succeeded';
+  // Where onCompleted does not prove the page got the response (Firefox), only the headers can tell.
+  if (trace.end.kind === 'completed') return trace.end.provesDelivery === false ? 'unknown' : 'succeeded';
   return CORS_BLOCK_ERRORS.has(trace.end.error) ? 'blocked' : 'network-error';
 }
 

@@ -24,7 +24,7 @@ export interface RequestTrace {
   pendingResponse: HttpResponse | null;
   redirects: RedirectHop[];
   /** Set once the request ended: completed or failed. */
-  end: { kind: 'completed'; statusCode: number } | { kind: 'error'; error: string } | null;
+  end: { kind: 'completed'; statusCode: number; provesDelivery: boolean } | { kind: 'error'; error: string } | null;
 }
 
 function statusText(statusLine: string): string {
@@ -81,7 +81,7 @@ export function applyEvent(trace: RequestTrace, event: CaptureEvent): void {
     case 'completed':
       // Without headers-received the response headers are unknown; an empty list would read as
       // "the server sent no CORS headers", a verdict the capture cannot back.
-      trace.end = { kind: 'completed', statusCode: event.statusCode };
+      trace.end = { kind: 'completed', statusCode: event.statusCode, provesDelivery: event.provesDelivery !== false };
       return;
     case 'error':
       trace.end = { kind: 'error', error: event.error };

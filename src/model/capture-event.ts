@@ -40,7 +40,18 @@ export type CaptureEvent =
       responseHeaders: HeaderList;
       redirectUrl: string;
     })
-  | (EventBase & { kind: 'completed'; statusCode: number; fromCache: boolean })
+  | (EventBase & {
+      kind: 'completed';
+      statusCode: number;
+      fromCache: boolean;
+      /**
+       * False when the browser fires onCompleted whether or not CORS let the page read the
+       * response: Firefox ends a blocked simple request with a small body in onCompleted 200
+       * (firefox.md). The verdict then rests on the headers alone. Absent means true (Chromium
+       * fails a blocked request with net::ERR_FAILED instead).
+       */
+      provesDelivery?: boolean;
+    })
   /** A request the browser failed; for one whose preflight failed this is its only event. */
   | (EventBase & { kind: 'error'; initiator: string | null; resourceType: ResourceType; error: string });
 

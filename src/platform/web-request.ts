@@ -1,5 +1,6 @@
 import type { CaptureEvent, HeaderList, ResourceType } from '../model/capture-event';
 import { browser, type WebRequest } from './browser';
+import { capturingBrowser } from './capturing-browser';
 
 const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
@@ -72,6 +73,8 @@ function withExtraHeaders<T extends string>(options: T[]): T[] {
  */
 export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
   const { webRequest } = browser;
+  // Firefox fires onCompleted for a blocked simple request too (firefox.md): it proves nothing.
+  const provesDelivery = capturingBrowser() !== 'firefox';
   webRequest.onSendHeaders.addListener(
     (details) =>
       listener({
@@ -118,6 +121,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
         ...common(details),
         statusCode: details.statusCode,
         fromCache: details.fromCache,
+        provesDelivery,
       }),
     ALL_URLS,
   );
