@@ -101,8 +101,9 @@ export function explainAllowOriginMismatch(ctx: ExplainContext): Words {
     expected === 'null' && ctx.origin !== 'null'
       ? ' After a redirect to another origin the browser sends Origin: null, so only null or * can match.'
       : '';
+  const whose = nullNote === '' ? "the page's origin" : "after the cross-origin redirect the request's Origin";
   return {
-    summary: `Blocked by CORS: ${ACAO} is ${quoted(value, 80)} but the page's origin is ${quoted(expected, 80)}`,
+    summary: `Blocked by CORS: ${ACAO} is ${quoted(value, 80)} but ${whose} is ${quoted(expected, 80)}`,
     detail: body(
       ctx,
       ` The server answered ${checkedStatus(ctx)} with ${ACAO}: ${quoted(value)}, but the request's origin is ${quoted(expected)}. The browser compares them byte for byte: scheme, host, port, case and any trailing slash must all match.${nullNote}`,
