@@ -38,6 +38,14 @@ export interface SavedTrace {
 
 const DEFAULTS: CorrelatorOptions = { staleAfterMs: 60_000, finishedIdMemory: 4_096 };
 
+/**
+ * URL schemes webRequest reports events for (Chromium's `HasWebRequestScheme` in
+ * extensions/browser/api/web_request/web_request_permissions.cc), plus data:, which the network
+ * layer refuses at the redirect itself (net::ERR_UNSAFE_REDIRECT arrives). After a redirect to
+ * any other scheme (`myapp:`) the request's remaining events are never delivered.
+ */
+const REPORTED_SCHEMES = /^(https?|wss?|ftp|file|filesystem|about|chrome-extension|uuid-in-package|data):/i;
+
 /** Navigations and WebSockets are not CORS requests. */
 const NOT_CORS_TYPES = new Set(['main_frame', 'sub_frame', 'websocket']);
 
@@ -109,6 +117,10 @@ export class Correlator {
     }
     applyEvent(trace, event);
     this.#pair(trace);
+    if (event.kind === 'redirect' && !REPORTED_SCHEMES.test(event.redirectUrl) && !isPreflightTrace(trace)) {
+      // Nothing more will come for this request: judge it as it stands (the redirect decides).
+      return this.#finish(trace);
+    }
     return this.#finishIfDone(trace);
   }
 

@@ -1,4 +1,11 @@
-import type { Exchange, HeaderList, ObservedOutcome, PreflightObservation } from '../engine/exchange';
+import type {
+  Exchange,
+  HeaderList,
+  HttpResponse,
+  ObservedOutcome,
+  PreflightObservation,
+  RedirectHop,
+} from '../engine/exchange';
 import { getHeader, splitHeaderList } from '../engine/header-list';
 import { isCorsSafelistedMethod } from '../engine/method';
 import { originOf } from '../engine/origin';
@@ -48,9 +55,30 @@ function preflightObservation(actual: RequestTrace, preflight: RequestTrace | nu
   return { kind: 'none' };
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * A 3xx the browser refused to follow. Chromium judges a redirect (its CORS check, a Location
+ * with credentials, the target's scheme) before webRequest's onBeforeRedirect, so a refused one
+ * shows only as onHeadersReceived with the 3xx, then onErrorOccurred: it is a hop with nothing
+ * after it, not the final response (recorded in test/e2e/capture-matrix.spec.ts).
+ */
+function refusedRedirect(trace: RequestTrace): HttpResponse | null {
+  const response = trace.pendingResponse;
+  if (trace.end?.kind !== 'error' || response === null || !REDIRECT_STATUSES.has(response.status)) return null;
+  return getHeader(response.headers, 'location') === null ? null : response;
+}
+
+function redirectsOf(trace: RequestTrace, refused: HttpResponse | null): RedirectHop[] {
+  if (refused === null) return trace.redirects;
+  const request = { url: trace.currentUrl, method: trace.currentMethod, headers: trace.currentHeaders ?? [] };
+  return [...trace.redirects, { request, response: refused }];
+}
+
 /** The engine's view of a finished request and the preflight paired with it. */
 export function buildExchange(actual: RequestTrace, preflight: RequestTrace | null): Exchange {
   const headers = actual.firstHeaders ?? (preflight === null ? [] : headersFromPreflight(preflight));
+  const refused = refusedRedirect(actual);
   return {
     initiatorOrigin: actual.initiator === null ? null : originOf(actual.initiator),
     request: { url: actual.url, method: actual.method, headers },
@@ -58,8 +86,8 @@ export function buildExchange(actual: RequestTrace, preflight: RequestTrace | nu
     credentialsMode: 'unknown',
     mode: 'unknown',
     preflight: preflightObservation(actual, preflight),
-    redirects: actual.redirects,
-    response: actual.pendingResponse,
+    redirects: redirectsOf(actual, refused),
+    response: refused === null ? actual.pendingResponse : null,
     networkError: actual.end?.kind === 'error' ? actual.end.error : null,
     outcome: outcomeOf(actual),
   };

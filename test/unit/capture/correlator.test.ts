@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CapturedExchange, type CaptureOutput, Correlator } from '../../../src/capture/correlator';
+import { evaluate } from '../../../src/engine/evaluate';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 
@@ -233,6 +234,59 @@ describe('Correlator: redirects', () => {
     const [captured] = exchanges(run(script.events));
     expect(captured?.exchange.redirects[0]?.request.method).toBe('POST');
     expect(captured?.exchange.request.method).toBe('POST');
+  });
+});
+
+describe('Correlator: redirects the browser refused', () => {
+  it('keeps a 3xx that was never followed as a failed hop, not as the final response', () => {
+    // Chromium refuses a Location with credentials before onBeforeRedirect: 302, then ERR_FAILED.
+    const location = 'http://user:pass@localhost:8080/b';
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .receive('1', url, 'GET', 302, [...allow, ['Location', location]])
+      .fail('1', url, 'GET');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange).toMatchObject({
+      redirects: [{ request: { url, method: 'GET' }, response: { status: 302 } }],
+      response: null,
+      outcome: 'blocked',
+    });
+    expect(evaluate(captured?.exchange as CapturedExchange['exchange'])).toMatchObject({
+      code: 'RedirectContainsCredentials',
+      stage: 'redirect',
+    });
+  });
+
+  it("does not call blocked a 3xx handed to the page by redirect: 'manual' (webRequest: net::ERR_ABORTED)", () => {
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .receive('1', url, 'GET', 302, [...allow, ['Location', `${API}/b`]])
+      .fail('1', url, 'GET', 'net::ERR_ABORTED');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange).toMatchObject({ outcome: 'network-error', response: null, redirects: [{}] });
+    expect(evaluate(captured?.exchange as CapturedExchange['exchange'])).toMatchObject({ blocked: false });
+  });
+
+  it('finishes a request at a redirect to a scheme webRequest does not report (no more events come)', () => {
+    const correlator = new Correlator();
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .redirect('1', url, 'GET', 302, 'myapp://open/x', allow);
+    const [captured] = exchanges(run(script.events, correlator));
+    expect(correlator.inFlight).toBe(0);
+    expect(captured?.exchange).toMatchObject({ outcome: 'unknown', response: null, redirects: [{}] });
+    expect(evaluate(captured?.exchange as CapturedExchange['exchange'])).toMatchObject({
+      code: 'CorsDisabledScheme',
+    });
+  });
+
+  it('waits for the end of a request redirected to a scheme webRequest reports (ftp:)', () => {
+    const correlator = new Correlator();
+    const script = new EventScript()
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .redirect('1', url, 'GET', 302, 'ftp://localhost/file', allow);
+    expect(run(script.events, correlator)).toEqual([]);
+    expect(correlator.inFlight).toBe(1);
   });
 });
 

@@ -1,0 +1,268 @@
+/**
+ * The live-capture agreement matrix: the rows of `support/scenarios.ts` run in real Chromium with
+ * the built extension, and the record the extension's worker captured from webRequest (read over
+ * the panel port, as the panel reads it) must carry Chromium's own verdict — `blocked`, `code` and
+ * `failedParameter` of CDP's `Network.loadingFailed.corsErrorStatus`. After every row the badge
+ * must equal the number of blocked records in the tab's log.
+ *
+ * `cors-matrix.spec.ts` proves the engine right on what CDP saw; this file proves the whole
+ * capture path right (adapter, correlator, exchange builder, persistence, protocol) on what
+ * webRequest shows — which has less: no credentials mode, no request mode, no redirect mode.
+ *
+ * One browser serves the file (launched in beforeAll). Rows are appended to a file so the last
+ * test prints the summary even when a row failed and Playwright replaced the worker.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { normalizeMethod } from '../../src/engine/method';
+import { badgeFor } from '../../src/model/badge';
+import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
+import { CdpRecorder } from './support/cdp-exchange';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
+import { type CorsTestServer, startCorsTestServer } from './support/cors-server';
+import { freePort } from './support/devtools';
+import { openExtensionPage, readTabLog } from './support/extension-log';
+import { findChromium } from './support/find-chromium';
+import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
+import {
+  type ChromiumOutcome,
+  chromiumOutcome,
+  type Placeholders,
+  placeholdersFor,
+  prepareScenario,
+  runInPage,
+} from './support/scenario-run';
+import { SCENARIOS, type Scenario } from './support/scenarios';
+
+/**
+ * Rows the extension cannot observe at all: the renderer refuses the request before it reaches
+ * the network service, so no webRequest event exists for it. Each is still run, to prove the
+ * extension logged nothing for it (a record would mean this reason is wrong).
+ */
+const UNOBSERVABLE: Record<string, string> = {
+  'mode-same-origin':
+    "fetch(mode: 'same-origin') to another origin is refused by the renderer (DisallowedByMode) before any " +
+    'network request exists: webRequest sees no event, so there is nothing to capture.',
+};
+
+/** What the extension's record says, where it must not (or cannot) agree with Chromium. */
+interface KnownLimit {
+  reason: string;
+  record: { blocked: boolean; code: string | null; failedParameter: string };
+}
+
+/**
+ * Rows where webRequest lacks the information Chromium decided on. The extension's answer is
+ * pinned here exactly, so a change in either direction fails the row and updates this list.
+ */
+const KNOWN_LIMITS: Record<string, KnownLimit> = {};
+
+const SELECTED = SCENARIOS;
+
+/** One row's comparison, as stored in the row file. */
+interface Row {
+  id: string;
+  chromium: string;
+  extension: string;
+  evidence: string;
+  agrees: boolean;
+  /** The badge counts this record (isBlockedRecord) although Chromium did not block it, or the reverse. */
+  badgeMiscounts: boolean;
+  limit: string | null;
+}
+
+let profile = '';
+let context: BrowserContext;
+let page: Page;
+let extensionPage: Page;
+let recorder: CdpRecorder;
+let server: CorsTestServer;
+let values: Placeholders;
+let tabId = -1;
+
+function rowsFile(): string {
+  return join(tmpdir(), `cors-lens-capture-matrix-rows-${process.ppid}.jsonl`);
+}
+
+const COOKIE = { name: 'matrix-session', value: 'abc' };
+
+test.beforeAll(async () => {
+  server = await startCorsTestServer();
+  values = placeholdersFor(server, await freePort());
+  profile = freshProfileDir();
+  // A fresh profile blocks third-party cookies; allow them so credentialed requests carry one.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(requireBuiltExtension()),
+    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
+  });
+  await context.addCookies([
+    { ...COOKIE, domain: '127.0.0.1', path: '/', secure: true, sameSite: 'None', httpOnly: false },
+  ]);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.pageOrigin}/capture-matrix`);
+  tabId = await worker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1,
+    page.url(),
+  );
+  const cdp = await context.newCDPSession(page);
+  recorder = new CdpRecorder(cdp);
+  await cdp.send('Network.enable');
+  await cdp.send('Audits.enable');
+  extensionPage = await openExtensionPage(context, new URL(worker.url()).host);
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile !== '') rmSync(profile, { recursive: true, force: true });
+});
+
+function describeChromium(outcome: ChromiumOutcome): string {
+  if (outcome.corsErrorStatus !== null) {
+    return `blocked ${outcome.corsErrorStatus.corsError} '${outcome.corsErrorStatus.failedParameter}'`;
+  }
+  return outcome.errorText === null ? 'passed' : `not blocked (${outcome.errorText})`;
+}
+
+function describeRecord(record: ExchangeRecord): string {
+  const { verdict } = record;
+  return `${verdict.blocked ? 'blocked' : 'not blocked'} ${verdict.code ?? '-'} '${verdict.failedParameter}' (${verdict.kind})`;
+}
+
+/** The extension's record of the page's request to `url`, once the worker has finished it. */
+async function recordFor(url: string, method: string): Promise<ExchangeRecord> {
+  let found: ExchangeRecord | undefined;
+  await expect
+    .poll(
+      async () => {
+        const log = await readTabLog(extensionPage, tabId);
+        found = log.records.find(
+          (record) => record.exchange.request.url === url && record.exchange.request.method === method,
+        );
+        return found !== undefined;
+      },
+      { message: `the extension logged ${method} ${url}` },
+    )
+    .toBe(true);
+  return found as ExchangeRecord;
+}
+
+/** The badge must count exactly the blocked records of the tab's log (it may lag a moment). */
+async function expectBadgeMatchesLog(): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const log = await readTabLog(extensionPage, tabId);
+        const badge = await extensionPage.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId);
+        const blocked = log.records.filter(isBlockedRecord).length;
+        return badge === badgeFor(blocked).text ? 'badge = blocked records' : `badge '${badge}', ${blocked} blocked`;
+      },
+      { message: 'badge = number of blocked records in the log' },
+    )
+    .toBe('badge = blocked records');
+}
+
+test('the capture matrix covers at least 30 observable scenarios', () => {
+  writeFileSync(rowsFile(), '');
+  const observable = SELECTED.filter((scenario) => UNOBSERVABLE[scenario.id] === undefined);
+  expect(observable.length).toBeGreaterThanOrEqual(30);
+  for (const id of [...Object.keys(UNOBSERVABLE), ...Object.keys(KNOWN_LIMITS)]) {
+    expect(SELECTED.map((scenario) => scenario.id)).toContain(id);
+  }
+});
+
+for (const scenario of SELECTED) {
+  test(`${scenario.id}: ${scenario.name}`, async () => {
+    await runScenario(scenario);
+  });
+}
+
+test('summary: the extension agrees with Chromium', () => {
+  const rows = existsSync(rowsFile())
+    ? readFileSync(rowsFile(), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Row)
+    : [];
+  rmSync(rowsFile(), { force: true });
+  const agreeing = rows.filter((row) => row.agrees).length;
+  console.log(`extension agrees with Chromium on ${agreeing}/${rows.length} scenarios`);
+  // webRequest never says the credentials mode: how the engine knew it, over all rows.
+  const evidence = new Map<string, number>();
+  for (const row of rows) evidence.set(row.evidence, (evidence.get(row.evidence) ?? 0) + 1);
+  console.log(`  credentials: ${[...evidence].map(([how, count]) => `${how} ×${count}`).join(', ')}`);
+  for (const row of rows.filter((candidate) => !candidate.agrees)) {
+    console.log(`  disagreement ${row.id}: Chromium ${row.chromium}; extension ${row.extension}`);
+    if (row.limit !== null) console.log(`    known limit: ${row.limit}`);
+  }
+  for (const row of rows.filter((candidate) => candidate.badgeMiscounts)) {
+    console.log(`  badge counts ${row.id} differently: Chromium ${row.chromium}; extension ${row.extension}`);
+  }
+  for (const [id, reason] of Object.entries(UNOBSERVABLE)) console.log(`  not observable ${id}: ${reason}`);
+  const observable = SELECTED.filter((scenario) => UNOBSERVABLE[scenario.id] === undefined);
+  expect(rows.map((row) => row.id)).toEqual(observable.map((scenario) => scenario.id));
+});
+
+async function runScenario(scenario: Scenario): Promise<void> {
+  const { url, request } = prepareScenario(server, scenario, values);
+  await runInPage(page, url, request);
+  const chromiumSays = await chromiumOutcome(recorder, url);
+  const method = normalizeMethod(request.method ?? 'GET');
+
+  const unobservable = UNOBSERVABLE[scenario.id];
+  if (unobservable !== undefined) {
+    expect(chromiumSays.unsent, 'the renderer refused the request before the network').toBe(true);
+    // Give the worker every chance to log it: a later request's record arrives after it would have.
+    const probe = server.route(`/m/${scenario.id}/probe`, { response: { status: 204 } });
+    await runInPage(page, probe, {});
+    await recordFor(probe, 'GET');
+    const log = await readTabLog(extensionPage, tabId);
+    expect(log.records.filter((record) => record.exchange.request.url === url)).toEqual([]);
+    await expectBadgeMatchesLog();
+    return;
+  }
+
+  const record = await recordFor(url, method);
+  // CAPTURE_DEBUG=<scenario id> prints the record the worker built, to check it against webRequest.
+  if (process.env.CAPTURE_DEBUG === scenario.id) console.log(JSON.stringify(record, null, 1));
+  const { verdict } = record;
+  const expected = {
+    blocked: chromiumSays.corsErrorStatus !== null,
+    code: chromiumSays.corsErrorStatus?.corsError ?? null,
+    failedParameter: chromiumSays.corsErrorStatus?.failedParameter ?? '',
+  };
+  const actual = { blocked: verdict.blocked, code: verdict.code, failedParameter: verdict.failedParameter };
+  const agrees =
+    actual.blocked === expected.blocked &&
+    actual.code === expected.code &&
+    actual.failedParameter === expected.failedParameter;
+  const limit = KNOWN_LIMITS[scenario.id];
+  const row: Row = {
+    id: scenario.id,
+    chromium: describeChromium(chromiumSays),
+    extension: describeRecord(record),
+    evidence: `${verdict.credentials.mode} (${verdict.credentials.evidence})`,
+    agrees,
+    badgeMiscounts: isBlockedRecord(record) !== expected.blocked,
+    limit: limit?.reason ?? null,
+  };
+  appendFileSync(rowsFile(), `${JSON.stringify(row)}\n`);
+  test.info().attach('record', { body: JSON.stringify(record, null, 1), contentType: 'application/json' });
+
+  const context = `Chromium ${row.chromium}; extension ${row.extension}; credentials ${row.evidence}`;
+  if (limit === undefined) {
+    expect(actual, context).toEqual(expected);
+  } else {
+    // The extension's answer is exactly the documented one, and it differs from Chromium's.
+    expect(actual, context).toEqual(limit.record);
+    expect(agrees, `${scenario.id} now agrees: remove it from KNOWN_LIMITS`).toBe(false);
+  }
+  await expectBadgeMatchesLog();
+}
