@@ -45,11 +45,14 @@ export function createBackground(deps: BackgroundDeps) {
   const pending = new PendingWrites();
   const writes = new Set<Promise<void>>();
   let lastSweep = 0;
+  /** Place of the next record in its tab's log, so storage can give the order back. */
+  let nextSeq = 0;
   /** Events that arrived before the state of the previous life was back, with their journal keys. */
   const early: Array<{ key: string; event: CaptureEvent }> = [];
   let hydrated = false;
 
   const ready = hydrate(deps.store).then(async (saved) => {
+    nextSeq = Math.max(nextSeq, saved.nextSeq);
     correlator.restore(saved.inFlight);
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
     for (const tab of saved.tabs) logs.restore({ ...tab, records: tab.records.map(stamped) });
@@ -105,7 +108,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   function storeRecord(record: ExchangeRecord, effects: Effects): void {
     const evictions = logs.add(record);
-    pending.record(record);
+    pending.record(record, nextSeq++);
     effects.messages.push([record.tabId, { type: 'request-added', version: PROTOCOL_VERSION, record }]);
     for (const eviction of evictions) {
       pending.forgetRecord(eviction.tabId, eviction.requestId);
@@ -117,9 +120,10 @@ export function createBackground(deps: BackgroundDeps) {
         evictedCount,
       };
       effects.messages.push([eviction.tabId, message]);
+      // Only the counters change in a tab's key.
+      pending.tab(eviction.tabId, logs.meta(eviction.tabId));
       effects.badges.add(eviction.tabId);
     }
-    pending.tab(logs.view(record.tabId));
     if (isBlockedRecord(record)) effects.badges.add(record.tabId);
   }
 
@@ -131,7 +135,7 @@ export function createBackground(deps: BackgroundDeps) {
       tabId,
       before.records.map((record) => record.requestId),
     );
-    pending.tab(logs.view(tabId));
+    pending.tab(tabId, logs.meta(tabId));
     effects.messages.push([
       tabId,
       { type: 'log-cleared', version: PROTOCOL_VERSION, preserveLog: logs.preserveLog(tabId) },
@@ -143,7 +147,7 @@ export function createBackground(deps: BackgroundDeps) {
     for (const output of outputs) {
       if (output.kind === 'same-origin') {
         const sameOriginCount = logs.countSameOrigin(output.tabId);
-        pending.tab(logs.view(output.tabId));
+        pending.tab(output.tabId, logs.meta(output.tabId));
         effects.messages.push([output.tabId, { type: 'counts-changed', version: PROTOCOL_VERSION, sameOriginCount }]);
         continue;
       }
@@ -178,7 +182,7 @@ export function createBackground(deps: BackgroundDeps) {
       clearLog(tabId, effects);
     } else if (message.type === 'set-preserve-log') {
       logs.setPreserveLog(tabId, message.preserveLog);
-      pending.tab(logs.view(tabId));
+      pending.tab(tabId, logs.meta(tabId));
     }
     await commit(effects);
   }

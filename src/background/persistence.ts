@@ -1,21 +1,20 @@
 import type { SavedTrace } from '../capture/correlator';
 import { parseSavedTrace } from '../capture/saved-trace';
 import { evaluate } from '../engine/evaluate';
-import type { Exchange } from '../engine/exchange';
 import type { CaptureEvent } from '../model/capture-event';
 import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import type { SessionStore } from '../platform/storage';
+import { decodeRecord, encodeRecord } from './stored-record';
 
 /**
  * storage.session layout. Records and in-flight requests are stored one key each, so a write
- * costs what changed, not the size of the log; a tab's key holds only its order and counters.
- *   req:<requestId>    a request still in flight (the correlator's trace)
+ * costs what changed, not the size of the log; a tab's key holds only its counters.
+ *   req:<requestId>    a request still in flight (the correlator's trace, as a JSON string)
  *   ev:<key>           an event that arrived while the worker was still reading this back;
  *                      replayed by the next worker life if this one stops first
- *   tab:<tabId>        { ids, sameOriginCount, evictedCount, preserveLog }
- *   rec:<tabId>:<id>   one record without its verdict (recomputed on load: the engine is cheap,
- *                      and a verdict computed by a newer engine is the better one)
+ *   tab:<tabId>        { sameOriginCount, evictedCount, preserveLog }
+ *   rec:<tabId>:<id>   one record with its place in the log, compactly (see stored-record.ts)
  */
 const traceKey = (requestId: RequestId) => `req:${requestId}`;
 /** Unique per event and sortable by arrival time within a request. */
@@ -23,10 +22,8 @@ export const journalKey = (event: CaptureEvent) => `ev:${event.timeStamp}:${even
 const tabKey = (tabId: TabId) => `tab:${tabId}`;
 const recordKey = (tabId: TabId, requestId: RequestId) => `rec:${tabId}:${requestId}`;
 
-type StoredRecord = Omit<ExchangeRecord, 'verdict'>;
-
-interface StoredTab {
-  ids: RequestId[];
+/** What a tab's key holds: everything about its log but the records. */
+export interface TabMeta {
   sameOriginCount: number;
   evictedCount: number;
   preserveLog: boolean;
@@ -36,28 +33,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function isStoredTab(value: unknown): value is StoredTab {
+function isTabMeta(value: unknown): value is TabMeta {
   return (
     isRecord(value) &&
-    Array.isArray(value.ids) &&
-    value.ids.every((id) => typeof id === 'string') &&
     typeof value.sameOriginCount === 'number' &&
     typeof value.evictedCount === 'number' &&
     typeof value.preserveLog === 'boolean'
   );
 }
 
-function isStoredRecord(value: unknown): value is StoredRecord {
-  return (
-    isRecord(value) &&
-    typeof value.requestId === 'string' &&
-    typeof value.tabId === 'number' &&
-    typeof value.startedAt === 'number' &&
-    typeof value.endedAt === 'number' &&
-    isRecord(value.exchange) &&
-    isRecord(value.exchange.request) &&
-    Array.isArray(value.exchange.redirects)
-  );
+/**
+ * An in-flight request as one JSON string. The first hop's headers are usually the current
+ * hop's too (the same array): they are written once.
+ */
+function encodeTrace(saved: SavedTrace): string {
+  const { trace } = saved;
+  const currentHeaders =
+    trace.currentHeaders !== null && trace.currentHeaders === trace.firstHeaders ? 1 : trace.currentHeaders;
+  return JSON.stringify({ ...saved, trace: { ...trace, currentHeaders } });
+}
+
+function decodeTrace(value: unknown): SavedTrace | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const saved = JSON.parse(value) as { trace?: Record<string, unknown> };
+    if (saved.trace?.currentHeaders === 1) saved.trace.currentHeaders = saved.trace.firstHeaders;
+    return parseSavedTrace(saved);
+  } catch {
+    return null;
+  }
 }
 
 const EVENT_KINDS = new Set(['send-headers', 'headers-received', 'redirect', 'completed', 'error']);
@@ -81,40 +85,43 @@ export interface Hydrated {
   /** Events a previous worker life received but never handled, oldest first. */
   journal: Array<{ key: string; event: CaptureEvent }>;
   tabs: TabLogView[];
+  /** Greater than the place of every stored record, so new records sort after them. */
+  nextSeq: number;
 }
 
 /** Reads everything back after the worker was (re)started. Unreadable entries are skipped. */
 export async function hydrate(store: SessionStore): Promise<Hydrated> {
   const all = await store.getAll();
-  const tabs: TabLogView[] = [];
   const inFlight: SavedTrace[] = [];
   const journal: Hydrated['journal'] = [];
+  const metas = new Map<TabId, TabMeta>();
+  const records = new Map<TabId, Array<{ record: ExchangeRecord; seq: number }>>();
+  let nextSeq = 0;
   for (const [key, value] of Object.entries(all)) {
     if (key.startsWith('ev:')) {
       if (isCaptureEvent(value)) journal.push({ key, event: value });
-      continue;
-    }
-    if (key.startsWith('req:')) {
-      const saved = parseSavedTrace(value);
+    } else if (key.startsWith('req:')) {
+      const saved = decodeTrace(value);
       if (saved !== null) inFlight.push(saved);
-      continue;
+    } else if (key.startsWith('tab:')) {
+      if (isTabMeta(value)) metas.set(Number(key.slice('tab:'.length)), value);
+    } else if (key.startsWith('rec:')) {
+      const decoded = decodeRecord(value);
+      if (decoded === null || key !== recordKey(decoded.record.tabId, decoded.record.requestId)) continue;
+      const { record, seq } = decoded;
+      const list = records.get(record.tabId) ?? [];
+      records.set(record.tabId, list);
+      list.push({ record: { ...record, verdict: evaluate(record.exchange) }, seq });
+      nextSeq = Math.max(nextSeq, seq + 1);
     }
-    if (!key.startsWith('tab:') || !isStoredTab(value)) continue;
-    const tabId = Number(key.slice('tab:'.length));
-    const records = value.ids.flatMap((id): ExchangeRecord[] => {
-      const stored = all[recordKey(tabId, id)];
-      return isStoredRecord(stored) ? [{ ...stored, verdict: evaluate(stored.exchange as Exchange) }] : [];
-    });
-    tabs.push({
-      tabId,
-      records,
-      sameOriginCount: value.sameOriginCount,
-      evictedCount: value.evictedCount,
-      preserveLog: value.preserveLog,
-    });
   }
+  const tabs: TabLogView[] = [...new Set([...metas.keys(), ...records.keys()])].map((tabId) => ({
+    tabId,
+    records: (records.get(tabId) ?? []).sort((a, b) => a.seq - b.seq).map(({ record }) => record),
+    ...(metas.get(tabId) ?? { sameOriginCount: 0, evictedCount: 0, preserveLog: false }),
+  }));
   journal.sort((a, b) => a.event.timeStamp - b.event.timeStamp);
-  return { inFlight, journal, tabs };
+  return { inFlight, journal, tabs, nextSeq };
 }
 
 /** Collects changes and writes them in one storage call per flush. */
@@ -136,26 +143,25 @@ export class PendingWrites {
 
   trace(requestId: RequestId, saved: SavedTrace | null): void {
     if (saved === null) this.#drop(traceKey(requestId));
-    else this.#put(traceKey(requestId), saved);
+    else this.#put(traceKey(requestId), encodeTrace(saved));
   }
 
-  record(record: ExchangeRecord): void {
-    const { verdict: _recomputedOnLoad, ...stored } = record;
-    this.#put(recordKey(record.tabId, record.requestId), stored);
+  /** Stores `record` as the `seq`-th of its tab's log. */
+  record(record: ExchangeRecord, seq: number): void {
+    this.#put(recordKey(record.tabId, record.requestId), encodeRecord(record, seq));
   }
 
   forgetRecord(tabId: TabId, requestId: RequestId): void {
     this.#drop(recordKey(tabId, requestId));
   }
 
-  tab(view: TabLogView): void {
-    const stored: StoredTab = {
-      ids: view.records.map((record) => record.requestId),
-      sameOriginCount: view.sameOriginCount,
-      evictedCount: view.evictedCount,
-      preserveLog: view.preserveLog,
+  tab(tabId: TabId, meta: TabMeta): void {
+    const stored: TabMeta = {
+      sameOriginCount: meta.sameOriginCount,
+      evictedCount: meta.evictedCount,
+      preserveLog: meta.preserveLog,
     };
-    this.#put(tabKey(view.tabId), stored);
+    this.#put(tabKey(tabId), stored);
   }
 
   forgetTab(tabId: TabId, requestIds: readonly RequestId[]): void {

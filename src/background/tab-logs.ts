@@ -1,6 +1,7 @@
 import { BoundedLog, type Eviction, type LogBounds } from '../capture/bounded-log';
 import { type ExchangeRecord, isBlockedRecord, type TabLogView } from '../model/exchange-record';
 import type { TabId } from '../model/ids';
+import type { TabMeta } from './persistence';
 
 interface Entry {
   requestId: string;
@@ -8,7 +9,7 @@ interface Entry {
   record: ExchangeRecord;
 }
 
-interface TabMeta {
+interface TabSettings {
   sameOriginCount: number;
   preserveLog: boolean;
 }
@@ -19,7 +20,7 @@ interface TabMeta {
  */
 export class TabLogs {
   readonly #log: BoundedLog<Entry>;
-  readonly #meta = new Map<TabId, TabMeta>();
+  readonly #meta = new Map<TabId, TabSettings>();
 
   constructor(bounds: LogBounds) {
     this.#log = new BoundedLog(bounds);
@@ -59,6 +60,15 @@ export class TabLogs {
     return this.#log.entries(tabId).reduce((count, entry) => count + (entry.blocked ? 1 : 0), 0);
   }
 
+  /** The tab's counters and settings, without building its record list. */
+  meta(tabId: TabId): TabMeta {
+    return {
+      sameOriginCount: this.#meta.get(tabId)?.sameOriginCount ?? 0,
+      evictedCount: this.#log.evictedCount(tabId),
+      preserveLog: this.preserveLog(tabId),
+    };
+  }
+
   view(tabId: TabId): TabLogView {
     return {
       tabId,
@@ -84,7 +94,7 @@ export class TabLogs {
     this.#meta.set(view.tabId, { sameOriginCount: view.sameOriginCount, preserveLog: view.preserveLog });
   }
 
-  #metaOf(tabId: TabId): TabMeta {
+  #metaOf(tabId: TabId): TabSettings {
     let meta = this.#meta.get(tabId);
     if (meta === undefined) {
       meta = { sameOriginCount: 0, preserveLog: false };

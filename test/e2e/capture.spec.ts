@@ -183,10 +183,13 @@ test.describe('live capture', () => {
 function inFlightUrls(extension: Page): Promise<string[]> {
   return extension.evaluate(async () => {
     const saved = await chrome.storage.session.get(null);
-    return Object.entries(saved)
-      .filter(([key]) => key.startsWith('req:'))
-      .map(([, value]) => (value as { trace: { method: string; url: string } }).trace)
-      .map((trace) => `${trace.method} ${trace.url}`);
+    return (
+      Object.entries(saved)
+        .filter(([key]) => key.startsWith('req:'))
+        // Each is stored as a JSON string (src/background/persistence.ts).
+        .map(([, value]) => (JSON.parse(value as string) as { trace: { method: string; url: string } }).trace)
+        .map((trace) => `${trace.method} ${trace.url}`)
+    );
   });
 }
 

@@ -201,4 +201,28 @@ describe('createBackground across worker restarts', () => {
     expect([...store.data.keys()].filter((key) => !keysBefore.has(key))).toEqual(['rec:7:2']);
     expect(store.data.get('rec:7:1')).toBe(recordBefore);
   });
+
+  it('writes as much per flush with 500 records in the log as with 10', async () => {
+    /** Bytes handed to storage per flush: keys plus values as JSON (what goes over IPC). */
+    async function flushBytesAt(logSize: number): Promise<number> {
+      const { feed, background, store } = setup();
+      let script = new EventScript();
+      for (let index = 0; index < logSize; index += 1) script = allowedGet(script, `r${index}`);
+      await feed(script.events);
+      await background.flushed();
+      let bytes = 0;
+      const setMany = store.setMany.bind(store);
+      store.setMany = (items) => {
+        for (const [key, value] of Object.entries(items)) bytes += key.length + JSON.stringify(value).length;
+        return setMany(items);
+      };
+      await feed(allowedGet(new EventScript(), 'next').events.map((event) => ({ ...event, timeStamp: 9e9 })));
+      await background.flushed();
+      return bytes;
+    }
+    const [small, full] = [await flushBytesAt(10), await flushBytesAt(500)];
+    console.log(`bytes written for one more request: ${small} with 10 records in the log, ${full} with 500`);
+    // At 500 the log is full: the flush also writes the tab's eviction counter (a few dozen bytes).
+    expect(full).toBeLessThan(small + 100);
+  });
 });
