@@ -13,7 +13,8 @@ import { TabLogs } from './tab-logs';
 
 export interface BackgroundDeps {
   store: SessionStore;
-  showBadge(tabId: TabId, badge: Badge): Promise<void>;
+  /** Shows `badge` on the tab; `previous` is what this worker life last showed there, if anything. */
+  showBadge(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
   schedule?(task: () => void, delayMs: number): void;
   /** The browser capturing, stamped on each record (see ExchangeRecord.capturedBy). */
@@ -22,6 +23,8 @@ export interface BackgroundDeps {
 
 /** Records per tab and overall: blocked requests are kept longest (see BoundedLog). */
 export const LOG_BOUNDS = { perTab: 500, overall: 3_000 };
+/** Changes are written at most this long after the event that made them (see `flush`). */
+const FLUSH_DELAY_MS = 50;
 /** Silent requests are finished (outcome unknown) after this long. */
 const SWEEP_EVERY_MS = 10_000;
 /**
@@ -34,8 +37,8 @@ const RESTORED_GRACE_MS = 2_000;
  * The service worker's behaviour, built from injected browser adapters so unit tests can run it
  * against fakes and restart it on the same storage. Every entry point waits for `ready`, so no
  * event is handled before the state of the previous worker life is back. State changes are
- * written through to storage in the task that made them: nothing waits in memory for a timer a
- * stopped worker would never run.
+ * written to storage within 50 ms of the events that made them, in one call for all of them, so a
+ * worker stopped for being idle (30 s without events) has written everything.
  */
 export function createBackground(deps: BackgroundDeps) {
   const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
@@ -47,6 +50,8 @@ export function createBackground(deps: BackgroundDeps) {
   let lastSweep = 0;
   /** Place of the next record in its tab's log, so storage can give the order back. */
   let nextSeq = 0;
+  /** The badge this worker life last showed per tab: an unchanged badge is not shown again. */
+  const shownBadges = new Map<TabId, Badge>();
   /** Events that arrived before the state of the previous life was back, with their journal keys. */
   const early: Array<{ key: string; event: CaptureEvent }> = [];
   let hydrated = false;
@@ -93,7 +98,22 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(outputs, effects);
   }
 
+  let flushQueued = false;
+
+  /**
+   * Writes what changed within FLUSH_DELAY_MS in one storage call, instead of one call per event:
+   * storage calls were most of the worker's CPU time per event (profiled during
+   * test/bench/page-load-bench.ts). The timer runs long before the browser could stop the worker
+   * for being idle (30 s without events).
+   */
   function flush(): void {
+    if (flushQueued || pending.empty) return;
+    flushQueued = true;
+    setTimeout(writeNow, FLUSH_DELAY_MS);
+  }
+
+  function writeNow(): void {
+    flushQueued = false;
     if (pending.empty) return;
     const write = pending.writeTo(deps.store).catch(() => undefined);
     writes.add(write);
@@ -120,7 +140,7 @@ export function createBackground(deps: BackgroundDeps) {
         evictedCount,
       };
       effects.messages.push([eviction.tabId, message]);
-      // Only the counters change in a tab's key.
+      // Only the counters change in a tab's key; the badge, only if a blocked record went.
       pending.tab(eviction.tabId, logs.meta(eviction.tabId));
       effects.badges.add(eviction.tabId);
     }
@@ -167,11 +187,16 @@ export function createBackground(deps: BackgroundDeps) {
   async function commit(effects: Effects): Promise<void> {
     flush();
     for (const [tabId, message] of effects.messages) hub.send(tabId, message);
-    await Promise.all(
-      [...effects.badges]
-        .filter((tabId) => tabId >= 0)
-        .map((tabId) => deps.showBadge(tabId, badgeFor(logs.blockedCount(tabId)))),
-    );
+    const shown: Promise<void>[] = [];
+    for (const tabId of effects.badges) {
+      if (tabId < 0) continue;
+      const badge = badgeFor(logs.blockedCount(tabId));
+      const previous = shownBadges.get(tabId);
+      if (previous !== undefined && previous.text === badge.text && previous.title === badge.title) continue;
+      shownBadges.set(tabId, badge);
+      shown.push(deps.showBadge(tabId, badge, previous));
+    }
+    await Promise.all(shown);
   }
 
   async function handlePanelMessage(tabId: TabId, raw: unknown): Promise<void> {
@@ -197,8 +222,9 @@ export function createBackground(deps: BackgroundDeps) {
      */
     event(event: CaptureEvent): Promise<void> {
       if (!hydrated) {
+        // At once: a worker woken by this event may be stopped again while it starts up.
         pending.journal(event);
-        flush();
+        writeNow();
         early.push({ key: journalKey(event), event });
         return ready;
       }
@@ -215,6 +241,7 @@ export function createBackground(deps: BackgroundDeps) {
       );
       logs.remove(tabId);
       hub.forgetTab(tabId);
+      shownBadges.delete(tabId);
       flush();
     },
 
@@ -228,6 +255,7 @@ export function createBackground(deps: BackgroundDeps) {
     /** Resolves once every write issued so far has reached storage. */
     async flushed(): Promise<void> {
       await ready;
+      writeNow();
       await Promise.all([...writes]);
     },
   };

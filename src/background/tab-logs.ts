@@ -57,7 +57,7 @@ export class TabLogs {
   }
 
   blockedCount(tabId: TabId): number {
-    return this.#log.entries(tabId).reduce((count, entry) => count + (entry.blocked ? 1 : 0), 0);
+    return this.#log.blockedCount(tabId);
   }
 
   /** The tab's counters and settings, without building its record list. */

@@ -27,6 +27,9 @@ export class BoundedLog<Entry extends LogEntry> {
   readonly #bounds: LogBounds;
   readonly #tabs = new Map<TabId, Entry[]>();
   readonly #evicted = new Map<TabId, number>();
+  /** Request ids per tab, so adding a record costs the same at any log size. */
+  readonly #ids = new Map<TabId, Set<RequestId>>();
+  readonly #blocked = new Map<TabId, number>();
   #total = 0;
 
   constructor(bounds: LogBounds) {
@@ -45,6 +48,10 @@ export class BoundedLog<Entry extends LogEntry> {
     return this.#evicted.get(tabId) ?? 0;
   }
 
+  blockedCount(tabId: TabId): number {
+    return this.#blocked.get(tabId) ?? 0;
+  }
+
   tabIds(): TabId[] {
     return [...this.#tabs.keys()];
   }
@@ -53,12 +60,17 @@ export class BoundedLog<Entry extends LogEntry> {
   add(tabId: TabId, entry: Entry): Eviction[] {
     const list = this.#tabs.get(tabId) ?? [];
     this.#tabs.set(tabId, list);
-    const existing = list.findIndex((candidate) => candidate.requestId === entry.requestId);
-    if (existing >= 0) {
+    const ids = this.#ids.get(tabId) ?? new Set();
+    this.#ids.set(tabId, ids);
+    if (ids.has(entry.requestId)) {
+      const existing = list.findIndex((candidate) => candidate.requestId === entry.requestId);
+      this.#countBlocked(tabId, (list[existing]?.blocked ? -1 : 0) + (entry.blocked ? 1 : 0));
       list[existing] = entry;
       return [];
     }
     list.push(entry);
+    ids.add(entry.requestId);
+    this.#countBlocked(tabId, entry.blocked ? 1 : 0);
     this.#total += 1;
     const evictions: Eviction[] = [];
     while (list.length > this.#bounds.perTab) evictions.push(this.#evictFrom(tabId, list));
@@ -73,6 +85,8 @@ export class BoundedLog<Entry extends LogEntry> {
   clear(tabId: TabId): void {
     this.#total -= this.#tabs.get(tabId)?.length ?? 0;
     this.#tabs.delete(tabId);
+    this.#ids.delete(tabId);
+    this.#blocked.delete(tabId);
     this.#evicted.delete(tabId);
   }
 
@@ -81,6 +95,10 @@ export class BoundedLog<Entry extends LogEntry> {
     this.clear(tabId);
     this.#evicted.set(tabId, evicted);
     for (const entry of entries) this.add(tabId, entry);
+  }
+
+  #countBlocked(tabId: TabId, delta: number): void {
+    if (delta !== 0) this.#blocked.set(tabId, this.blockedCount(tabId) + delta);
   }
 
   #largestTab(): [TabId, Entry[]] {
@@ -93,6 +111,8 @@ export class BoundedLog<Entry extends LogEntry> {
   #evictFrom(tabId: TabId, list: Entry[]): Eviction {
     const allowedIndex = list.findIndex((entry) => !entry.blocked);
     const [removed] = list.splice(Math.max(allowedIndex, 0), 1);
+    this.#ids.get(tabId)?.delete(removed?.requestId ?? '');
+    if (removed?.blocked) this.#countBlocked(tabId, -1);
     this.#total -= 1;
     this.#evicted.set(tabId, this.evictedCount(tabId) + 1);
     return { tabId, requestId: removed?.requestId ?? '' };

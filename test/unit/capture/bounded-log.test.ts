@@ -59,4 +59,30 @@ describe('BoundedLog', () => {
     expect(log.evictedCount(1)).toBe(0);
     expect(log.size).toBe(0);
   });
+
+  it("keeps a tab's blocked count through adds, replacements, evictions and clears", () => {
+    const log = new BoundedLog({ perTab: 3, overall: 100 });
+    const counted = (tab: number) => log.entries(tab).filter((e) => e.blocked).length;
+    log.add(1, entry('b1', true));
+    log.add(1, entry('a1'));
+    log.add(1, entry('a1', true));
+    expect([log.blockedCount(1), counted(1)]).toEqual([2, 2]);
+    log.add(1, entry('b2', true));
+    log.add(1, entry('b3', true));
+    expect([log.blockedCount(1), counted(1)]).toEqual([3, 3]);
+    // A full tab of blocked entries drops the newcomer if it is the only allowed one.
+    log.add(1, entry('a2'));
+    expect([log.blockedCount(1), counted(1)]).toEqual([3, 3]);
+    log.clear(1);
+    expect(log.blockedCount(1)).toBe(0);
+  });
+
+  it('adds in constant time whatever the size of the log', () => {
+    const log = new BoundedLog({ perTab: 100_000, overall: 100_000 });
+    const started = performance.now();
+    for (let i = 0; i < 50_000; i += 1) log.add(1, entry(`r${i}`, i % 100 === 0));
+    // A scan per add (findIndex over the tab) took seconds here; a set lookup takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(log.blockedCount(1)).toBe(500);
+  });
 });
