@@ -23,8 +23,6 @@ export interface BackgroundDeps {
 
 /** Records per tab and overall: blocked requests are kept longest (see BoundedLog). */
 export const LOG_BOUNDS = { perTab: 500, overall: 3_000 };
-/** Changes are written at most this long after the event that made them (see `flush`). */
-const FLUSH_DELAY_MS = 50;
 /** Silent requests are finished (outcome unknown) after this long. */
 const SWEEP_EVERY_MS = 10_000;
 /**
@@ -37,8 +35,9 @@ const RESTORED_GRACE_MS = 2_000;
  * The service worker's behaviour, built from injected browser adapters so unit tests can run it
  * against fakes and restart it on the same storage. Every entry point waits for `ready`, so no
  * event is handled before the state of the previous worker life is back. State changes are
- * written to storage within 50 ms of the events that made them, in one call for all of them, so a
- * worker stopped for being idle (30 s without events) has written everything.
+ * issued to storage in the task that made them, or — while an earlier write is under way — as
+ * soon as it is done (see `flush`): nothing waits in memory for a timer a stopped worker would
+ * never run.
  */
 export function createBackground(deps: BackgroundDeps) {
   const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
@@ -46,7 +45,6 @@ export function createBackground(deps: BackgroundDeps) {
   const logs = new TabLogs(LOG_BOUNDS);
   const hub = new PanelHub();
   const pending = new PendingWrites();
-  const writes = new Set<Promise<void>>();
   let lastSweep = 0;
   /** Place of the next record in its tab's log, so storage can give the order back. */
   let nextSeq = 0;
@@ -98,26 +96,26 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(outputs, effects);
   }
 
-  let flushQueued = false;
+  /** The storage write under way, if any; changes made meanwhile wait for it, then go together. */
+  let writing: Promise<void> | null = null;
 
   /**
-   * Writes what changed within FLUSH_DELAY_MS in one storage call, instead of one call per event:
-   * storage calls were most of the worker's CPU time per event (profiled during
-   * test/bench/page-load-bench.ts). The timer runs long before the browser could stop the worker
-   * for being idle (30 s without events).
+   * Issues what changed at once, unless a write is still under way: then it follows as soon as
+   * that one is done, with everything changed meanwhile. A quiet page gets write-through (a
+   * forced stop loses nothing already issued); a busy one gets one storage call per round trip
+   * instead of one per event — storage calls were most of the worker's CPU time per event
+   * (profiled during test/bench/page-load-bench.ts).
    */
   function flush(): void {
-    if (flushQueued || pending.empty) return;
-    flushQueued = true;
-    setTimeout(writeNow, FLUSH_DELAY_MS);
-  }
-
-  function writeNow(): void {
-    flushQueued = false;
-    if (pending.empty) return;
-    const write = pending.writeTo(deps.store).catch(() => undefined);
-    writes.add(write);
-    void write.then(() => writes.delete(write));
+    if (writing !== null || pending.empty) return;
+    const write = pending
+      .writeTo(deps.store)
+      .catch(() => undefined)
+      .then(() => {
+        writing = null;
+        flush();
+      });
+    writing = write;
   }
 
   /** Badges to refresh and messages to send once the state change is safely written. */
@@ -222,9 +220,8 @@ export function createBackground(deps: BackgroundDeps) {
      */
     event(event: CaptureEvent): Promise<void> {
       if (!hydrated) {
-        // At once: a worker woken by this event may be stopped again while it starts up.
         pending.journal(event);
-        writeNow();
+        flush();
         early.push({ key: journalKey(event), event });
         return ready;
       }
@@ -255,8 +252,7 @@ export function createBackground(deps: BackgroundDeps) {
     /** Resolves once every write issued so far has reached storage. */
     async flushed(): Promise<void> {
       await ready;
-      writeNow();
-      await Promise.all([...writes]);
+      while (writing !== null) await writing;
     },
   };
 }
