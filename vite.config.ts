@@ -153,6 +153,9 @@ export default defineConfig(({ mode }) => ({
     target: 'chrome116',
     minify: mode !== 'development',
     sourcemap: mode === 'development',
+    // Vite's modulepreload polyfill fetch()es <link rel=modulepreload> targets; every browser the
+    // extension supports preloads natively, and dist/ must hold no fetch call site (capture-flood.spec.ts).
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // crxjs bundles only the pages the manifest names; the panel page is opened by the devtools page.
       input: { panel: 'src/panel/panel.html' },
