@@ -1,0 +1,281 @@
+/**
+ * `npm run bench` (page-load part): what CORS Lens costs a page. The same page makes 1,000
+ * cross-origin requests (half preflighted, 5% blocked) in real Chromium:
+ *   (a) without any extension,
+ *   (b) with a do-nothing extension registering CORS Lens's five webRequest listeners with the
+ *       same options (the floor: every observer with 'extraHeaders' pays it, see chromium.md),
+ *   (c) with CORS Lens (dist/),
+ * interleaved a b c a b c … over ROUNDS rounds, each run in a fresh tab of a browser kept per
+ * configuration. Prints medians, ratios to (a) and CORS Lens against the floor, the worker's CPU
+ * per webRequest event, its process's memory, and storage.session bytes per stored exchange.
+ *
+ * BENCH_ROUNDS (default 10) sets the rounds; BENCH_BASELINE_DIST=<dir> adds another build of
+ * CORS Lens (e.g. an older commit's dist/) as configuration (d), to measure a change.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../e2e/support/chromium-args';
+import { extensionRendererPid, residentBytes, serviceWorkerCpuNs } from '../e2e/support/extension-process';
+import { findChromium } from '../e2e/support/find-chromium';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const REQUESTS = 1_000;
+/** npm runs the bench from the package root; the bundle itself lives in node_modules/.cache. */
+const DIST = resolve('dist');
+
+// ── The servers: a page origin and an API origin on loopback ─────────────────────────────────
+
+function listen(server: Server): Promise<number> {
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port)));
+}
+
+/** The page: fires the requests in waves of 50, as a busy app does, and notes when all settled. */
+function pageHtml(api: string): string {
+  return `<!doctype html><meta charset="utf-8"><title>bench</title><script>
+(async () => {
+  const api = ${JSON.stringify(api)};
+  const one = (i) => {
+    const preflighted = i % 2 === 1;
+    const blocked = i % 20 < 2;
+    const path = (preflighted ? '/put' : '/get') + (blocked ? '-blocked' : '');
+    const init = preflighted ? { method: 'PUT', headers: { 'X-Token': 't' }, body: 'x' } : {};
+    return fetch(api + path + '?i=' + i + '&t=' + Date.now(), init).then((r) => r.arrayBuffer(), () => null);
+  };
+  for (let start = 0; start < ${REQUESTS}; start += 50) {
+    await Promise.all(Array.from({ length: 50 }, (_, k) => one(start + k)));
+  }
+  window.benchDone = performance.now();
+})();
+</script>`;
+}
+
+async function startServers(): Promise<{ pageUrl: string; apiOrigin: string; close(): void }> {
+  const pages = createServer();
+  const api = createServer();
+  const [pagePort, apiPort] = [await listen(pages), await listen(api)];
+  const pageOrigin = `http://localhost:${pagePort}`;
+  const apiOrigin = `http://127.0.0.1:${apiPort}`;
+  const html = pageHtml(apiOrigin);
+  pages.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(req.url === '/bench' ? html : '<!doctype html>');
+  });
+  const allow = { 'Access-Control-Allow-Origin': pageOrigin };
+  api.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const blocked = path.endsWith('-blocked');
+    if (req.method === 'OPTIONS') {
+      const headers = { 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-token' };
+      res.writeHead(blocked ? 403 : 204, blocked ? {} : { ...allow, ...headers }).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json', ...(blocked ? {} : allow) }).end('{"ok":true}');
+  });
+  return {
+    pageUrl: `${pageOrigin}/bench`,
+    apiOrigin,
+    close() {
+      pages.closeAllConnections();
+      api.closeAllConnections();
+      pages.close();
+      api.close();
+    },
+  };
+}
+
+// ── The configurations ───────────────────────────────────────────────────────────────────────
+
+/** The floor: CORS Lens's listeners and options, doing nothing but count events. */
+function writeFloorExtension(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'webRequest floor',
+    version: '1.0',
+    permissions: ['webRequest'],
+    host_permissions: ['<all_urls>'],
+    background: { service_worker: 'sw.js' },
+  };
+  const worker = `let events = 0;
+const count = () => { events += 1; };
+const all = { urls: ['<all_urls>'] };
+chrome.webRequest.onSendHeaders.addListener(count, all, ['requestHeaders', 'extraHeaders']);
+chrome.webRequest.onHeadersReceived.addListener(count, all, ['responseHeaders', 'extraHeaders']);
+chrome.webRequest.onBeforeRedirect.addListener(count, all, ['responseHeaders', 'extraHeaders']);
+chrome.webRequest.onCompleted.addListener(count, all);
+chrome.webRequest.onErrorOccurred.addListener(count, all);
+self.eventCount = () => events;
+`;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'sw.js'), worker);
+  return dir;
+}
+
+interface Config {
+  label: string;
+  extension: string | null;
+  context?: BrowserContext;
+  profile?: string;
+  times: number[];
+  cpuNs: number[];
+}
+
+async function launch(config: Config): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), 'cors-lens-bench-'));
+  const args =
+    config.extension === null
+      ? chromiumArgs(DIST).filter((arg) => !arg.includes('-extension'))
+      : chromiumArgs(config.extension);
+  config.profile = profile;
+  config.context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args,
+    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
+  });
+  if (config.extension !== null && config.context.serviceWorkers().length === 0) {
+    await config.context.waitForEvent('serviceworker');
+  }
+}
+
+/** Loads the page in a fresh tab; returns ms from navigation start until every request settled. */
+async function run(config: Config, pageUrl: string): Promise<number> {
+  const context = config.context as BrowserContext;
+  const pid = config.extension === null ? null : extensionRendererPid(config.profile ?? '');
+  const cpuBefore = pid === null ? 0 : serviceWorkerCpuNs(pid);
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => (window as { benchDone?: number }).benchDone !== undefined, null, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  const elapsed = await page.evaluate(() => (window as unknown as { benchDone: number }).benchDone);
+  await page.close();
+  if (pid !== null) {
+    // Let the worker finish the events of this run before reading its CPU time.
+    await new Promise((done) => setTimeout(done, 300));
+    config.cpuNs.push(serviceWorkerCpuNs(pid) - cpuBefore);
+  }
+  return elapsed;
+}
+
+// ── Reporting ────────────────────────────────────────────────────────────────────────────────
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Events the floor's listeners saw per page load (the same page, so the same for every extension). */
+async function eventsPerLoad(floor: Config): Promise<number> {
+  const worker = floor.context?.serviceWorkers()[0];
+  if (worker === undefined) return Number.NaN;
+  const total = await worker.evaluate(() => (self as unknown as { eventCount(): number }).eventCount());
+  return total / (floor.times.length + 1);
+}
+
+/**
+ * storage.session bytes per stored passing exchange: a fresh tab makes 200 passing requests, and
+ * the bytes of that tab's record keys are divided by their number.
+ */
+async function bytesPerPassingExchange(lens: Config, pageUrl: string, apiOrigin: string): Promise<string> {
+  const context = lens.context as BrowserContext;
+  const worker = context.serviceWorkers()[0];
+  if (worker === undefined) return 'n/a';
+  const page = await context.newPage();
+  const url = pageUrl.replace('/bench', '/storage');
+  await page.goto(url);
+  const tabId = await worker.evaluate(
+    async (shown) => (await chrome.tabs.query({})).find((tab) => tab.url === shown)?.id ?? -1,
+    url,
+  );
+  const count = 200;
+  await page.evaluate(
+    ({ api, count }) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) => fetch(`${api}/get?storage=${i}`).then((r) => r.arrayBuffer())),
+      ),
+    { api: apiOrigin, count },
+  );
+  const recordKeys = () =>
+    worker.evaluate(
+      async (prefix) => Object.keys(await chrome.storage.session.get(null)).filter((key) => key.startsWith(prefix)),
+      `rec:${tabId}:`,
+    );
+  let keys: string[] = [];
+  const deadline = Date.now() + 10_000;
+  while (keys.length < count && Date.now() < deadline) {
+    keys = await recordKeys();
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const bytes = await worker.evaluate((stored) => chrome.storage.session.getBytesInUse(stored), keys);
+  await page.close();
+  return `${(bytes / keys.length).toFixed(0)} bytes per stored passing exchange (${keys.length} records, ${bytes} bytes)`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No dist/: run `npm run build` first.');
+  const scratch = mkdtempSync(join(tmpdir(), 'cors-lens-floor-'));
+  const configs: Config[] = [
+    { label: '(a) no extension', extension: null, times: [], cpuNs: [] },
+    { label: '(b) floor: 5 listeners, extraHeaders', extension: writeFloorExtension(scratch), times: [], cpuNs: [] },
+    { label: '(c) CORS Lens', extension: DIST, times: [], cpuNs: [] },
+  ];
+  const baseline = process.env.BENCH_BASELINE_DIST;
+  if (baseline !== undefined && baseline !== '') {
+    configs.push({ label: '(d) CORS Lens, baseline build', extension: resolve(baseline), times: [], cpuNs: [] });
+  }
+  const servers = await startServers();
+  const started = Date.now();
+  try {
+    for (const config of configs) await launch(config);
+    // One warm-up load each (not counted): caches, JIT, the worker's first wake.
+    for (const config of configs) await run(config, servers.pageUrl);
+    for (const config of configs) config.cpuNs.length = 0;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const config of configs) config.times.push(await run(config, servers.pageUrl));
+    }
+    const [none, floor, lens] = configs as [Config, Config, Config];
+    const events = await eventsPerLoad(floor);
+    console.log(
+      `\npage load with ${REQUESTS} cross-origin requests (half preflighted, 5% blocked), ${ROUNDS} interleaved rounds:`,
+    );
+    for (const config of configs) {
+      const ratio = median(config.times) / median(none.times);
+      console.log(
+        `  ${config.label.padEnd(40)} median ${median(config.times).toFixed(0).padStart(6)} ms  ×${ratio.toFixed(3)} of (a)`,
+      );
+    }
+    const vsFloor = median(lens.times) / median(floor.times);
+    console.log(`  CORS Lens vs the floor: ×${vsFloor.toFixed(3)} (target ≤ ×1.05)`);
+    for (const config of configs.slice(1)) {
+      const cpuMs = median(config.cpuNs) / 1e6;
+      console.log(
+        `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load, ${((cpuMs * 1000) / events).toFixed(1)} µs per webRequest event (${events.toFixed(0)} events per load)`,
+      );
+    }
+    for (const config of configs.slice(1)) {
+      const pid = extensionRendererPid(config.profile ?? '');
+      const rss = pid === null ? 'n/a' : `${(residentBytes(pid) / 2 ** 20).toFixed(0)} MiB`;
+      console.log(`  extension process of ${config.label}: ${rss} resident`);
+    }
+    for (const config of configs.slice(2)) {
+      const bytes = await bytesPerPassingExchange(config, servers.pageUrl, servers.apiOrigin);
+      console.log(`  storage.session ${config.label}: ${bytes}`);
+    }
+    console.log(`  (bench took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  } finally {
+    for (const config of configs) {
+      await config.context?.close();
+      if (config.profile !== undefined) rmSync(config.profile, { recursive: true, force: true });
+    }
+    servers.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
