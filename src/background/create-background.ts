@@ -230,6 +230,13 @@ export function createBackground(deps: BackgroundDeps) {
       return commit(effects);
     },
 
+    /** Chrome drops a tab's own badge when a new document loads: show it again from the log. */
+    async tabLoaded(tabId: TabId): Promise<void> {
+      await ready;
+      shownBadges.delete(tabId);
+      await commit({ badges: new Set([tabId]), messages: [] });
+    },
+
     async tabRemoved(tabId: TabId): Promise<void> {
       await ready;
       pending.forgetTab(

@@ -6,7 +6,7 @@ import { showBadge } from '../platform/action-badge';
 import { capturingBrowser } from '../platform/capturing-browser';
 import { onPanelConnect } from '../platform/ports';
 import { sessionStore } from '../platform/storage';
-import { onTabRemoved } from '../platform/tabs';
+import { onTabLoaded, onTabRemoved } from '../platform/tabs';
 import { onCaptureEvent } from '../platform/web-request';
 import { createBackground } from './create-background';
 
@@ -14,4 +14,5 @@ const background = createBackground({ store: sessionStore, showBadge, browser: c
 
 onCaptureEvent((event) => void background.event(event));
 onTabRemoved((tabId) => void background.tabRemoved(tabId));
+onTabLoaded((tabId) => void background.tabLoaded(tabId));
 onPanelConnect((tabId, port) => void background.panelConnected(tabId, port));

@@ -4,3 +4,10 @@ import { browser } from './browser';
 export function onTabRemoved(listener: (tabId: TabId) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
+
+/** Calls `listener` when a tab has finished loading a document (status "complete"). */
+export function onTabLoaded(listener: (tabId: TabId) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'complete') listener(tabId);
+  });
+}

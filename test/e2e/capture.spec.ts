@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { isBlockedRecord } from '../../src/model/exchange-record';
+import { PROTOCOL_VERSION } from '../../src/model/protocol';
 import {
   badgeText,
   openExtensionPage,
@@ -82,6 +83,31 @@ test.describe('live capture', () => {
     await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
     const extension = await openExtensionPage(context, extensionId);
     expect((await readTabLog(extension, tabId)).records).toEqual([]);
+  });
+
+  test('with "preserve log" on, the log and the badge outlive a navigation', async ({
+    context,
+    page,
+    server,
+    serviceWorker,
+    extensionId,
+    tabId,
+  }) => {
+    const extension = await openExtensionPage(context, extensionId);
+    await extension.evaluate(
+      ({ tab, version }) => {
+        const port = chrome.runtime.connect({ name: `panel:${tab}` });
+        port.postMessage({ type: 'set-preserve-log', version, preserveLog: true });
+      },
+      { tab: tabId, version: PROTOCOL_VERSION },
+    );
+    await expect.poll(async () => (await readTabLog(extension, tabId)).preserveLog).toBe(true);
+    const url = server.route('/capture/preserved', { response: { status: 200 } });
+    expect(await burst(page, [{ url, method: 'GET' }])).toEqual(['failed']);
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('1');
+    await page.goto(`${server.pageOrigin}/another-page`);
+    expect((await readTabLog(extension, tabId)).records).toHaveLength(1);
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('1');
   });
 
   test('nothing is lost when the worker is stopped 20 times between preflights and requests, mid-burst', async ({

@@ -113,6 +113,17 @@ describe('createBackground', () => {
     expect(await snapshotOf(background, 7)).toMatchObject({ preserveLog: true, records: [{ requestId: '1' }] });
   });
 
+  it('shows the badge again when a new document loaded in the tab (Chrome drops it then)', async () => {
+    const { feed, background, badges } = setup();
+    await feed(blockedGet(new EventScript(), '1').events);
+    expect(badges).toHaveLength(1);
+    await background.tabLoaded(7);
+    expect(badges.map(({ tabId, badge }) => [tabId, badge.text])).toEqual([
+      [7, '1'],
+      [7, '1'],
+    ]);
+  });
+
   it('clears the log when a panel asks, telling every panel of the tab', async () => {
     const { feed, background, badges } = setup();
     await feed(blockedGet(new EventScript(), '1').events);
