@@ -12,20 +12,19 @@
  * One browser serves the file (launched in beforeAll). Rows are appended to a file so the last
  * test prints the summary even when a row failed and Playwright replaced the worker.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { normalizeMethod } from '../../src/engine/method';
 import { badgeFor } from '../../src/model/badge';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
-import { CdpRecorder } from './support/cdp-exchange';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
+import type { CdpRecorder } from './support/cdp-exchange';
 import { type CorsTestServer, startCorsTestServer } from './support/cors-server';
 import { freePort } from './support/devtools';
 import { openExtensionPage, readTabLog } from './support/extension-log';
-import { findChromium } from './support/find-chromium';
-import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
+import { expect, freshProfileDir, test } from './support/fixtures';
+import { launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
 import {
   type ChromiumOutcome,
   chromiumOutcome,
@@ -86,24 +85,11 @@ function rowsFile(): string {
   return join(tmpdir(), `cors-lens-capture-matrix-rows-${process.ppid}.jsonl`);
 }
 
-const COOKIE = { name: 'matrix-session', value: 'abc' };
-
 test.beforeAll(async () => {
   server = await startCorsTestServer();
   values = placeholdersFor(server, await freePort());
   profile = freshProfileDir();
-  // A fresh profile blocks third-party cookies; allow them so credentialed requests carry one.
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args: chromiumArgs(requireBuiltExtension()),
-    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
-  });
-  await context.addCookies([
-    { ...COOKIE, domain: '127.0.0.1', path: '/', secure: true, sameSite: 'None', httpOnly: false },
-  ]);
+  context = await launchMatrixBrowser(profile);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.pageOrigin}/capture-matrix`);
@@ -111,10 +97,7 @@ test.beforeAll(async () => {
     async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1,
     page.url(),
   );
-  const cdp = await context.newCDPSession(page);
-  recorder = new CdpRecorder(cdp);
-  await cdp.send('Network.enable');
-  await cdp.send('Audits.enable');
+  recorder = await recordCdp(context, page);
   extensionPage = await openExtensionPage(context, new URL(worker.url()).host);
 });
 
@@ -185,12 +168,7 @@ for (const scenario of SELECTED) {
 }
 
 test('summary: the extension agrees with Chromium', () => {
-  const rows = existsSync(rowsFile())
-    ? readFileSync(rowsFile(), 'utf8')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as Row)
-    : [];
+  const rows = readRows<Row>(rowsFile());
   rmSync(rowsFile(), { force: true });
   const agreeing = rows.filter((row) => row.agrees).length;
   console.log(`extension agrees with Chromium on ${agreeing}/${rows.length} scenarios`);

@@ -8,42 +8,36 @@
  * launches a fresh browser for the rest. Rows are appended to a file so the last test can print
  * the summary over all of them.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { type Exchange, evaluate, type Verdict } from '../../src/engine';
 import {
   buildExchange,
   buildUnsentExchange,
-  CdpRecorder,
+  type CdpRecorder,
   type CdpRequestEvents,
   type CorsErrorStatus,
   chromiumVerdict,
-  isSettled,
   parseHeadersText,
   type RequestContext,
   splitCdpHeaders,
 } from './support/cdp-exchange';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
 import { type CorsTestServer, startCorsTestServer } from './support/cors-server';
 import { freePort } from './support/devtools';
-import { findChromium } from './support/find-chromium';
-import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
-import { SCENARIOS, type Scenario, type ScenarioRequest } from './support/scenarios';
-
-/** Placeholder values of `support/scenarios.ts`. */
-type Placeholders = Record<'page' | 'api' | 'other' | 'otherHost' | 'apiHost' | 'closed', string>;
-
-function fill(text: string, values: Placeholders, path: string): string {
-  return text.replace(
-    /\{(page|api|other|otherHost|apiHost|closed|path)\}/g,
-    (_all, key: keyof Placeholders | 'path') => (key === 'path' ? path : values[key]),
-  );
-}
-
-/** What the page's script saw. */
-type PageResult = { ok: true; status: number } | { ok: false; error: string };
+import { expect, freshProfileDir, test } from './support/fixtures';
+import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
+import {
+  fill,
+  type Placeholders,
+  placeholdersFor,
+  prepareScenario,
+  runInPage,
+  scenarioPath,
+  settledEvents,
+} from './support/scenario-run';
+import { SCENARIOS, type Scenario } from './support/scenarios';
 
 /** One scenario's comparison, as stored in the row file. */
 interface Row {
@@ -59,7 +53,6 @@ interface Row {
 let profile = '';
 let context: BrowserContext;
 let page: Page;
-let cdp: CDPSession;
 let recorder: CdpRecorder;
 let server: CorsTestServer;
 let values: Placeholders;
@@ -72,41 +65,15 @@ function rowsFile(): string {
   return join(tmpdir(), `cors-lens-matrix-rows-${process.ppid}.jsonl`);
 }
 
-/** The cookie credentialed requests carry, so they are credentialed on the wire too. */
-const COOKIE = { name: 'matrix-session', value: 'abc' };
-
 test.beforeAll(async () => {
   server = await startCorsTestServer();
   // A port that was free a moment ago and is closed again: nothing listens there.
-  const closedPort = await freePort();
-  values = {
-    page: server.pageOrigin,
-    api: server.apiOrigin,
-    other: server.otherOrigin,
-    otherHost: server.otherOrigin.replace(/^http:\/\//, ''),
-    apiHost: server.apiOrigin.replace(/^http:\/\//, ''),
-    closed: `http://127.0.0.1:${closedPort}`,
-  };
+  values = placeholdersFor(server, await freePort());
   profile = freshProfileDir();
-  // A fresh profile blocks third-party cookies; allow them so credentialed requests carry one.
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args: chromiumArgs(requireBuiltExtension()),
-    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
-  });
-  // SameSite=None needs Secure, which loopback over plain http satisfies.
-  await context.addCookies([
-    { ...COOKIE, domain: '127.0.0.1', path: '/', secure: true, sameSite: 'None', httpOnly: false },
-  ]);
+  context = await launchMatrixBrowser(profile);
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.pageOrigin}/matrix`);
-  cdp = await context.newCDPSession(page);
-  recorder = new CdpRecorder(cdp);
-  await cdp.send('Network.enable');
-  await cdp.send('Audits.enable');
+  recorder = await recordCdp(context, page);
 });
 
 test.afterAll(async () => {
@@ -114,80 +81,6 @@ test.afterAll(async () => {
   await server?.close();
   if (profile !== '') rmSync(profile, { recursive: true, force: true });
 });
-
-/** Runs the scenario's request in the page and reports what the script saw. */
-function runInPage(url: string, request: ScenarioRequest): Promise<PageResult> {
-  return page.evaluate(
-    async ({ url, request }) => {
-      const headers = (request.headers ?? []) as [string, string][];
-      if (request.api === 'xhr') {
-        return new Promise<PageResult>((resolve) => {
-          const xhr = new XMLHttpRequest();
-          xhr.open(request.method ?? 'GET', url);
-          for (const [name, value] of headers) xhr.setRequestHeader(name, value);
-          xhr.withCredentials = request.credentials === 'include';
-          xhr.onload = () => resolve({ ok: true, status: xhr.status });
-          xhr.onerror = () => resolve({ ok: false, error: 'XMLHttpRequest error' });
-          xhr.send(request.body ?? null);
-        });
-      }
-      try {
-        const response = await fetch(url, {
-          method: request.method ?? 'GET',
-          headers,
-          credentials: request.credentials ?? 'same-origin',
-          mode: request.mode ?? 'cors',
-          redirect: request.redirect ?? 'follow',
-          ...(request.body === undefined ? {} : { body: request.body }),
-        });
-        await response.arrayBuffer();
-        return { ok: true, status: response.status };
-      } catch (error) {
-        return { ok: false, error: String(error) };
-      }
-    },
-    { url, request },
-  );
-}
-
-function extraInfoCount(events: CdpRequestEvents | undefined): number {
-  return events === undefined ? 0 : events.willBeSentExtraInfo.length + events.responseExtraInfo.length;
-}
-
-interface Observed {
-  events: CdpRequestEvents;
-  preflight?: CdpRequestEvents;
-}
-
-/**
- * Waits until CDP reported how the request (and its preflight) ended, and its ExtraInfo events
- * settled; or returns the CorsIssue of a request the renderer never sent.
- */
-async function settledEvents(url: string): Promise<Observed | { unsent: CorsErrorStatus }> {
-  const deadline = Date.now() + 5_000;
-  let events: CdpRequestEvents | undefined;
-  while (Date.now() < deadline) {
-    events = recorder.requestFor(url);
-    const unsent = recorder.unsentCorsIssue(url);
-    if (events === undefined && unsent !== undefined) return { unsent };
-    if (events !== undefined && isSettled(events)) {
-      const preflight = recorder.preflightOf(events.requestId);
-      if (preflight === undefined || isSettled(preflight)) break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  if (events === undefined || !isSettled(events)) throw new Error(`CDP never reported the end of ${url}`);
-  // ExtraInfo events travel on their own path from the network service: wait until they stop coming.
-  let count = -1;
-  while (Date.now() < deadline) {
-    const now = extraInfoCount(events) + extraInfoCount(recorder.preflightOf(events.requestId));
-    if (now === count) break;
-    count = now;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
-  const preflight = recorder.preflightOf(events.requestId);
-  return preflight === undefined ? { events } : { events, preflight };
-}
 
 /** Browser-added request headers no CORS rule reads, left out of failure messages. */
 const NOISE =
@@ -257,12 +150,7 @@ for (const scenario of SCENARIOS) {
 }
 
 test('summary: every scenario ran and was compared', () => {
-  const rows = existsSync(rowsFile())
-    ? readFileSync(rowsFile(), 'utf8')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as Row)
-    : [];
+  const rows = readRows<Row>(rowsFile());
   const agreeing = rows.filter((row) => row.agrees).length;
   console.log(`engine agrees with Chromium on ${agreeing}/${rows.length} scenarios`);
   for (const row of rows.filter((candidate) => !candidate.agrees)) {
@@ -278,26 +166,11 @@ test('summary: every scenario ran and was compared', () => {
 });
 
 async function runScenario(scenario: Scenario): Promise<void> {
-  const path = `/m/${scenario.id}`;
-  for (const route of scenario.routes) {
-    const spec = {
-      ...(route.preflight === undefined ? {} : { preflight: fillSpec(route.preflight, path) }),
-      ...(route.response === undefined ? {} : { response: fillSpec(route.response, path) }),
-    };
-    const routePath = fill(route.path, values, path);
-    if (route.on === 'page') server.pageRoute(routePath, spec);
-    else server.route(routePath, spec);
-  }
-  const url = fill(scenario.request.url ?? '{api}{path}', values, path);
-  const request: ScenarioRequest = {
-    ...scenario.request,
-    ...(scenario.request.headers === undefined
-      ? {}
-      : { headers: scenario.request.headers.map(([name, value]) => [name, fill(value, values, path)] as const) }),
-  };
+  const path = scenarioPath(scenario);
+  const { url, request } = prepareScenario(server, scenario, values);
 
-  const seen = await runInPage(url, request);
-  const observed = await settledEvents(url);
+  const seen = await runInPage(page, url, request);
+  const observed = await settledEvents(recorder, url);
   const requestContext: RequestContext = {
     initiatorOrigin: server.pageOrigin,
     credentialsMode: scenario.exchangeCredentials ?? request.credentials ?? 'same-origin',
@@ -381,13 +254,4 @@ async function runScenario(scenario: Scenario): Promise<void> {
     expect(verdict.blocked, context).toBe(false);
     expect(verdict.kind, context).toBe('passed');
   }
-}
-
-function fillSpec(spec: Scenario['routes'][number]['response'] & object, path: string) {
-  return {
-    ...spec,
-    ...(spec.headers === undefined
-      ? {}
-      : { headers: spec.headers.map(([name, value]) => [name, fill(value, values, path)] as const) }),
-  };
 }

@@ -10,8 +10,8 @@ import {
   type CdpRequestEvents,
   type CorsErrorStatus,
   chromiumVerdict,
-  isSettled,
 } from '../../e2e/support/cdp-exchange';
+import { settledEvents } from '../../e2e/support/scenario-run';
 import type { PageRequest } from './cases';
 
 /** What the page's script saw. */
@@ -23,31 +23,12 @@ export interface Observed {
   exchange: Exchange;
 }
 
-function extraInfoCount(events: CdpRequestEvents | undefined): number {
-  return events === undefined ? 0 : events.willBeSentExtraInfo.length + events.responseExtraInfo.length;
-}
-
+/** Waits until CDP reported how the request (and its preflight) ended and its ExtraInfo settled. */
 async function settled(recorder: CdpRecorder, url: string): Promise<CdpRequestEvents> {
-  const deadline = Date.now() + 10_000;
-  let events: CdpRequestEvents | undefined;
-  while (Date.now() < deadline) {
-    events = recorder.requestFor(url);
-    if (events !== undefined && isSettled(events)) {
-      const preflight = recorder.preflightOf(events.requestId);
-      if (preflight === undefined || isSettled(preflight)) break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  if (events === undefined || !isSettled(events)) throw new Error(`CDP never reported the end of ${url}`);
-  // ExtraInfo events come on their own path from the network service: wait until they stop.
-  let count = -1;
-  while (Date.now() < deadline) {
-    const now = extraInfoCount(events) + extraInfoCount(recorder.preflightOf(events.requestId));
-    if (now === count) break;
-    count = now;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
-  return events;
+  // Audits is not enabled here, so no request counts as unsent: only its Network events end it.
+  const observed = await settledEvents(recorder, url, 10_000);
+  if ('unsent' in observed) throw new Error(`CDP never reported the end of ${url}`);
+  return observed.events;
 }
 
 /**

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/engine/evaluate';
 import type { Exchange, HeaderList, HttpResponse, RedirectHop } from '../../../src/engine/exchange';
 import type { Verdict } from '../../../src/engine/verdict-types';
+import { addressSpaceArb, exchangeArbitrary } from '../../fixtures/exchange-arbitraries';
 
 const ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:8080', 'https://other.test', 'null', '*', ''];
 const CORS_NAMES = [
@@ -97,67 +98,50 @@ const networkError = fc.oneof(
   ),
 );
 const hop: fc.Arbitrary<RedirectHop> = fc.record({ request, response: httpResponse });
-const space = fc.constantFrom('public', 'private', 'local', 'unknown' as const);
 
-const exchangeArb: fc.Arbitrary<Exchange> = fc.record(
-  {
-    initiatorOrigin: fc.oneof(
-      { weight: 6, arbitrary: fc.constant('http://localhost:3000') },
-      fc.constant(null),
-      fc.constantFrom(...ORIGINS),
-      fc.string({ maxLength: 20 }),
-    ),
-    request,
-    resourceType: fc.constantFrom(
-      'xmlhttprequest',
-      'fetch',
-      'image',
-      'script',
-      'font',
-      'ping',
-      'main_frame',
-      'websocket',
-      'other',
-    ),
-    credentialsMode: fc.constantFrom('omit', 'same-origin', 'include', 'unknown'),
-    mode: fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom('cors', 'unknown' as const) },
-      fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate', 'websocket', 'unknown'),
-    ),
-    preflight: fc.oneof(
-      fc.constant({ kind: 'none' as const }),
-      fc.constant({ kind: 'maybe-cached' as const }),
-      fc.record({
-        kind: fc.constant('observed' as const),
-        request,
-        response: fc.option(httpResponse),
-        error: networkError,
-      }),
-    ),
-    redirects: fc.oneof(
-      { weight: 5, arbitrary: fc.array(hop, { maxLength: 3 }) },
-      fc.tuple(hop, fc.integer({ min: 19, max: 23 })).map(([one, n]) => Array.from({ length: n }, () => one)),
-    ),
-    response: fc.option(httpResponse),
-    networkError,
-    outcome: fc.constantFrom('blocked', 'succeeded', 'network-error', 'unknown'),
-    addressSpaces: fc.record({ initiator: space, target: space }),
-  },
-  {
-    requiredKeys: [
-      'initiatorOrigin',
-      'request',
-      'resourceType',
-      'credentialsMode',
-      'mode',
-      'preflight',
-      'redirects',
-      'response',
-      'networkError',
-      'outcome',
-    ],
-  },
-);
+const exchangeArb: fc.Arbitrary<Exchange> = exchangeArbitrary({
+  initiatorOrigin: fc.oneof(
+    { weight: 6, arbitrary: fc.constant('http://localhost:3000') },
+    fc.constant(null),
+    fc.constantFrom(...ORIGINS),
+    fc.string({ maxLength: 20 }),
+  ),
+  request,
+  resourceType: fc.constantFrom(
+    'xmlhttprequest',
+    'fetch',
+    'image',
+    'script',
+    'font',
+    'ping',
+    'main_frame',
+    'websocket',
+    'other',
+  ),
+  credentialsMode: fc.constantFrom('omit', 'same-origin', 'include', 'unknown'),
+  mode: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('cors', 'unknown' as const) },
+    fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate', 'websocket', 'unknown'),
+  ),
+  preflight: fc.oneof(
+    fc.constant({ kind: 'none' as const }),
+    fc.constant({ kind: 'maybe-cached' as const }),
+    fc.record({
+      kind: fc.constant('observed' as const),
+      request,
+      response: fc.option(httpResponse),
+      error: networkError,
+    }),
+  ),
+  redirects: fc.oneof(
+    { weight: 5, arbitrary: fc.array(hop, { maxLength: 3 }) },
+    fc.tuple(hop, fc.integer({ min: 19, max: 23 })).map(([one, n]) => Array.from({ length: n }, () => one)),
+  ),
+  response: fc.option(httpResponse),
+  networkError,
+  outcome: fc.constantFrom('blocked', 'succeeded', 'network-error', 'unknown'),
+  addressSpaces: fc.record({ initiator: addressSpaceArb, target: addressSpaceArb }),
+});
 
 const FIXABLE = new Set([
   'access-control-allow-origin',

@@ -4,6 +4,7 @@ import type { Exchange, HttpRequest, HttpResponse, PreflightObservation } from '
 import { EXPLANATION_LIMITS, explain } from '../../../src/engine/explain';
 import type { Verdict } from '../../../src/engine/verdict-types';
 import { ALL_CODES } from '../../fixtures/cors-error-codes';
+import { addressSpaceArb, exchangeArbitrary } from '../../fixtures/exchange-arbitraries';
 
 /** Characters no output may contain raw: controls, DEL, C1, line/paragraph separators, bidi controls. */
 function unsafeChar(text: string, allowNewline: boolean): string | null {
@@ -60,52 +61,33 @@ const preflightObs: fc.Arbitrary<PreflightObservation> = fc.oneof(
   fc.constant({ kind: 'maybe-cached' as const }),
   fc.record({ kind: fc.constant('observed' as const), request, response: maybe(httpResponse), error: maybe(hostile) }),
 );
-const space = fc.constantFrom('public', 'private', 'local', 'unknown') as fc.Arbitrary<
-  'public' | 'private' | 'local' | 'unknown'
->;
 
-const exchangeArb: fc.Arbitrary<Exchange> = fc.record(
-  {
-    initiatorOrigin: maybe(hostile),
-    request,
-    resourceType: fc.constantFrom(
-      'xmlhttprequest',
-      'fetch',
-      'image',
-      'script',
-      'stylesheet',
-      'font',
-      'media',
-      'ping',
-      'websocket',
-      'main_frame',
-      'sub_frame',
-      'other',
-    ),
-    credentialsMode: fc.constantFrom('omit', 'same-origin', 'include', 'unknown'),
-    mode: fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate', 'websocket', 'unknown'),
-    preflight: preflightObs,
-    redirects: fc.array(fc.record({ request, response: httpResponse }), { maxLength: 3 }),
-    response: maybe(httpResponse),
-    networkError: maybe(fc.oneof(hostile, fc.constantFrom('net::ERR_CONNECTION_REFUSED', 'NS_BINDING_ABORTED'))),
-    outcome: fc.constantFrom('blocked', 'succeeded', 'network-error', 'unknown'),
-    addressSpaces: fc.record({ initiator: space, target: space }),
-  },
-  {
-    requiredKeys: [
-      'initiatorOrigin',
-      'request',
-      'resourceType',
-      'credentialsMode',
-      'mode',
-      'preflight',
-      'redirects',
-      'response',
-      'networkError',
-      'outcome',
-    ],
-  },
-);
+const exchangeArb: fc.Arbitrary<Exchange> = exchangeArbitrary({
+  initiatorOrigin: maybe(hostile),
+  request,
+  resourceType: fc.constantFrom(
+    'xmlhttprequest',
+    'fetch',
+    'image',
+    'script',
+    'stylesheet',
+    'font',
+    'media',
+    'ping',
+    'websocket',
+    'main_frame',
+    'sub_frame',
+    'other',
+  ),
+  credentialsMode: fc.constantFrom('omit', 'same-origin', 'include', 'unknown'),
+  mode: fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate', 'websocket', 'unknown'),
+  preflight: preflightObs,
+  redirects: fc.array(fc.record({ request, response: httpResponse }), { maxLength: 3 }),
+  response: maybe(httpResponse),
+  networkError: maybe(fc.oneof(hostile, fc.constantFrom('net::ERR_CONNECTION_REFUSED', 'NS_BINDING_ABORTED'))),
+  outcome: fc.constantFrom('blocked', 'succeeded', 'network-error', 'unknown'),
+  addressSpaces: fc.record({ initiator: addressSpaceArb, target: addressSpaceArb }),
+});
 
 const verdictArb: fc.Arbitrary<Verdict> = fc.record({
   kind: fc.constantFrom('blocked', 'passed', 'not-cors', 'network-error', 'unknown'),

@@ -1,0 +1,52 @@
+/**
+ * What the scenario matrices (`cors-matrix.spec.ts`, `capture-matrix.spec.ts`) share: the browser
+ * they run in — the built extension loaded, third-party cookies allowed, and a cookie planted on
+ * loopback so credentialed requests are credentialed on the wire too — and their row files.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { CdpRecorder } from './cdp-exchange';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium-args';
+import { findChromium } from './find-chromium';
+import { requireBuiltExtension } from './fixtures';
+
+/** The cookie credentialed requests carry, so they are credentialed on the wire too. */
+export const COOKIE = { name: 'matrix-session', value: 'abc' };
+
+/** Launches Chromium with the built extension on `profile` (a fresh one) and plants `COOKIE`. */
+export async function launchMatrixBrowser(profile: string): Promise<BrowserContext> {
+  // A fresh profile blocks third-party cookies; allow them so credentialed requests carry one.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(requireBuiltExtension()),
+    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
+  });
+  // SameSite=None needs Secure, which loopback over plain http satisfies.
+  await context.addCookies([
+    { ...COOKIE, domain: '127.0.0.1', path: '/', secure: true, sameSite: 'None', httpOnly: false },
+  ]);
+  return context;
+}
+
+/** Records `page`'s CDP Network events and CORS issues (Network and Audits enabled). */
+export async function recordCdp(context: BrowserContext, page: Page): Promise<CdpRecorder> {
+  const cdp = await context.newCDPSession(page);
+  const recorder = new CdpRecorder(cdp);
+  await cdp.send('Network.enable');
+  await cdp.send('Audits.enable');
+  return recorder;
+}
+
+/** The rows appended to `file` (one JSON object a line), or none when it does not exist. */
+export function readRows<Row>(file: string): Row[] {
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Row)
+    : [];
+}
