@@ -5,25 +5,32 @@
  *   (b) with a do-nothing extension registering CORS Lens's five webRequest listeners with the
  *       same options (the floor: every observer with 'extraHeaders' pays it, see chromium.md),
  *   (c) with CORS Lens (dist/),
- * interleaved a b c a b c … over ROUNDS rounds, each run in a fresh tab of a browser kept per
- * configuration. Prints medians, ratios to (a) and CORS Lens against the floor, the worker's CPU
- * per webRequest event, its process's memory, and storage.session bytes per stored exchange.
+ * interleaved over ROUNDS rounds, each run in a fresh tab of a browser kept per configuration.
+ * The order rotates each round (a b c, b c a, c a b, …) so no configuration always runs first or
+ * right after the same neighbour; with ROUNDS a multiple of the configurations each takes every
+ * position equally often. On this shared machine a round's neighbours weigh on all of its runs
+ * alike, so the figure that decides is the paired ratio: CORS Lens ÷ floor within each round,
+ * reported as the median over rounds with its interquartile range. Also prints each
+ * configuration's median, the worker's CPU per webRequest event, its process's memory,
+ * storage.session bytes per stored exchange, and the load average before and after.
  *
- * BENCH_ROUNDS (default 10) sets the rounds; BENCH_BASELINE_DIST=<dir> adds another build of
- * CORS Lens (e.g. an older commit's dist/) as configuration (d), to measure a change.
+ * BENCH_ROUNDS (default 12) sets the rounds; BENCH_REQUESTS (default 600) the requests per load;
+ * BENCH_BASELINE_DIST=<dir> adds another build of CORS Lens (e.g. an older commit's dist/) as
+ * configuration (d), to measure a change.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../e2e/support/chromium-args';
 import { extensionRendererPid, residentBytes, serviceWorkerCpuNs } from '../e2e/support/extension-process';
 import { findChromium } from '../e2e/support/find-chromium';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
-const REQUESTS = 1_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
+/** A multiple of 50 (the page's wave). 600 keeps the whole page-load bench near 3 minutes here. */
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 /** npm runs the bench from the package root; the bundle itself lives in node_modules/.cache. */
 const DIST = resolve('dist');
 
@@ -164,11 +171,30 @@ async function run(config: Config, pageUrl: string): Promise<number> {
 
 // ── Reporting ────────────────────────────────────────────────────────────────────────────────
 
-function median(values: readonly number[]): number {
+/** The q-quantile (0 ≤ q ≤ 1) with linear interpolation between order statistics. */
+function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  if (sorted.length === 0) return Number.NaN;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const lower = sorted[low] ?? 0;
+  return lower + ((sorted[Math.ceil(at)] ?? lower) - lower) * (at - low);
 }
+
+function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Per-round ratios of `num` to `den` (both ran in the same round), summarised. */
+function pairedRatios(num: Config, den: Config): { median: number; q1: number; q3: number; ratios: number[] } {
+  const ratios = num.times.map((time, round) => time / (den.times[round] ?? Number.NaN));
+  return { median: median(ratios), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75), ratios };
+}
+
+const loadLine = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
 
 /** Events the floor's listeners saw per page load (the same page, so the same for every extension). */
 async function eventsPerLoad(floor: Config): Promise<number> {
@@ -231,18 +257,23 @@ async function main(): Promise<void> {
   }
   const servers = await startServers();
   const started = Date.now();
+  const loadBefore = loadLine();
   try {
     for (const config of configs) await launch(config);
     // One warm-up load each (not counted): caches, JIT, the worker's first wake.
     for (const config of configs) await run(config, servers.pageUrl);
     for (const config of configs) config.cpuNs.length = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const config of configs) config.times.push(await run(config, servers.pageUrl));
+      // Rotate the order: round r starts with configuration r mod n. times[round] stays paired.
+      for (let k = 0; k < configs.length; k += 1) {
+        const config = configs[(round + k) % configs.length] as Config;
+        config.times[round] = await run(config, servers.pageUrl);
+      }
     }
     const [none, floor, lens] = configs as [Config, Config, Config];
     const events = await eventsPerLoad(floor);
     console.log(
-      `\npage load with ${REQUESTS} cross-origin requests (half preflighted, 5% blocked), ${ROUNDS} interleaved rounds:`,
+      `\npage load with ${REQUESTS} cross-origin requests (half preflighted, 5% blocked), ${ROUNDS} interleaved rounds, order rotated each round:`,
     );
     for (const config of configs) {
       const ratio = median(config.times) / median(none.times);
@@ -250,8 +281,23 @@ async function main(): Promise<void> {
         `  ${config.label.padEnd(40)} median ${median(config.times).toFixed(0).padStart(6)} ms  ×${ratio.toFixed(3)} of (a)`,
       );
     }
-    const vsFloor = median(lens.times) / median(floor.times);
-    console.log(`  CORS Lens vs the floor: ×${vsFloor.toFixed(3)} (target ≤ ×1.05)`);
+    const paired = (label: string, num: Config, den: Config) => {
+      const { median: mid, q1, q3 } = pairedRatios(num, den);
+      console.log(
+        `  ${label.padEnd(40)} paired per round: median ×${mid.toFixed(3)}, IQR ×${q1.toFixed(3)}–×${q3.toFixed(3)}`,
+      );
+    };
+    paired('floor ÷ (a)', floor, none);
+    paired('CORS Lens ÷ (a)', lens, none);
+    paired('CORS Lens ÷ floor', lens, floor);
+    const vsFloor = pairedRatios(lens, floor);
+    const within = vsFloor.ratios.filter((ratio) => ratio <= 1.05).length;
+    console.log(
+      `  CORS Lens vs the floor: paired median ×${vsFloor.median.toFixed(3)} (target ≤ ×1.05; ${within} of ${ROUNDS} rounds within it),` +
+        ` ratio of medians ×${(median(lens.times) / median(floor.times)).toFixed(3)}`,
+    );
+    console.log(`  per-round CORS Lens ÷ floor: ${vsFloor.ratios.map((ratio) => ratio.toFixed(3)).join(' ')}`);
+    if (configs[3] !== undefined) paired('CORS Lens ÷ baseline build', lens, configs[3]);
     for (const config of configs.slice(1)) {
       const cpuMs = median(config.cpuNs) / 1e6;
       console.log(
@@ -267,7 +313,9 @@ async function main(): Promise<void> {
       const bytes = await bytesPerPassingExchange(config, servers.pageUrl, servers.apiOrigin);
       console.log(`  storage.session ${config.label}: ${bytes}`);
     }
-    console.log(`  (bench took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `  (bench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadBefore} before, ${loadLine()} after, ${availableParallelism()} cores)`,
+    );
   } finally {
     for (const config of configs) {
       await config.context?.close();

@@ -52,6 +52,24 @@ describe('worker → panel messages', () => {
     ['an unknown type', { type: 'surprise', version, log }],
     ['a log without records', { type: 'snapshot', version, log: { ...log, records: undefined } }],
     ['a record without a verdict', { type: 'request-added', version, record: { ...record, verdict: null } }],
+    // A snapshot is all or nothing (see isTabLogView): one bad record drops the whole message.
+    [
+      'a snapshot with one record without a verdict',
+      { type: 'snapshot', version, log: { ...log, records: [record, { ...record, verdict: null }, record] } },
+    ],
+    [
+      'a snapshot whose last record lacks its exchange',
+      { type: 'snapshot', version, log: { ...log, records: [record, record, { ...record, exchange: undefined }] } },
+    ],
+    [
+      'a snapshot with a record that is not an object',
+      { type: 'snapshot', version, log: { ...log, records: [record, 'x'] } },
+    ],
+    [
+      'a snapshot with a hole in its records',
+      { type: 'snapshot', version, log: { ...log, records: Object.assign(new Array(3), { 0: record, 2: record }) } },
+    ],
+    ['a snapshot with a negative count', { type: 'snapshot', version, log: { ...log, evictedCount: -1 } }],
     ['a negative count', { type: 'counts-changed', version, sameOriginCount: -1 }],
     ['null', null],
     ['a string', 'snapshot'],
