@@ -116,7 +116,10 @@ export class Correlator {
       this.#traces.set(event.requestId, trace);
     }
     applyEvent(trace, event);
-    this.#pair(trace);
+    // What pairing compares (URL, method, origin, Access-Control-Request-Method) is all known once
+    // a request's headers are sent or it failed; later events cannot make a pair, so they skip the
+    // scan over requests in flight.
+    if (event.kind === 'send-headers' || event.kind === 'error') this.#pair(trace);
     if (event.kind === 'redirect' && !REPORTED_SCHEMES.test(event.redirectUrl) && !isPreflightTrace(trace)) {
       // Nothing more will come for this request: judge it as it stands (the redirect decides).
       return this.#finish(trace);
