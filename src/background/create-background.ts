@@ -1,4 +1,4 @@
-import { type CaptureOutput, Correlator } from '../capture/correlator';
+import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
 import { evaluate } from '../engine/evaluate';
 import { type Badge, badgeFor } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
@@ -30,6 +30,8 @@ const SWEEP_EVERY_MS = 10_000;
  * with what was seen: its remaining events were lost with the stopped worker.
  */
 const RESTORED_GRACE_MS = 2_000;
+/** How long the worker waits with nothing to write before it removes retired journal keys. */
+const IDLE_REMOVAL_MS = 1_000;
 
 /**
  * The service worker's behaviour, built from injected browser adapters so unit tests can run it
@@ -53,18 +55,24 @@ export function createBackground(deps: BackgroundDeps) {
   /** Events that arrived before the state of the previous life was back, with their journal keys. */
   const early: Array<{ key: string; event: CaptureEvent }> = [];
   let hydrated = false;
+  /** The journal keys of each request in flight: its events, until it is finished. */
+  const journaled = new Map<RequestId, string[]>();
+  /** Arrival order of events in this worker life, stored with each (see stored-event.ts). */
+  let arrivals = 0;
 
   const ready = hydrate(deps.store).then(async (saved) => {
     nextSeq = Math.max(nextSeq, saved.nextSeq);
-    correlator.restore(saved.inFlight);
+    pending.forget(saved.stale);
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
     for (const tab of saved.tabs) logs.restore({ ...tab, records: tab.records.map(stamped) });
     const effects: Effects = { badges: new Set(), messages: [] };
+    // What the previous life had in flight comes back by replaying its journaled events.
+    for (const { key, event } of saved.journal) noteJournaled(event.requestId, key);
+    applyOutputs(correlator.replay(saved.journal.map(({ event }) => event)), effects);
+    for (const { event } of saved.journal) settle(event.requestId);
     const replayed = new Set(saved.journal.map(({ key }) => key));
-    const fresh = early.splice(0).filter(({ key }) => !replayed.has(key));
-    for (const { key, event } of [...saved.journal, ...fresh]) {
-      handleEvent(event, effects);
-      pending.handled(key);
+    for (const { key, event } of early.splice(0)) {
+      if (!replayed.has(key)) handleEvent(event, effects, key);
     }
     hydrated = true;
     schedule(() => {
@@ -81,14 +89,24 @@ export function createBackground(deps: BackgroundDeps) {
       : { ...record, capturedBy: deps.browser };
   }
 
-  /** Everything an event changes, done synchronously so its writes leave in the same task. */
-  function handleEvent(event: CaptureEvent, effects: Effects): void {
+  /**
+   * Everything an event changes, done synchronously so its writes leave in the same task.
+   * `journalAs` is its journal key when it was journaled on arrival, before hydration finished.
+   */
+  function handleEvent(event: CaptureEvent, effects: Effects, journalAs?: string): void {
     // A new top-level document starts a new log for its tab, unless the user preserves it.
     if (event.kind === 'send-headers' && event.resourceType === 'main_frame' && event.tabId >= 0) {
       if (!logs.preserveLog(event.tabId)) clearLog(event.tabId, effects);
     }
     const outputs = correlator.ingest(event);
-    saveTrace(event.requestId);
+    if (correlator.has(event.requestId)) {
+      // Still in flight: keep the event, so a worker stopped now hands it to the next life.
+      const key = journalAs ?? journalKey(event);
+      if (journalAs === undefined) pending.event(key, event, arrivals++);
+      noteJournaled(event.requestId, key);
+    } else if (journalAs !== undefined) {
+      pending.retire([journalAs]);
+    }
     if (event.timeStamp - lastSweep > SWEEP_EVERY_MS) {
       lastSweep = event.timeStamp;
       outputs.push(...correlator.sweep(event.timeStamp));
@@ -106,16 +124,30 @@ export function createBackground(deps: BackgroundDeps) {
    * instead of one per event — storage calls were most of the worker's CPU time per event
    * (profiled during test/bench/page-load-bench.ts).
    */
-  function flush(): void {
-    if (writing !== null || pending.empty) return;
+  function flush(idle = false): void {
+    if (writing !== null || (pending.empty && !(idle && pending.hasRetired))) return;
     const write = pending
-      .writeTo(deps.store)
+      .writeTo(deps.store, idle)
       .catch(() => undefined)
       .then(() => {
         writing = null;
         flush();
+        if (writing === null && pending.hasRetired) scheduleIdleRemoval();
       });
     writing = write;
+  }
+
+  let idleRemovalScheduled = false;
+
+  /** Retired journal keys that no other write took go once the worker has been quiet a while. */
+  function scheduleIdleRemoval(): void {
+    if (idleRemovalScheduled) return;
+    idleRemovalScheduled = true;
+    schedule(() => {
+      idleRemovalScheduled = false;
+      if (writing === null) flush(true);
+      else scheduleIdleRemoval();
+    }, IDLE_REMOVAL_MS);
   }
 
   /** Badges to refresh and messages to send once the state change is safely written. */
@@ -130,7 +162,7 @@ export function createBackground(deps: BackgroundDeps) {
     effects.messages.push([record.tabId, { type: 'request-added', version: PROTOCOL_VERSION, record }]);
     for (const eviction of evictions) {
       pending.forgetRecord(eviction.tabId, eviction.requestId);
-      const { evictedCount } = logs.view(eviction.tabId);
+      const { evictedCount } = logs.meta(eviction.tabId);
       const message: ToPanel = {
         type: 'request-evicted',
         version: PROTOCOL_VERSION,
@@ -163,6 +195,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   function applyOutputs(outputs: readonly CaptureOutput[], effects: Effects): void {
     for (const output of outputs) {
+      for (const requestId of finishedRequestIds(output)) settle(requestId);
       if (output.kind === 'same-origin') {
         const sameOriginCount = logs.countSameOrigin(output.tabId);
         pending.tab(output.tabId, logs.meta(output.tabId));
@@ -170,16 +203,22 @@ export function createBackground(deps: BackgroundDeps) {
         continue;
       }
       const { captured } = output;
-      pending.trace(captured.requestId, null);
-      if (captured.preflightRequestId !== null) pending.trace(captured.preflightRequestId, null);
       storeRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
     }
   }
 
-  function saveTrace(requestId: RequestId): void {
-    pending.trace(requestId, correlator.saved(requestId));
-    const partner = correlator.partnerOf(requestId);
-    if (partner !== null) pending.trace(partner, correlator.saved(partner));
+  function noteJournaled(requestId: RequestId, key: string): void {
+    const keys = journaled.get(requestId);
+    if (keys === undefined) journaled.set(requestId, [key]);
+    else if (!keys.includes(key)) keys.push(key);
+  }
+
+  /** Once a request is no longer in flight, its journaled events are no longer needed. */
+  function settle(requestId: RequestId): void {
+    const keys = journaled.get(requestId);
+    if (keys === undefined || correlator.has(requestId)) return;
+    journaled.delete(requestId);
+    pending.retire(keys);
   }
 
   async function commit(effects: Effects): Promise<void> {
@@ -220,9 +259,10 @@ export function createBackground(deps: BackgroundDeps) {
      */
     event(event: CaptureEvent): Promise<void> {
       if (!hydrated) {
-        pending.journal(event);
+        const key = journalKey(event);
+        pending.event(key, event, arrivals++);
         flush();
-        early.push({ key: journalKey(event), event });
+        early.push({ key, event });
         return ready;
       }
       const effects: Effects = { badges: new Set(), messages: [] };
@@ -256,9 +296,11 @@ export function createBackground(deps: BackgroundDeps) {
       port.post({ type: 'snapshot', version: PROTOCOL_VERSION, log: logs.view(tabId) });
     },
 
-    /** Resolves once every write issued so far has reached storage. */
+    /** Resolves once every change so far, retired journal keys included, has reached storage. */
     async flushed(): Promise<void> {
       await ready;
+      while (writing !== null) await writing;
+      flush(true);
       while (writing !== null) await writing;
     },
   };

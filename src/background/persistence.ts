@@ -1,23 +1,23 @@
-import type { SavedTrace } from '../capture/correlator';
-import { parseSavedTrace } from '../capture/saved-trace';
 import { evaluate } from '../engine/evaluate';
 import type { CaptureEvent } from '../model/capture-event';
 import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import type { SessionStore } from '../platform/storage';
+import { decodeEvent, encodeEvent } from './stored-event';
 import { decodeRecord, encodeRecord } from './stored-record';
 
 /**
- * storage.session layout. Records and in-flight requests are stored one key each, so a write
- * costs what changed, not the size of the log; a tab's key holds only its counters.
- *   req:<requestId>    a request still in flight (the correlator's trace, as a JSON string)
- *   ev:<key>           an event that arrived while the worker was still reading this back;
- *                      replayed by the next worker life if this one stops first
- *   tab:<tabId>        { sameOriginCount, evictedCount, preserveLog }
- *   rec:<tabId>:<id>   one record with its place in the log, compactly (see stored-record.ts)
+ * storage.session layout. Records and events are stored one key each, so a write costs what
+ * changed, not the size of the log; a tab's key holds only its counters.
+ *   ev:<time>:<id>:<kind>  an event of a request still in flight, or not yet handled (see
+ *                          stored-event.ts): a worker life that stops hands these to the next,
+ *                          which replays them to rebuild what was in flight
+ *   tab:<tabId>            { sameOriginCount, evictedCount, preserveLog }
+ *   rec:<tabId>:<id>       one record with its place in the log, compactly (see stored-record.ts)
+ * Keys with any other prefix (`req:`, in-flight requests as an older version stored them) are
+ * removed on load.
  */
-const traceKey = (requestId: RequestId) => `req:${requestId}`;
-/** Unique per event and sortable by arrival time within a request. */
+/** Unique per event (a duplicate event overwrites itself). */
 export const journalKey = (event: CaptureEvent) => `ev:${event.timeStamp}:${event.requestId}:${event.kind}`;
 const tabKey = (tabId: TabId) => `tab:${tabId}`;
 const recordKey = (tabId: TabId, requestId: RequestId) => `rec:${tabId}:${requestId}`;
@@ -42,48 +42,11 @@ function isTabMeta(value: unknown): value is TabMeta {
   );
 }
 
-/**
- * An in-flight request as one JSON string. The first hop's headers are usually the current
- * hop's too (the same array): they are written once.
- */
-function encodeTrace(saved: SavedTrace): string {
-  const { trace } = saved;
-  const currentHeaders =
-    trace.currentHeaders !== null && trace.currentHeaders === trace.firstHeaders ? 1 : trace.currentHeaders;
-  return JSON.stringify({ ...saved, trace: { ...trace, currentHeaders } });
-}
-
-function decodeTrace(value: unknown): SavedTrace | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const saved = JSON.parse(value) as { trace?: Record<string, unknown> };
-    if (saved.trace?.currentHeaders === 1) saved.trace.currentHeaders = saved.trace.firstHeaders;
-    return parseSavedTrace(saved);
-  } catch {
-    return null;
-  }
-}
-
-const EVENT_KINDS = new Set(['send-headers', 'headers-received', 'redirect', 'completed', 'error']);
-
-/** Journaled events were written by us; the check guards against older shapes after an update. */
-function isCaptureEvent(value: unknown): value is CaptureEvent {
-  return (
-    isRecord(value) &&
-    typeof value.kind === 'string' &&
-    EVENT_KINDS.has(value.kind) &&
-    typeof value.requestId === 'string' &&
-    typeof value.tabId === 'number' &&
-    typeof value.url === 'string' &&
-    typeof value.method === 'string' &&
-    typeof value.timeStamp === 'number'
-  );
-}
-
 export interface Hydrated {
-  inFlight: SavedTrace[];
-  /** Events a previous worker life received but never handled, oldest first. */
+  /** Events of the requests a previous worker life had in flight or never handled, oldest first. */
   journal: Array<{ key: string; event: CaptureEvent }>;
+  /** Keys this version does not read (an older layout, or unreadable values): to be removed. */
+  stale: string[];
   tabs: TabLogView[];
   /** Greater than the place of every stored record, so new records sort after them. */
   nextSeq: number;
@@ -92,17 +55,16 @@ export interface Hydrated {
 /** Reads everything back after the worker was (re)started. Unreadable entries are skipped. */
 export async function hydrate(store: SessionStore): Promise<Hydrated> {
   const all = await store.getAll();
-  const inFlight: SavedTrace[] = [];
-  const journal: Hydrated['journal'] = [];
+  const journal: Array<{ key: string; event: CaptureEvent; order: number }> = [];
+  const stale: string[] = [];
   const metas = new Map<TabId, TabMeta>();
   const records = new Map<TabId, Array<{ record: ExchangeRecord; seq: number }>>();
   let nextSeq = 0;
   for (const [key, value] of Object.entries(all)) {
     if (key.startsWith('ev:')) {
-      if (isCaptureEvent(value)) journal.push({ key, event: value });
-    } else if (key.startsWith('req:')) {
-      const saved = decodeTrace(value);
-      if (saved !== null) inFlight.push(saved);
+      const decoded = decodeEvent(value);
+      if (decoded === null) stale.push(key);
+      else journal.push({ key, ...decoded });
     } else if (key.startsWith('tab:')) {
       if (isTabMeta(value)) metas.set(Number(key.slice('tab:'.length)), value);
     } else if (key.startsWith('rec:')) {
@@ -113,6 +75,8 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
       records.set(record.tabId, list);
       list.push({ record: { ...record, verdict: evaluate(record.exchange) }, seq });
       nextSeq = Math.max(nextSeq, seq + 1);
+    } else {
+      stale.push(key);
     }
   }
   const tabs: TabLogView[] = [...new Set([...metas.keys(), ...records.keys()])].map((tabId) => ({
@@ -120,30 +84,64 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
     records: (records.get(tabId) ?? []).sort((a, b) => a.seq - b.seq).map(({ record }) => record),
     ...(metas.get(tabId) ?? { sameOriginCount: 0, evictedCount: 0, preserveLog: false }),
   }));
-  journal.sort((a, b) => a.event.timeStamp - b.event.timeStamp);
-  return { inFlight, journal, tabs, nextSeq };
+  // A request with a record is finished: its events may outlive it for a while (see PendingWrites).
+  const finished = new Set<RequestId>();
+  for (const list of records.values()) {
+    for (const { record } of list) {
+      finished.add(record.requestId);
+      if (record.preflightRequestId !== null) finished.add(record.preflightRequestId);
+    }
+  }
+  const inFlight = journal.filter(({ key, event }) => {
+    if (finished.has(event.requestId)) stale.push(key);
+    return !finished.has(event.requestId);
+  });
+  // Events of one life in arrival order; lives follow each other in time.
+  inFlight.sort((a, b) => a.event.timeStamp - b.event.timeStamp || a.order - b.order);
+  return { journal: inFlight.map(({ key, event }) => ({ key, event })), stale, tabs, nextSeq };
 }
+
+/** Retired journal keys go in one removal once this many wait, if nothing took them sooner. */
+const RETIRED_BATCH = 256;
 
 /** Collects changes and writes them in one storage call per flush. */
 export class PendingWrites {
-  #set: Record<string, unknown> = {};
+  #set = new Map<string, unknown>();
   #remove = new Set<string>();
+  /**
+   * Journaled events of finished requests. Their record now stands for them, and `hydrate`
+   * ignores the events of a request that has one, so removing them can wait: they go with the
+   * next removal, in a batch, or when the worker falls idle — one storage call for many
+   * requests instead of one per request. (A same-origin request leaves no record: a worker
+   * stopped before its events went would count it again. Chrome stops a worker only after 30 s
+   * without events, long after the idle removal; only a forced stop mid-burst can do that.)
+   */
+  #retired = new Set<string>();
 
+  /** True when nothing needs writing now; retired keys can wait (see `writeTo`). */
   get empty(): boolean {
-    return Object.keys(this.#set).length === 0 && this.#remove.size === 0;
+    return this.#set.size === 0 && this.#remove.size === 0 && this.#retired.size < RETIRED_BATCH;
   }
 
-  journal(event: CaptureEvent): void {
-    this.#put(journalKey(event), event);
+  get hasRetired(): boolean {
+    return this.#retired.size > 0;
   }
 
-  handled(journal: string): void {
-    this.#drop(journal);
+  /** Journals `event` under `key`; `order` is when it arrived in this worker life. */
+  event(key: string, event: CaptureEvent, order: number): void {
+    this.#put(key, encodeEvent(event, order));
   }
 
-  trace(requestId: RequestId, saved: SavedTrace | null): void {
-    if (saved === null) this.#drop(traceKey(requestId));
-    else this.#put(traceKey(requestId), encodeTrace(saved));
+  /** The events of a finished request: see `#retired`. One not written yet never will be. */
+  retire(keys: readonly string[]): void {
+    for (const key of keys) {
+      this.#set.delete(key);
+      this.#retired.add(key);
+    }
+  }
+
+  forget(keys: readonly string[]): void {
+    for (const key of keys) this.#drop(key);
   }
 
   /** Stores `record` as the `seq`-th of its tab's log. */
@@ -172,26 +170,32 @@ export class PendingWrites {
   /**
    * Issues the writes at once, in this task: the browser may stop the worker right after an
    * event, and a write already sent survives that. Storage calls are delivered in the order they
-   * are made, so writes need no chaining to stay ordered.
+   * are made, so writes need no chaining to stay ordered. Retired keys go along when there is a
+   * removal anyway, when enough wait, or when `idle`.
    */
-  writeTo(store: SessionStore): Promise<void> {
+  writeTo(store: SessionStore, idle = false): Promise<void> {
     const set = this.#set;
-    const remove = [...this.#remove];
-    this.#set = {};
+    const remove = this.#remove;
+    if (idle || remove.size > 0 || this.#retired.size >= RETIRED_BATCH) {
+      for (const key of this.#retired) remove.add(key);
+      this.#retired = new Set();
+    }
+    this.#set = new Map();
     this.#remove = new Set();
     return Promise.all([
-      remove.length > 0 ? store.removeMany(remove) : undefined,
-      Object.keys(set).length > 0 ? store.setMany(set) : undefined,
+      set.size > 0 ? store.setMany(Object.fromEntries(set)) : undefined,
+      remove.size > 0 ? store.removeMany([...remove]) : undefined,
     ]).then(() => undefined);
   }
 
   #put(key: string, value: unknown): void {
     this.#remove.delete(key);
-    this.#set[key] = value;
+    this.#retired.delete(key);
+    this.#set.set(key, value);
   }
 
   #drop(key: string): void {
-    delete this.#set[key];
+    this.#set.delete(key);
     this.#remove.add(key);
   }
 }

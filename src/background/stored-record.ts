@@ -3,7 +3,6 @@ import type {
   CredentialsMode,
   Exchange,
   FetchMode,
-  HeaderList,
   HttpRequest,
   HttpResponse,
   ObservedOutcome,
@@ -12,6 +11,7 @@ import type {
   ResourceType,
 } from '../engine/exchange';
 import type { ExchangeRecord } from '../model/exchange-record';
+import { decodeHeaders, encodeHeaders, type Json } from './stored-headers';
 
 /**
  * A record as storage.session keeps it: one JSON string with short keys, header lists as
@@ -27,32 +27,6 @@ export type StoredRecord = Omit<ExchangeRecord, 'verdict'>;
 
 /** Version of the encoding; a record in any other version is dropped on load. */
 const VERSION = 1;
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-/**
- * `name:value` lines: HTTP forbids CR/LF in field values and ':' in names. A list that breaks
- * that (a binary header decoded byte by byte) stays an array of pairs.
- */
-function encodeHeaders(headers: HeaderList): Json {
-  const safe = headers.every(([name, value]) => !/[:\n]/.test(name) && !value.includes('\n') && name !== '');
-  if (!safe) return headers.map(([name, value]) => [name, value]);
-  return headers.map(([name, value]) => `${name}:${value}`).join('\n');
-}
-
-function decodeHeaders(value: unknown): HeaderList | null {
-  if (typeof value === 'string') {
-    if (value === '') return [];
-    return value.split('\n').map((line) => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon), line.slice(colon + 1)] as const;
-    });
-  }
-  const pairs =
-    Array.isArray(value) &&
-    value.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string');
-  return pairs ? (value as HeaderList) : null;
-}
 
 function encodeRequest(request: HttpRequest): Json {
   return { u: request.url, m: request.method, h: encodeHeaders(request.headers) };

@@ -1,5 +1,4 @@
 import type { Exchange } from '../engine/exchange';
-import { getHeader } from '../engine/header-list';
 import { normalizeMethod } from '../engine/method';
 import { isSameOrigin, originOf } from '../engine/origin';
 import type { CaptureEvent } from '../model/capture-event';
@@ -21,19 +20,20 @@ export interface CapturedExchange {
 export type CaptureOutput =
   | { kind: 'exchange'; captured: CapturedExchange }
   /** Same-origin (or not subject to CORS at all): counted, not stored. */
-  | { kind: 'same-origin'; tabId: TabId };
+  | { kind: 'same-origin'; tabId: TabId; requestIds: RequestId[] };
+
+/** The requests an output finished: nothing more of them is kept in flight. */
+export function finishedRequestIds(output: CaptureOutput): RequestId[] {
+  if (output.kind === 'same-origin') return output.requestIds;
+  const { requestId, preflightRequestId } = output.captured;
+  return preflightRequestId === null ? [requestId] : [requestId, preflightRequestId];
+}
 
 export interface CorrelatorOptions {
   /** A request with no event for this long is finished as it stands (outcome unknown). */
   staleAfterMs: number;
   /** How many finished request ids to remember, so late duplicate events are recognised. */
   finishedIdMemory: number;
-}
-
-/** One in-flight request as plain data for storage.session, with the request it is paired with. */
-export interface SavedTrace {
-  trace: RequestTrace;
-  pairedWith: RequestId | null;
 }
 
 const DEFAULTS: CorrelatorOptions = { staleAfterMs: 60_000, finishedIdMemory: 4_096 };
@@ -49,6 +49,26 @@ const REPORTED_SCHEMES = /^(https?|wss?|ftp|file|filesystem|about|chrome-extensi
 /** Navigations and WebSockets are not CORS requests. */
 const NOT_CORS_TYPES = new Set(['main_frame', 'sub_frame', 'websocket']);
 
+const pairKey = (tabId: TabId, url: string, method: string) => `${tabId} ${method} ${url}`;
+
+function waitIn(waiting: Map<string, RequestTrace[]>, key: string, trace: RequestTrace): void {
+  const list = waiting.get(key);
+  if (list === undefined) waiting.set(key, [trace]);
+  else if (!list.includes(trace)) list.push(trace);
+}
+
+/** The earliest-started candidate that `fits`, so bursts pair first-in first-out. */
+function earliest(
+  candidates: readonly RequestTrace[] | undefined,
+  fits: (candidate: RequestTrace) => boolean,
+): RequestTrace | undefined {
+  let best: RequestTrace | undefined;
+  for (const candidate of candidates ?? []) {
+    if (fits(candidate) && (best === undefined || candidate.startedAt < best.startedAt)) best = candidate;
+  }
+  return best;
+}
+
 /**
  * Turns normalised webRequest events into exchanges. Pairs each preflight with its actual request
  * by tab, URL, origin and Access-Control-Request-Method — never by request-id arithmetic — and
@@ -60,8 +80,15 @@ export class Correlator {
   readonly #preflightOf = new Map<RequestId, RequestId>();
   readonly #actualOf = new Map<RequestId, RequestId>();
   readonly #finished = new Set<RequestId>();
-  /** Requests put back by `restore` that have seen no event since. */
+  /** Requests rebuilt by `replay` that have seen no event since. */
   readonly #restored = new Set<RequestId>();
+  /**
+   * Unpaired preflights and requests, by what pairing compares first (tab, URL and the method:
+   * a preflight's Access-Control-Request-Method), so pairing looks at a handful of candidates
+   * instead of every request in flight — a busy page has hundreds.
+   */
+  readonly #waitingPreflights = new Map<string, RequestTrace[]>();
+  readonly #waitingRequests = new Map<string, RequestTrace[]>();
 
   constructor(options: Partial<CorrelatorOptions> = {}) {
     this.#options = { ...DEFAULTS, ...options };
@@ -73,32 +100,18 @@ export class Correlator {
   }
 
   /**
-   * One request's state to save, or null once it has finished. Saving each request as it changes
-   * lets a stopped service worker pick up mid-request, at a cost that follows what changed.
+   * Rebuilds the requests a previous worker life had in flight from their events, oldest first.
+   * They count as restored (see `finishRestored`) until an event of this life arrives for them.
    */
-  saved(requestId: RequestId): SavedTrace | null {
-    const trace = this.#traces.get(requestId);
-    if (trace === undefined) return null;
-    return { trace, pairedWith: this.#preflightOf.get(requestId) ?? this.#actualOf.get(requestId) ?? null };
+  replay(events: readonly CaptureEvent[]): CaptureOutput[] {
+    const out = events.flatMap((event) => this.ingest(event));
+    for (const requestId of this.#traces.keys()) this.#restored.add(requestId);
+    return out;
   }
 
-  /** The request paired with `requestId` (its preflight, or the request a preflight is for). */
-  partnerOf(requestId: RequestId): RequestId | null {
-    return this.#preflightOf.get(requestId) ?? this.#actualOf.get(requestId) ?? null;
-  }
-
-  /** Puts back what `saved` returned before the worker stopped. */
-  restore(saved: readonly SavedTrace[]): void {
-    for (const { trace } of saved) {
-      this.#traces.set(trace.requestId, trace);
-      this.#restored.add(trace.requestId);
-    }
-    for (const { trace, pairedWith } of saved) {
-      const partner = pairedWith === null ? undefined : this.#traces.get(pairedWith);
-      if (partner === undefined) continue;
-      if (isPreflightTrace(trace)) this.#link(partner, trace);
-      else this.#link(trace, partner);
-    }
+  /** True while `requestId` is in flight: its events are still needed to finish it. */
+  has(requestId: RequestId): boolean {
+    return this.#traces.has(requestId);
   }
 
   ingest(event: CaptureEvent): CaptureOutput[] {
@@ -168,54 +181,48 @@ export class Correlator {
   #pair(trace: RequestTrace): void {
     if (isPreflightTrace(trace)) {
       if (this.#actualOf.has(trace.requestId)) return;
-      const actual = this.#findActualFor(trace);
-      if (actual !== undefined) this.#link(actual, trace);
+      const key = pairKey(trace.tabId, trace.url, trace.askedMethod ?? '');
+      const actual = earliest(this.#waitingRequests.get(key), (candidate) => this.#pairable(candidate, trace));
+      if (actual === undefined) waitIn(this.#waitingPreflights, key, trace);
+      else this.#link(actual, trace);
       return;
     }
-    if (this.#preflightOf.has(trace.requestId) || trace.method === 'OPTIONS') return;
-    const preflight = this.#findPreflightFor(trace);
-    if (preflight !== undefined) this.#link(trace, preflight);
+    if (this.#preflightOf.has(trace.requestId)) return;
+    const key = pairKey(trace.tabId, trace.url, normalizeMethod(trace.method));
+    // An OPTIONS request whose headers were never seen may be a preflight itself: it does not go
+    // looking for one, but a preflight that asks for OPTIONS may still claim it.
+    const preflight =
+      trace.method === 'OPTIONS'
+        ? undefined
+        : earliest(this.#waitingPreflights.get(key), (candidate) => this.#pairable(trace, candidate));
+    if (preflight === undefined) waitIn(this.#waitingRequests, key, trace);
+    else this.#link(trace, preflight);
   }
 
   #link(actual: RequestTrace, preflight: RequestTrace): void {
+    this.#stopWaiting(actual);
+    this.#stopWaiting(preflight);
     this.#preflightOf.set(actual.requestId, preflight.requestId);
     this.#actualOf.set(preflight.requestId, actual.requestId);
   }
 
-  #matches(actual: RequestTrace, preflight: RequestTrace): boolean {
-    const sent = preflight.firstHeaders ?? [];
-    const askedMethod = getHeader(sent, 'access-control-request-method');
-    const origin = getHeader(sent, 'origin');
+  #stopWaiting(trace: RequestTrace): void {
+    const method = isPreflightTrace(trace) ? (trace.askedMethod ?? '') : normalizeMethod(trace.method);
+    const waiting = isPreflightTrace(trace) ? this.#waitingPreflights : this.#waitingRequests;
+    const key = pairKey(trace.tabId, trace.url, method);
+    const list = waiting.get(key);
+    const index = list?.indexOf(trace) ?? -1;
+    if (list === undefined || index < 0) return;
+    list.splice(index, 1);
+    if (list.length === 0) waiting.delete(key);
+  }
+
+  /** Beyond tab, URL and method (the index key): same origin, and the request not already done. */
+  #pairable(actual: RequestTrace, preflight: RequestTrace): boolean {
     return (
-      actual.tabId === preflight.tabId &&
-      actual.url === preflight.url &&
-      askedMethod !== null &&
-      normalizeMethod(actual.method) === askedMethod &&
-      (actual.initiator === null || origin === null || originOf(actual.initiator) === origin)
+      actual.end?.kind !== 'completed' &&
+      (actual.initiator === null || preflight.origin === null || originOf(actual.initiator) === preflight.origin)
     );
-  }
-
-  /** The earliest unpaired request this preflight asks about, so bursts pair first-in first-out. */
-  #findActualFor(preflight: RequestTrace): RequestTrace | undefined {
-    let best: RequestTrace | undefined;
-    for (const candidate of this.#traces.values()) {
-      if (candidate === preflight || isPreflightTrace(candidate) || this.#preflightOf.has(candidate.requestId))
-        continue;
-      if (candidate.end?.kind === 'completed') continue;
-      if (!this.#matches(candidate, preflight)) continue;
-      if (best === undefined || candidate.startedAt < best.startedAt) best = candidate;
-    }
-    return best;
-  }
-
-  #findPreflightFor(actual: RequestTrace): RequestTrace | undefined {
-    let best: RequestTrace | undefined;
-    for (const candidate of this.#traces.values()) {
-      if (!isPreflightTrace(candidate) || this.#actualOf.has(candidate.requestId)) continue;
-      if (!this.#matches(actual, candidate)) continue;
-      if (best === undefined || candidate.startedAt < best.startedAt) best = candidate;
-    }
-    return best;
   }
 
   #finishIfDone(trace: RequestTrace): CaptureOutput[] {
@@ -246,7 +253,8 @@ export class Correlator {
     if (preflight !== null) this.#drop(preflight.requestId);
     const { initiatorOrigin } = exchange;
     if (initiatorOrigin === null || isSameOrigin(initiatorOrigin, exchange.request.url)) {
-      return [{ kind: 'same-origin', tabId: trace.tabId }];
+      const requestIds = preflight === null ? [requestId] : [requestId, preflight.requestId];
+      return [{ kind: 'same-origin', tabId: trace.tabId, requestIds }];
     }
     return [
       {
@@ -264,6 +272,8 @@ export class Correlator {
   }
 
   #drop(requestId: RequestId): void {
+    const trace = this.#traces.get(requestId);
+    if (trace !== undefined) this.#stopWaiting(trace);
     this.#traces.delete(requestId);
     const preflightId = this.#preflightOf.get(requestId);
     if (preflightId !== undefined) this.#actualOf.delete(preflightId);

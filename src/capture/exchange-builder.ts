@@ -98,7 +98,15 @@ export function buildExchange(actual: RequestTrace, preflight: RequestTrace | nu
  * is rebuilt from its Access-Control-Request-* headers.
  */
 export function buildOrphanPreflightExchange(preflight: RequestTrace): Exchange {
-  const method = getHeader(preflight.firstHeaders ?? [], 'access-control-request-method') ?? 'GET';
-  const standIn: RequestTrace = { ...preflight, method, firstHeaders: null, redirects: [], end: null };
+  const method = preflight.askedMethod ?? 'GET';
+  const standIn: RequestTrace = {
+    ...preflight,
+    method,
+    firstHeaders: null,
+    askedMethod: null,
+    origin: null,
+    redirects: [],
+    end: null,
+  };
   return { ...buildExchange(standIn, preflight), outcome: 'unknown', response: null };
 }

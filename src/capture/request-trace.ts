@@ -20,6 +20,12 @@ export interface RequestTrace {
   currentHeaders: HeaderList | null;
   /** Headers of the first hop, kept apart because later hops may change them (Origin: null). */
   firstHeaders: HeaderList | null;
+  /**
+   * The first hop's Access-Control-Request-Method and Origin, read once when its headers are
+   * sent: pairing compares them for every request in flight.
+   */
+  askedMethod: string | null;
+  origin: string | null;
   /** The response to the hop in flight, from headers-received. */
   pendingResponse: HttpResponse | null;
   redirects: RedirectHop[];
@@ -47,6 +53,8 @@ export function newTrace(event: CaptureEvent): RequestTrace {
     currentMethod: event.method,
     currentHeaders: null,
     firstHeaders: null,
+    askedMethod: null,
+    origin: null,
     pendingResponse: null,
     redirects: [],
     end: null,
@@ -66,7 +74,11 @@ export function applyEvent(trace: RequestTrace, event: CaptureEvent): void {
       trace.initiator ??= event.initiator;
       trace.resourceType = event.resourceType;
       trace.currentHeaders = event.requestHeaders;
-      if (trace.redirects.length === 0) trace.firstHeaders = event.requestHeaders;
+      if (trace.redirects.length === 0) {
+        trace.firstHeaders = event.requestHeaders;
+        trace.askedMethod = getHeader(event.requestHeaders, 'access-control-request-method');
+        trace.origin = getHeader(event.requestHeaders, 'origin');
+      }
       return;
     case 'headers-received':
       trace.pendingResponse = {
@@ -116,9 +128,5 @@ function applyRedirect(trace: RequestTrace, event: Extract<CaptureEvent, { kind:
 
 /** A CORS preflight: an OPTIONS request carrying Access-Control-Request-Method. */
 export function isPreflightTrace(trace: RequestTrace): boolean {
-  return (
-    trace.method === 'OPTIONS' &&
-    trace.firstHeaders !== null &&
-    getHeader(trace.firstHeaders, 'access-control-request-method') !== null
-  );
+  return trace.method === 'OPTIONS' && trace.askedMethod !== null;
 }

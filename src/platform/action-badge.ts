@@ -5,7 +5,12 @@ import { browser } from './browser';
 /** Red enough to read as "error" next to the browser's own toolbar icons, in light and dark themes. */
 const ERROR_COLOR = '#d93025';
 
-const ICON_SIZES = [16, 32, 48, 128] as const;
+/**
+ * The toolbar draws the action at 16 px, 32 at twice the pixel density. setIcon with paths loads
+ * and decodes every size given, in the worker: the 48 and 128 px icons (the manifest's, for the
+ * extensions page) would be 95% of that work and are never shown in the toolbar.
+ */
+const ICON_SIZES = [16, 32] as const;
 
 function iconSet(name: 'lens' | 'lens-blocked'): Record<string, string> {
   return Object.fromEntries(ICON_SIZES.map((size) => [String(size), `/icons/${name}-${size}.png`]));

@@ -205,17 +205,15 @@ test.describe('live capture', () => {
   });
 });
 
-/** The requests the worker has saved as in flight, as `METHOD url`. */
+/** The requests the worker has saved as in flight (their journaled events), as `METHOD url`. */
 function inFlightUrls(extension: Page): Promise<string[]> {
   return extension.evaluate(async () => {
     const saved = await chrome.storage.session.get(null);
-    return (
-      Object.entries(saved)
-        .filter(([key]) => key.startsWith('req:'))
-        // Each is stored as a JSON string (src/background/persistence.ts).
-        .map(([, value]) => (JSON.parse(value as string) as { trace: { method: string; url: string } }).trace)
-        .map((trace) => `${trace.method} ${trace.url}`)
-    );
+    const events = Object.entries(saved)
+      .filter(([key]) => key.startsWith('ev:'))
+      // Each is stored as a JSON string (src/background/stored-event.ts).
+      .map(([, value]) => JSON.parse(value as string) as { method: string; url: string });
+    return [...new Set(events.map((event) => `${event.method} ${event.url}`))];
   });
 }
 

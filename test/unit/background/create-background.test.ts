@@ -182,6 +182,93 @@ describe('createBackground across worker restarts', () => {
     });
   });
 
+  it('keeps the events of a request in storage only while it is in flight', async () => {
+    const { feed, background, store } = setup();
+    const events = blockedGet(new EventScript(), '1').events;
+    const journal = () => [...store.data.keys()].filter((key) => key.startsWith('ev:'));
+    await feed(events.slice(0, 2));
+    await background.flushed();
+    expect(journal()).toHaveLength(2);
+    await feed(events.slice(2));
+    await background.flushed();
+    expect(journal()).toEqual([]);
+    expect([...store.data.keys()].filter((key) => key.startsWith('rec:'))).toEqual(['rec:7:1']);
+  });
+
+  it("removes finished requests' events in batches, not with one storage call per request", async () => {
+    const store = new MemorySessionStore();
+    let removals = 0;
+    const removeMany = store.removeMany.bind(store);
+    store.removeMany = (keys) => {
+      removals += 1;
+      return removeMany(keys);
+    };
+    const later: Array<() => void> = [];
+    const background = createBackground({ store, showBadge: async () => {}, schedule: (task) => later.push(task) });
+    let script = new EventScript();
+    for (let index = 0; index < 100; index += 1) script = allowedGet(script, `r${index}`);
+    for (const event of script.events) await background.event(event);
+    const journal = () => [...store.data.keys()].filter((key) => key.startsWith('ev:'));
+    expect(removals).toBe(0);
+    expect(journal().length).toBeGreaterThan(0);
+    // Once the worker is quiet, one removal takes them all.
+    for (const task of later.splice(0)) task();
+    await background.flushed();
+    expect(removals).toBe(1);
+    expect(journal()).toEqual([]);
+  });
+
+  it('after a restart, ignores the events of a request that already has its record', async () => {
+    const store = new MemorySessionStore();
+    const first = createBackground({ store, showBadge: async () => {}, schedule: () => {} });
+    for (const event of blockedGet(new EventScript(), '1').events) await first.event(event);
+    // Stopped before the finished request's events were removed.
+    expect([...store.data.keys()].filter((key) => key.startsWith('ev:'))).toHaveLength(2);
+
+    const second = setup(store);
+    const { records } = await snapshotOf(second.background, 7);
+    expect(records.map((record) => [record.requestId, record.verdict.code])).toEqual([
+      ['1', 'MissingAllowOriginHeader'],
+    ]);
+    await second.background.flushed();
+    expect([...store.data.keys()].filter((key) => key.startsWith('ev:'))).toEqual([]);
+  });
+
+  it('judges a request in flight at the restart on the headers seen before it', async () => {
+    const events = blockedGet(new EventScript(), '1').events;
+    const first = setup();
+    await first.feed(events.slice(0, 2));
+    await first.background.flushed();
+
+    const second = setup(first.store);
+    await second.feed(events.slice(2));
+    const [record] = (await snapshotOf(second.background, 7)).records;
+    expect(record?.exchange.response?.status).toBe(500);
+    expect(record?.verdict).toMatchObject({ blocked: true, code: 'MissingAllowOriginHeader' });
+  });
+
+  it('hands an event that arrived while it was starting to the next life, if stopped right then', async () => {
+    const events = blockedGet(new EventScript(), '1').events;
+    const store = new MemorySessionStore();
+    const starting = setup(store);
+    // Not awaited: the worker is stopped before it has read its state back.
+    void starting.background.event(events[0] as CaptureEvent);
+
+    const next = setup(store);
+    await next.feed(events.slice(1));
+    const [record] = (await snapshotOf(next.background, 7)).records;
+    expect(record?.exchange.request.headers).toEqual([['Origin', PAGE]]);
+    expect(record?.verdict).toMatchObject({ blocked: true, code: 'MissingAllowOriginHeader' });
+  });
+
+  it("removes what it no longer reads, such as an older version's in-flight requests", async () => {
+    const store = new MemorySessionStore();
+    await store.setMany({ 'req:12': '{"trace":{}}', 'ev:1:2:completed': 'garbage' });
+    const { background } = setup(store);
+    await background.flushed();
+    expect([...store.data.keys()]).toEqual([]);
+  });
+
   it('forgets a closed tab, in memory and in storage', async () => {
     const first = setup();
     await first.feed(blockedGet(new EventScript(), '1').events);

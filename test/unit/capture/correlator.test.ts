@@ -63,7 +63,7 @@ describe('Correlator: simple requests', () => {
       .send('1', same, 'GET', [])
       .receive('1', same, 'GET', 200, [])
       .complete('1', same, 'GET');
-    expect(run(script.events)).toEqual([{ kind: 'same-origin', tabId: 7 }]);
+    expect(run(script.events)).toEqual([{ kind: 'same-origin', tabId: 7, requestIds: ['1'] }]);
   });
 
   it('ignores a response or completion for a request it never saw start', () => {
@@ -178,6 +178,36 @@ describe('Correlator: preflights', () => {
       preflightRequestId: null,
       exchange: { preflight: { kind: 'maybe-cached' } },
     });
+  });
+
+  it('pairs only the request with the same URL, method and page origin as the preflight asked about', () => {
+    const other = 'http://localhost:4000';
+    const script = new EventScript()
+      .preflight('p', url, 'PUT', [], 204, allow)
+      .fail('patch', url, 'PATCH')
+      .fail('elsewhere', `${url}/2`, 'PUT')
+      .fail('other-page', url, 'PUT', 'net::ERR_FAILED', other)
+      .fail('a', url, 'PUT');
+    const paired = exchanges(run(script.events)).map((captured) => [captured.requestId, captured.preflightRequestId]);
+    expect(paired).toEqual([
+      ['patch', null],
+      ['elsewhere', null],
+      ['other-page', null],
+      ['a', 'p'],
+    ]);
+  });
+
+  it('pairs a request whose events arrive before its preflight', () => {
+    const script = new EventScript()
+      .preflight('p', url, 'PUT', [], 204, [...allow, ['Access-Control-Allow-Methods', 'PUT']])
+      .send('a', url, 'PUT', [['Origin', PAGE]])
+      .receive('a', url, 'PUT', 200, allow)
+      .complete('a', url, 'PUT');
+    const [send, receive, complete] = script.events.slice(3);
+    const reordered = [send, ...script.events.slice(0, 3), receive, complete] as CaptureEvent[];
+    const [captured, ...rest] = exchanges(run(reordered));
+    expect(rest).toEqual([]);
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p', exchange: { outcome: 'succeeded' } });
   });
 
   it('says a cached preflight may have been used when a request that needs one shows none', () => {
@@ -346,5 +376,35 @@ describe('Correlator: unreliable event streams', () => {
     // '1' was forgotten, so a late duplicate of its request starts a new trace.
     run(new EventScript().send('1', url, 'GET', [['Origin', PAGE]]).events, correlator);
     expect(correlator.inFlight).toBe(1);
+  });
+});
+
+describe('Correlator: a new worker life', () => {
+  const script = new EventScript()
+    .preflight('p', url, 'PUT', ['x-token'], 204, [...allow, ['Access-Control-Allow-Methods', 'PUT']])
+    .send('a', url, 'PUT', [
+      ['Origin', PAGE],
+      ['X-Token', 't'],
+    ])
+    .receive('a', url, 'PUT', 200, allow)
+    .complete('a', url, 'PUT');
+
+  it("rebuilds what was in flight from the previous life's events, pairing included", () => {
+    const correlator = new Correlator();
+    expect(correlator.replay(script.events.slice(0, 4))).toEqual([]);
+    expect(correlator.has('p') && correlator.has('a')).toBe(true);
+    const [captured] = exchanges(run(script.events.slice(4), correlator));
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p', exchange: { outcome: 'succeeded' } });
+    expect(correlator.finishRestored()).toEqual([]);
+  });
+
+  it('finishes, as they stand, replayed requests that hear nothing more in this life', () => {
+    const correlator = new Correlator();
+    correlator.replay(script.events.slice(0, 5));
+    const [captured, ...rest] = exchanges(correlator.finishRestored());
+    expect(rest).toEqual([]);
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p', exchange: { outcome: 'unknown' } });
+    expect(captured?.exchange.response?.status).toBe(200);
+    expect(correlator.inFlight).toBe(0);
   });
 });
