@@ -17,6 +17,8 @@ export interface BackgroundDeps {
   showBadge(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
   schedule?(task: () => void, delayMs: number): void;
+  /** Milliseconds on a monotonic clock (performance.now by default), for `schedule`'s delays. */
+  now?(): number;
   /** The browser capturing, stamped on each record (see ExchangeRecord.capturedBy). */
   browser?: CapturingBrowser;
 }
@@ -32,17 +34,25 @@ const SWEEP_EVERY_MS = 10_000;
 const RESTORED_GRACE_MS = 2_000;
 /** How long the worker waits with nothing to write before it removes retired journal keys. */
 const IDLE_REMOVAL_MS = 1_000;
+/**
+ * While a page is busy, at most one storage call per this many milliseconds. Each call costs the
+ * worker about as much as handling a webRequest event (the binding and IPC, whatever the size),
+ * so a burst written event by event spent more on storage than on capture (profiled in Chromium
+ * over test/bench/page-load-bench.ts: ~1,500 calls per load of 600 requests; ~200 this way).
+ */
+const WRITE_SPACING_MS = 10;
 
 /**
  * The service worker's behaviour, built from injected browser adapters so unit tests can run it
  * against fakes and restart it on the same storage. Every entry point waits for `ready`, so no
- * event is handled before the state of the previous worker life is back. State changes are
- * issued to storage in the task that made them, or — while an earlier write is under way — as
- * soon as it is done (see `flush`): nothing waits in memory for a timer a stopped worker would
- * never run.
+ * event is handled before the state of the previous worker life is back. A quiet worker issues
+ * a state change to storage in the task that made it; a busy one, within WRITE_SPACING_MS (see
+ * `flush`). Chrome stops a worker only after 30 s without events, so what a stop can lose is
+ * what a crash or a forced stop (tests, chromium.md) catches in those last milliseconds.
  */
 export function createBackground(deps: BackgroundDeps) {
   const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
+  const clock = deps.now ?? (() => performance.now());
   const correlator = new Correlator();
   const logs = new TabLogs(LOG_BOUNDS);
   const hub = new PanelHub();
@@ -116,25 +126,35 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** The storage write under way, if any; changes made meanwhile wait for it, then go together. */
   let writing: Promise<void> | null = null;
+  let lastWriteAt = Number.NEGATIVE_INFINITY;
+  let writeScheduled = false;
 
   /**
-   * Issues what changed at once, unless a write is still under way: then it follows as soon as
-   * that one is done, with everything changed meanwhile. A quiet page gets write-through (a
-   * forced stop loses nothing already issued); a busy one gets one storage call per round trip
-   * instead of one per event — storage calls were most of the worker's CPU time per event
-   * (profiled during test/bench/page-load-bench.ts).
+   * Issues what changed: at once when the last write is more than WRITE_SPACING_MS ago and done,
+   * otherwise as soon as both hold, with everything changed meanwhile. `now` skips the wait and
+   * takes retired journal keys along.
    */
-  function flush(idle = false): void {
-    if (writing !== null || (pending.empty && !(idle && pending.hasRetired))) return;
-    const write = pending
-      .writeTo(deps.store, idle)
+  function flush(now = false): void {
+    if (writing !== null || (writeScheduled && !now)) return;
+    if (pending.empty && !(now && pending.hasRetired)) return;
+    const wait = lastWriteAt + WRITE_SPACING_MS - clock();
+    if (wait > 0 && !now) {
+      writeScheduled = true;
+      schedule(() => {
+        writeScheduled = false;
+        flush();
+      }, wait);
+      return;
+    }
+    lastWriteAt = clock();
+    writing = pending
+      .writeTo(deps.store, now)
       .catch(() => undefined)
       .then(() => {
         writing = null;
         flush();
-        if (writing === null && pending.hasRetired) scheduleIdleRemoval();
+        if (writing === null && !writeScheduled && pending.hasRetired) scheduleIdleRemoval();
       });
-    writing = write;
   }
 
   let idleRemovalScheduled = false;
