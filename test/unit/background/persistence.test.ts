@@ -9,7 +9,9 @@ const [event] = new EventScript().send('1', `${API}/items`, 'GET', [['Origin', P
 /** Journals `count` events under keys k0, k1, … and writes them. */
 async function journaled(pending: PendingWrites, store: MemorySessionStore, count: number): Promise<string[]> {
   const keys = Array.from({ length: count }, (_, index) => `ev:k${index}`);
-  keys.forEach((key, order) => pending.event(key, event, order));
+  keys.forEach((key, order) => {
+    pending.event(key, event, order);
+  });
   await pending.writeTo(store);
   return keys;
 }
