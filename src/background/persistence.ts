@@ -101,6 +101,21 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
   return { journal: inFlight.map(({ key, event }) => ({ key, event })), stale, tabs, nextSeq };
 }
 
+class JournaledEvent {
+  constructor(
+    readonly event: CaptureEvent,
+    readonly order: number,
+  ) {}
+}
+
+function encodeJournaled(set: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const items: Record<string, unknown> = {};
+  for (const [key, value] of set) {
+    items[key] = value instanceof JournaledEvent ? encodeEvent(value.event, value.order) : value;
+  }
+  return items;
+}
+
 /** Retired journal keys go in one removal once this many wait, if nothing took them sooner. */
 const RETIRED_BATCH = 256;
 
@@ -127,9 +142,12 @@ export class PendingWrites {
     return this.#retired.size > 0;
   }
 
-  /** Journals `event` under `key`; `order` is when it arrived in this worker life. */
+  /**
+   * Journals `event` under `key`; `order` is when it arrived in this worker life. It is encoded
+   * when written: an event whose request finishes before the next write never is.
+   */
   event(key: string, event: CaptureEvent, order: number): void {
-    this.#put(key, encodeEvent(event, order));
+    this.#put(key, new JournaledEvent(event, order));
   }
 
   /** The events of a finished request: see `#retired`. One not written yet never will be. */
@@ -183,7 +201,7 @@ export class PendingWrites {
     this.#set = new Map();
     this.#remove = new Set();
     return Promise.all([
-      set.size > 0 ? store.setMany(Object.fromEntries(set)) : undefined,
+      set.size > 0 ? store.setMany(encodeJournaled(set)) : undefined,
       remove.size > 0 ? store.removeMany([...remove]) : undefined,
     ]).then(() => undefined);
   }

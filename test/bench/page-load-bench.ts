@@ -98,10 +98,11 @@ async function startServers(): Promise<{ pageUrl: string; apiOrigin: string; clo
 // ── The configurations ───────────────────────────────────────────────────────────────────────
 
 /**
- * A do-nothing observer that only counts events. `naive` registers the six listener types a
- * capture built the obvious way would (the issue's floor: every webRequest event the correlator
- * names, before-request included); otherwise exactly CORS Lens's five listeners and options, the
- * strictest floor: what remains above it is CORS Lens's own work.
+ * A do-nothing observer that only counts events. `naive` registers, with 'extraHeaders', the
+ * six listener types a capture built the obvious way would (every event the correlator names,
+ * before-request included: chromium.md's "extraHeaders on six listeners"); otherwise exactly
+ * CORS Lens's five listeners and options, the strictest floor: what remains above it is CORS
+ * Lens's own work.
  */
 function writeFloorExtension(dir: string, naive: boolean): string {
   mkdirSync(dir, { recursive: true });
@@ -116,7 +117,7 @@ function writeFloorExtension(dir: string, naive: boolean): string {
   const worker = `let events = 0;
 const count = () => { events += 1; };
 const all = { urls: ['<all_urls>'] };
-${naive ? 'chrome.webRequest.onBeforeRequest.addListener(count, all);\n' : ''}chrome.webRequest.onSendHeaders.addListener(count, all, ['requestHeaders', 'extraHeaders']);
+${naive ? "chrome.webRequest.onBeforeRequest.addListener(count, all, ['extraHeaders']);\n" : ''}chrome.webRequest.onSendHeaders.addListener(count, all, ['requestHeaders', 'extraHeaders']);
 chrome.webRequest.onHeadersReceived.addListener(count, all, ['responseHeaders', 'extraHeaders']);
 chrome.webRequest.onBeforeRedirect.addListener(count, all, ['responseHeaders', 'extraHeaders']);
 chrome.webRequest.onCompleted.addListener(count, all);
