@@ -79,13 +79,26 @@ export class CdpHarRecorder {
 
   /** True when every request has ended and CDP has delivered the wire headers of every response it saw. */
   settled(): boolean {
+    return this.unsettled().length === 0;
+  }
+
+  /** What each request still waits for, as `METHOD url: what`, for a failing test to say. */
+  unsettled(): string[] {
+    const waiting: string[] = [];
     for (const events of this.#requests.values()) {
-      if (events.willBeSent.length === 0 || (!events.finished && events.failed === null)) return false;
+      const first = events.willBeSent[0];
+      // The browser's own favicon fetch can show up with responseReceived and nothing before it:
+      // not a page request, and never waited for.
+      if (first === undefined) continue;
+      const name = `${first.request.method} ${first.request.url}`;
+      if (!events.finished && events.failed === null) waiting.push(`${name}: loadingFinished or loadingFailed`);
       const sent = events.requestExtra.length > 0;
       const responses = events.willBeSent.length - 1 + (events.response !== null ? 1 : 0);
-      if (sent && events.responseExtra.length < responses) return false;
+      if (sent && events.responseExtra.length < responses) {
+        waiting.push(`${name}: responseReceivedExtraInfo (${events.responseExtra.length} of ${responses})`);
+      }
     }
-    return true;
+    return waiting;
   }
 
   /** Chromium's verdict for the page request whose first hop asked for `url`; undefined when unseen. */
