@@ -251,6 +251,51 @@ async function bytesPerPassingExchange(lens: Config, pageUrl: string, apiOrigin:
   return `${(bytes / keys.length).toFixed(0)} bytes per stored passing exchange (${keys.length} records, ${bytes} bytes)`;
 }
 
+/**
+ * What CORS Lens hands storage for one more request, with `logSize` records already in the tab's
+ * log: a fresh tab makes `logSize` passing requests, then one more, and the worker's own
+ * storage.onChanged listener adds up the keys and values that changed (as JSON) for that one.
+ */
+async function flushBytesAtLogSize(lens: Config, pageUrl: string, apiOrigin: string, logSize: number): Promise<number> {
+  const context = lens.context as BrowserContext;
+  const worker = context.serviceWorkers()[0];
+  if (worker === undefined) return Number.NaN;
+  const page = await context.newPage();
+  await page.goto(pageUrl.replace('/bench', `/flush-${logSize}`));
+  const fetchAll = (from: number, count: number) =>
+    page.evaluate(
+      async ({ api, from, count }) => {
+        for (let i = from; i < from + count; i += 25) {
+          const batch = Array.from({ length: Math.min(25, from + count - i) }, (_, k) => i + k);
+          await Promise.all(batch.map((n) => fetch(`${api}/get?flush=${n}`).then((r) => r.arrayBuffer())));
+        }
+      },
+      { api: apiOrigin, from, count },
+    );
+  const quiet = () => new Promise((done) => setTimeout(done, 1_500));
+  await fetchAll(0, logSize);
+  await quiet();
+  await worker.evaluate(() => {
+    const self_ = self as unknown as { flushBytes: number; countFlush?: (changes: object) => void };
+    self_.flushBytes = 0;
+    self_.countFlush ??= (changes) => {
+      for (const [key, change] of Object.entries(changes as Record<string, { newValue?: unknown }>)) {
+        self_.flushBytes += key.length + (change.newValue === undefined ? 0 : JSON.stringify(change.newValue).length);
+      }
+    };
+    chrome.storage.session.onChanged.addListener(self_.countFlush);
+  });
+  await fetchAll(logSize, 1);
+  await quiet();
+  const bytes = await worker.evaluate(() => {
+    const self_ = self as unknown as { flushBytes: number; countFlush: (changes: object) => void };
+    chrome.storage.session.onChanged.removeListener(self_.countFlush);
+    return self_.flushBytes;
+  });
+  await page.close();
+  return bytes;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No dist/: run `npm run build` first.');
   const scratch = mkdtempSync(join(tmpdir(), 'cors-lens-floor-'));
@@ -328,6 +373,13 @@ async function main(): Promise<void> {
     for (const config of configs.slice(3)) {
       const bytes = await bytesPerPassingExchange(config, servers.pageUrl, servers.apiOrigin);
       console.log(`  storage.session ${config.label}: ${bytes}`);
+      const [small, large] = [
+        await flushBytesAtLogSize(config, servers.pageUrl, servers.apiOrigin, 10),
+        await flushBytesAtLogSize(config, servers.pageUrl, servers.apiOrigin, 450),
+      ];
+      console.log(
+        `  storage written for one more request ${config.label}: ${small} bytes with 10 records in the tab's log, ${large} with 450 (×${(large / small).toFixed(2)})`,
+      );
     }
     console.log(
       `  (bench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadBefore} before, ${loadLine()} after, ${availableParallelism()} cores)`,
