@@ -43,6 +43,9 @@ const IDLE_REMOVAL_MS = 1_000;
  * and 50. Chrome stops an idle worker only after 30 s without events, far beyond the window.
  */
 const WRITE_SPACING_MS = 100;
+/** At most one round of toolbar badge updates per this many milliseconds (see `showBadges`). */
+const BADGE_SPACING_MS = 100;
+const DONE: Promise<void> = Promise.resolve();
 
 /**
  * The service worker's behaviour, built from injected browser adapters so unit tests can run it
@@ -243,19 +246,48 @@ export function createBackground(deps: BackgroundDeps) {
     pending.retire(keys);
   }
 
-  async function commit(effects: Effects): Promise<void> {
+  /** Issues the storage write and the panel messages; resolves once the badges are shown. */
+  function commit(effects: Effects): Promise<void> {
     flush();
     for (const [tabId, message] of effects.messages) hub.send(tabId, message);
+    return effects.badges.size === 0 ? DONE : showBadges(effects.badges);
+  }
+
+  /** Tabs whose badge may have changed since badges were last shown. */
+  const staleBadges = new Set<TabId>();
+  let lastBadgesAt = Number.NEGATIVE_INFINITY;
+  let badgesScheduled: Promise<void> | null = null;
+
+  /**
+   * Shows the badges of `tabs` now, or with the next showing within BADGE_SPACING_MS: a burst of
+   * blocked requests updates the toolbar a few times a second, not once per request.
+   */
+  function showBadges(tabs: Iterable<TabId>): Promise<void> {
+    for (const tabId of tabs) if (tabId >= 0) staleBadges.add(tabId);
+    if (badgesScheduled !== null) return badgesScheduled;
+    const wait = lastBadgesAt + BADGE_SPACING_MS - clock();
+    if (wait <= 0) return showStaleBadges();
+    badgesScheduled = new Promise((done) => {
+      schedule(() => {
+        badgesScheduled = null;
+        void showStaleBadges().then(done);
+      }, wait);
+    });
+    return badgesScheduled;
+  }
+
+  function showStaleBadges(): Promise<void> {
+    lastBadgesAt = clock();
     const shown: Promise<void>[] = [];
-    for (const tabId of effects.badges) {
-      if (tabId < 0) continue;
+    for (const tabId of staleBadges) {
       const badge = badgeFor(logs.blockedCount(tabId));
       const previous = shownBadges.get(tabId);
       if (previous !== undefined && previous.text === badge.text && previous.title === badge.title) continue;
       shownBadges.set(tabId, badge);
       shown.push(deps.showBadge(tabId, badge, previous));
     }
-    await Promise.all(shown);
+    staleBadges.clear();
+    return Promise.all(shown).then(() => undefined);
   }
 
   async function handlePanelMessage(tabId: TabId, raw: unknown): Promise<void> {
@@ -308,6 +340,7 @@ export function createBackground(deps: BackgroundDeps) {
       logs.remove(tabId);
       hub.forgetTab(tabId);
       shownBadges.delete(tabId);
+      staleBadges.delete(tabId);
       flush();
     },
 
