@@ -220,7 +220,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   function applyOutputs(outputs: readonly CaptureOutput[], effects: Effects): void {
     for (const output of outputs) {
-      for (const requestId of finishedRequestIds(output)) settle(requestId);
+      for (const requestId of finishedRequestIds(output)) settle(requestId, output.kind === 'same-origin');
       if (output.kind === 'same-origin') {
         const sameOriginCount = logs.countSameOrigin(output.tabId);
         pending.tab(output.tabId, logs.meta(output.tabId));
@@ -238,12 +238,18 @@ export function createBackground(deps: BackgroundDeps) {
     else if (!keys.includes(key)) keys.push(key);
   }
 
-  /** Once a request is no longer in flight, its journaled events are no longer needed. */
-  function settle(requestId: RequestId): void {
+  /**
+   * Once a request is no longer in flight, its journaled events are no longer needed. Those of a
+   * request with a record can wait to be removed (see PendingWrites); a same-origin request has
+   * only its tab's counter, so its events go in the same write as that counter, or a worker
+   * stopped in between would replay them and count the request twice.
+   */
+  function settle(requestId: RequestId, withCounter = false): void {
     const keys = journaled.get(requestId);
     if (keys === undefined || correlator.has(requestId)) return;
     journaled.delete(requestId);
-    pending.retire(keys);
+    if (withCounter) pending.forget(keys);
+    else pending.retire(keys);
   }
 
   /** Issues the storage write and the panel messages; resolves once the badges are shown. */

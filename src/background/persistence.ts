@@ -127,9 +127,7 @@ export class PendingWrites {
    * Journaled events of finished requests. Their record now stands for them, and `hydrate`
    * ignores the events of a request that has one, so removing them can wait: they go with the
    * next removal, in a batch, or when the worker falls idle — one storage call for many
-   * requests instead of one per request. (A same-origin request leaves no record: a worker
-   * stopped before its events went would count it again. Chrome stops a worker only after 30 s
-   * without events, long after the idle removal; only a forced stop mid-burst can do that.)
+   * requests instead of one per request.
    */
   #retired = new Set<string>();
 

@@ -228,6 +228,31 @@ describe('createBackground across worker restarts', () => {
     expect([...store.data.keys()].filter((key) => key.startsWith('ev:'))).toEqual([]);
   });
 
+  it('counts a same-origin request once, even when the worker stops right after it', async () => {
+    const same = `${PAGE}/x`;
+    const events = new EventScript()
+      .send('1', same, 'GET', [])
+      .receive('1', same, 'GET', 200, [])
+      .complete('1', same, 'GET').events;
+    const store = new MemorySessionStore();
+    // Writes go out; the removal that waits for a quiet worker never comes.
+    const schedule = (task: () => void, delayMs: number) => {
+      if (delayMs < 1_000) setTimeout(task, delayMs);
+    };
+    const first = createBackground({ store, showBadge: async () => {}, schedule });
+    for (const event of events) await first.event(event);
+    await vi.waitFor(() => expect(store.data.get('tab:7')).toMatchObject({ sameOriginCount: 1 }));
+
+    // The next life finishes whatever it replays at once, instead of after the grace period.
+    const second = createBackground({
+      store,
+      showBadge: async () => {},
+      schedule: (task, delayMs) => (delayMs >= 2_000 ? task() : schedule(task, delayMs)),
+    });
+    await second.ready;
+    expect(await snapshotOf(second, 7)).toMatchObject({ records: [], sameOriginCount: 1 });
+  });
+
   it('judges a request in flight at the restart on the headers seen before it', async () => {
     const events = blockedGet(new EventScript(), '1').events;
     const first = setup();
