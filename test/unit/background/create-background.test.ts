@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/create-background';
+import { encodeEvent } from '../../../src/background/stored-event';
 import type { Badge } from '../../../src/model/badge';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { PROTOCOL_VERSION, type ToPanel } from '../../../src/model/protocol';
@@ -305,6 +307,33 @@ describe('createBackground across worker restarts', () => {
     expect((await snapshotOf(background, 7)).records).toEqual([]);
     await feed(blockedGet(new EventScript(), '1').events);
     expect((await snapshotOf(background, 7)).records).toHaveLength(1);
+  });
+
+  it('starts, and keeps capturing, whatever storage holds', async () => {
+    const key = fc.oneof(
+      fc
+        .constantFrom('ev:', 'rec:7:', 'tab:7', 'req:', 'ev:1:1:send-headers')
+        .chain((prefix) => fc.string().map((rest) => prefix + rest)),
+      fc.string(),
+    );
+    const sent = JSON.parse(encodeEvent(blockedGet(new EventScript(), 'x').events[0] as CaptureEvent, 0));
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.string(),
+      fc.jsonValue().map((json) => JSON.stringify(json)),
+      fc.record({ tabId: fc.anything(), order: fc.anything() }).map((odd) => JSON.stringify({ ...sent, ...odd })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(key, value), async (saved) => {
+        const store = new MemorySessionStore();
+        await store.setMany(saved);
+        const { background, feed } = setup(store);
+        await feed(blockedGet(new EventScript(), 'after').events);
+        const { records } = await snapshotOf(background, 7);
+        expect(records.map((record) => record.requestId)).toContain('after');
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('writes what changed, not the whole log, on each flush', async () => {
