@@ -1,9 +1,9 @@
-import type { CaptureEvent } from '../model/capture-event';
-import { decodeHeaders, encodeHeaders } from './stored-headers';
+import { type CaptureEvent, capturedResourceType } from '../model/capture-event';
+import { decodeHeaders, encodeHeaders, parseStored } from './stored-format';
 
 /**
  * A webRequest event as storage.session keeps it while its request is in flight: one JSON
- * string, header lists as `name:value` lines (see stored-headers.ts), with `order` — when it
+ * string, header lists as `name:value` lines (see stored-format.ts), with `order` — when it
  * arrived in its worker life — so events with the same timestamp replay in arrival order.
  * Each event is written once, when it arrives: what a write costs follows the event, not
  * everything its request has gathered so far.
@@ -20,20 +20,6 @@ export function encodeEvent(event: CaptureEvent, order: number): string {
 
 type Fields = Record<string, unknown>;
 
-const RESOURCE_TYPES = new Set([
-  'xmlhttprequest',
-  'image',
-  'script',
-  'stylesheet',
-  'font',
-  'media',
-  'ping',
-  'websocket',
-  'main_frame',
-  'sub_frame',
-  'other',
-]);
-
 function hasBase(fields: Fields): boolean {
   return (
     typeof fields.requestId === 'string' &&
@@ -47,7 +33,7 @@ function hasBase(fields: Fields): boolean {
 const hasInitiator = (fields: Fields) =>
   (fields.initiator === null || typeof fields.initiator === 'string') &&
   typeof fields.resourceType === 'string' &&
-  RESOURCE_TYPES.has(fields.resourceType);
+  capturedResourceType(fields.resourceType) === fields.resourceType;
 
 const hasResponse = (fields: Fields) => typeof fields.statusCode === 'number' && typeof fields.statusLine === 'string';
 
@@ -87,13 +73,7 @@ function toEvent(fields: Fields): CaptureEvent | null {
  * wrote: storage is ours, but it outlives an extension update, so nothing is trusted unchecked.
  */
 export function decodeEvent(stored: unknown): { event: CaptureEvent; order: number } | null {
-  if (typeof stored !== 'string') return null;
-  let fields: unknown;
-  try {
-    fields = JSON.parse(stored);
-  } catch {
-    return null;
-  }
+  const fields = parseStored(stored);
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return null;
   const { order, ...rest } = fields as Fields;
   const event = toEvent(rest);

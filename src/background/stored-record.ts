@@ -11,7 +11,7 @@ import type {
   ResourceType,
 } from '../engine/exchange';
 import type { ExchangeRecord } from '../model/exchange-record';
-import { decodeHeaders, encodeHeaders, type Json } from './stored-headers';
+import { decodeHeaders, encodeHeaders, type Json, parseStored } from './stored-format';
 
 /**
  * A record as storage.session keeps it: one JSON string with short keys, header lists as
@@ -150,13 +150,7 @@ function decodeExchange(value: unknown): Exchange | null {
 
 /** Reads a stored record back, or null when it is not one this version wrote. */
 export function decodeRecord(stored: unknown): { record: StoredRecord; seq: number } | null {
-  if (typeof stored !== 'string') return null;
-  let fields: unknown;
-  try {
-    fields = JSON.parse(stored);
-  } catch {
-    return null;
-  }
+  const fields = parseStored(stored);
   if (!Array.isArray(fields) || fields[0] !== VERSION) return null;
   const [, seq, requestId, preflightRequestId, tabId, startedAt, endedAt, exchangeFields] = fields as unknown[];
   const exchange = decodeExchange(exchangeFields);

@@ -56,3 +56,21 @@ export type CaptureEvent =
   | (EventBase & { kind: 'error'; initiator: string | null; resourceType: ResourceType; error: string });
 
 export type CaptureEventKind = CaptureEvent['kind'];
+
+/** The webRequest resource types the capture tells apart; every other one is 'other'. */
+const CAPTURED_RESOURCE_TYPES: ReadonlySet<string> = new Set<ResourceType>([
+  'xmlhttprequest',
+  'image',
+  'script',
+  'stylesheet',
+  'font',
+  'media',
+  'ping',
+  'websocket',
+  'main_frame',
+  'sub_frame',
+]);
+
+export function capturedResourceType(type: string): ResourceType {
+  return CAPTURED_RESOURCE_TYPES.has(type) ? (type as ResourceType) : 'other';
+}

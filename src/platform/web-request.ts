@@ -1,25 +1,8 @@
-import type { CaptureEvent, HeaderList, ResourceType } from '../model/capture-event';
+import { type CaptureEvent, capturedResourceType, type HeaderList } from '../model/capture-event';
 import { browser, type WebRequest } from './browser';
 import { capturingBrowser } from './capturing-browser';
 
 const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
-
-const RESOURCE_TYPES = new Set<string>([
-  'xmlhttprequest',
-  'image',
-  'script',
-  'stylesheet',
-  'font',
-  'media',
-  'ping',
-  'websocket',
-  'main_frame',
-  'sub_frame',
-]);
-
-function resourceTypeOf(type: string): ResourceType {
-  return RESOURCE_TYPES.has(type) ? (type as ResourceType) : 'other';
-}
 
 function headerList(headers: WebRequest.HttpHeaders | undefined): HeaderList {
   // A header the browser could not decode as text comes as bytes; keep it, one byte per char.
@@ -81,7 +64,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
         kind: 'send-headers',
         ...common(details),
         initiator: initiatorOf(details),
-        resourceType: resourceTypeOf(details.type),
+        resourceType: capturedResourceType(details.type),
         requestHeaders: headerList(details.requestHeaders),
       }),
     ALL_URLS,
@@ -131,7 +114,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
         kind: 'error',
         ...common(details),
         initiator: initiatorOf(details),
-        resourceType: resourceTypeOf(details.type),
+        resourceType: capturedResourceType(details.type),
         error: details.error,
       }),
     ALL_URLS,

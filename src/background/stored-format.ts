@@ -4,6 +4,19 @@ import type { HeaderList } from '../engine/exchange';
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
+ * A stored JSON string parsed, or undefined when it is not one. Storage is ours, but it outlives
+ * an extension update: what comes back is checked by the caller, never trusted.
+ */
+export function parseStored(stored: unknown): unknown {
+  if (typeof stored !== 'string') return undefined;
+  try {
+    return JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A header list as storage.session keeps it: `name:value` lines (HTTP forbids CR/LF in field
  * values and ':' in names), which costs storage a string's length instead of a nested array's
  * in-memory size. A list that breaks those rules (a binary header decoded byte by byte) stays an
