@@ -17,8 +17,6 @@ export interface BackgroundDeps {
   showBadge(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
   schedule?(task: () => void, delayMs: number): void;
-  /** Milliseconds on a monotonic clock (performance.now by default), for `schedule`'s delays. */
-  now?(): number;
   /** The browser capturing, stamped on each record (see ExchangeRecord.capturedBy). */
   browser?: CapturingBrowser;
 }
@@ -57,7 +55,6 @@ const DONE: Promise<void> = Promise.resolve();
  */
 export function createBackground(deps: BackgroundDeps) {
   const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
-  const clock = deps.now ?? (() => performance.now());
   const correlator = new Correlator();
   const logs = new TabLogs(LOG_BOUNDS);
   const hub = new PanelHub();
@@ -136,14 +133,14 @@ export function createBackground(deps: BackgroundDeps) {
 
   /**
    * Issues what changed: at once when the last write is more than WRITE_SPACING_MS ago and done,
-   * otherwise as soon as both hold, with everything changed meanwhile. `now` skips the wait and
-   * takes retired journal keys along.
+   * otherwise as soon as both hold, with everything changed meanwhile. `atOnce` skips the wait
+   * and takes retired journal keys along.
    */
-  function flush(now = false): void {
-    if (writing !== null || (writeScheduled && !now)) return;
-    if (pending.empty && !(now && pending.hasRetired)) return;
-    const wait = lastWriteAt + WRITE_SPACING_MS - clock();
-    if (wait > 0 && !now) {
+  function flush(atOnce = false): void {
+    if (writing !== null || (writeScheduled && !atOnce)) return;
+    if (pending.empty && !(atOnce && pending.hasRetired)) return;
+    const wait = lastWriteAt + WRITE_SPACING_MS - performance.now();
+    if (wait > 0 && !atOnce) {
       writeScheduled = true;
       schedule(() => {
         writeScheduled = false;
@@ -151,9 +148,9 @@ export function createBackground(deps: BackgroundDeps) {
       }, wait);
       return;
     }
-    lastWriteAt = clock();
+    lastWriteAt = performance.now();
     writing = pending
-      .writeTo(deps.store, now)
+      .writeTo(deps.store, atOnce)
       .catch(() => undefined)
       .then(() => {
         writing = null;
@@ -175,7 +172,7 @@ export function createBackground(deps: BackgroundDeps) {
     }, IDLE_REMOVAL_MS);
   }
 
-  /** Badges to refresh and messages to send once the state change is safely written. */
+  /** Badges to refresh and panel messages to send for a state change. */
   interface Effects {
     badges: Set<TabId>;
     messages: Array<[TabId, ToPanel]>;
@@ -271,7 +268,7 @@ export function createBackground(deps: BackgroundDeps) {
   function showBadges(tabs: Iterable<TabId>): Promise<void> {
     for (const tabId of tabs) if (tabId >= 0) staleBadges.add(tabId);
     if (badgesScheduled !== null) return badgesScheduled;
-    const wait = lastBadgesAt + BADGE_SPACING_MS - clock();
+    const wait = lastBadgesAt + BADGE_SPACING_MS - performance.now();
     if (wait <= 0) return showStaleBadges();
     badgesScheduled = new Promise((done) => {
       schedule(() => {
@@ -283,7 +280,7 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   function showStaleBadges(): Promise<void> {
-    lastBadgesAt = clock();
+    lastBadgesAt = performance.now();
     const shown: Promise<void>[] = [];
     for (const tabId of staleBadges) {
       const badge = badgeFor(logs.blockedCount(tabId));

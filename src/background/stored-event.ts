@@ -5,8 +5,9 @@ import { decodeHeaders, encodeHeaders, parseStored } from './stored-format';
  * A webRequest event as storage.session keeps it while its request is in flight: one JSON
  * string, header lists as `name:value` lines (see stored-format.ts), with `order` — when it
  * arrived in its worker life — so events with the same timestamp replay in arrival order.
- * Each event is written once, when it arrives: what a write costs follows the event, not
- * everything its request has gathered so far.
+ * Each event is written at most once, with the next write after it arrives (never, when its
+ * request finished first): what a write costs follows the event, not everything its request
+ * has gathered so far.
  */
 export function encodeEvent(event: CaptureEvent, order: number): string {
   if (event.kind === 'send-headers') {

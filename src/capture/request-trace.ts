@@ -22,7 +22,7 @@ export interface RequestTrace {
   firstHeaders: HeaderList | null;
   /**
    * The first hop's Access-Control-Request-Method and Origin, read once when its headers are
-   * sent: pairing compares them for every request in flight.
+   * sent: pairing looks them up on every candidate.
    */
   askedMethod: string | null;
   origin: string | null;
