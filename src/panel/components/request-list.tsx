@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import type { RequestId } from '../../model/ids';
 import { ListHeader } from './list-header';
@@ -52,7 +52,11 @@ export function RequestList({ records, selectedId, compact, onSelect, onOpen }: 
     getScrollElement: () => scroller.current,
     getItemKey: (index) => records[index]?.requestId ?? String(index),
   });
-  const selectedIndex = selectedId === null ? -1 : records.findIndex((record) => record.requestId === selectedId);
+  // The list renders on every scroll step: look the selection up only when it or the list changes.
+  const selectedIndex = useMemo(
+    () => (selectedId === null ? -1 : records.findIndex((record) => record.requestId === selectedId)),
+    [records, selectedId],
+  );
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });

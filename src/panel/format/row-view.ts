@@ -24,13 +24,15 @@ export interface RowView {
 /** `host/path?query` of an absolute URL; the input unchanged when it is not one. */
 const URL_PARTS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]*)([^#]*)/i;
 
-export function hostPath(url: string): string {
+function urlParts(url: string): { host: string; hostPath: string } {
   const match = URL_PARTS.exec(url);
-  return match === null ? url : `${match[1] ?? ''}${match[2] || '/'}`;
+  if (match === null) return { host: '', hostPath: url };
+  const host = match[1] ?? '';
+  return { host, hostPath: `${host}${match[2] || '/'}` };
 }
 
-function hostOf(url: string): string {
-  return URL_PARTS.exec(url)?.[1] ?? '';
+export function hostPath(url: string): string {
+  return urlParts(url).hostPath;
 }
 
 /**
@@ -56,12 +58,23 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+/** Records never change, so each row's view is built once, not again on every scroll. */
+const views = new WeakMap<ExchangeRecord, RowView>();
+
 export function rowView(record: ExchangeRecord): RowView {
+  let view = views.get(record);
+  if (view === undefined) {
+    view = buildRowView(record);
+    views.set(record, view);
+  }
+  return view;
+}
+
+function buildRowView(record: ExchangeRecord): RowView {
   const { exchange, verdict } = record;
   return {
     method: exchange.request.method,
-    hostPath: hostPath(exchange.request.url),
-    host: hostOf(exchange.request.url),
+    ...urlParts(exchange.request.url),
     status: realStatus(exchange),
     verdictClass: verdictClass(verdict),
     verdictLabel: verdictLabel(verdict),

@@ -10,8 +10,9 @@ export function applyMessage(log: TabLogView | null, message: ToPanel): TabLogVi
   if (log === null) return null;
   switch (message.type) {
     case 'request-added': {
-      const others = log.records.filter((record) => record.requestId !== message.record.requestId);
-      return { ...log, records: [...others, message.record] };
+      const records = log.records.filter((record) => record.requestId !== message.record.requestId);
+      records.push(message.record);
+      return { ...log, records };
     }
     case 'request-evicted':
       return {
