@@ -2,6 +2,7 @@
  * One reading of an exchange (credentials included or not), in Chromium's order:
  * network error → scheme → mode → Local Network Access → preflight → redirects → response.
  */
+import { corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
 import { corsCheck } from './cors-check';
 import { blockedDecision, type Decision, plainDecision, statusOf } from './decision';
 import type { Exchange } from './exchange';
@@ -101,23 +102,9 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
     return plainDecision('not-cors', `main fetch (mode "${mode}")`, null);
   if (crossOrigin && mode !== 'no-cors' && !isHttpScheme(url)) {
     if (url.scheme === 'data') return plainDecision('not-cors', 'scheme fetch (data: URL, basic response)', null);
-    const failure = {
-      code: 'CorsDisabledScheme' as const,
-      failedParameter: '',
-      header: null,
-      specStep: 'main fetch (scheme is not HTTP(S))',
-    };
-    return blockedDecision(failure, 'request', null);
+    return blockedDecision(corsDisabledSchemeFailure(), 'request', null);
   }
-  if (crossOrigin && mode === 'same-origin') {
-    const failure = {
-      code: 'DisallowedByMode' as const,
-      failedParameter: '',
-      header: null,
-      specStep: 'main fetch (request\'s mode is "same-origin")',
-    };
-    return blockedDecision(failure, 'request', null);
-  }
+  if (crossOrigin && mode === 'same-origin') return blockedDecision(disallowedByModeFailure(), 'request', null);
   const deniedLocally = localNetworkDenied(exchange);
   if (deniedLocally !== null) return deniedLocally;
   if (mode === 'no-cors') return plainDecision('not-cors', 'main fetch (mode "no-cors": opaque response)', null);

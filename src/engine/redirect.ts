@@ -2,7 +2,7 @@
  * Following the actual request's redirects as Chromium's `CorsURLLoader::OnReceiveRedirect`
  * does: CORS-check the 3xx itself → redirect count → Location credentials → taint → CORS flag.
  */
-import type { CheckFailure } from './check-failure';
+import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
 import { corsCheck } from './cors-check';
 import type { RedirectHop } from './exchange';
 import { getHeader } from './header-list';
@@ -81,22 +81,10 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
     if (!isSameOrigin(state.origin, next)) state.corsFlag = true;
     // The restarted request checks the scheme, then the mode (CorsURLLoader::StartRequest).
     if (state.corsFlag && !isHttpScheme(parsed)) {
-      const failure: CheckFailure = {
-        code: 'CorsDisabledScheme',
-        failedParameter: '',
-        header: null,
-        specStep: 'main fetch (scheme is not HTTP(S))',
-      };
-      return { kind: 'blocked', index, failure, status };
+      return { kind: 'blocked', index, failure: corsDisabledSchemeFailure(), status };
     }
     if (state.corsFlag && state.mode === 'same-origin') {
-      const failure: CheckFailure = {
-        code: 'DisallowedByMode',
-        failedParameter: '',
-        header: null,
-        specStep: 'main fetch (request\'s mode is "same-origin")',
-      };
-      return { kind: 'blocked', index, failure, status };
+      return { kind: 'blocked', index, failure: disallowedByModeFailure(), status };
     }
     state.currentUrl = next;
   }
