@@ -2,20 +2,16 @@ import type { Exchange } from '../engine/exchange';
 import { normalizeMethod } from '../engine/method';
 import { isSameOrigin, originOf } from '../engine/origin';
 import type { CaptureEvent } from '../model/capture-event';
+import type { ExchangeRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { buildExchange, buildOrphanPreflightExchange } from './exchange-builder';
 import { applyEvent, isPreflightTrace, newTrace, type RequestTrace } from './request-trace';
 
-/** A finished cross-origin request with its preflight, ready for a verdict. */
-export interface CapturedExchange {
-  /** The actual request's id (the preflight's for an orphan preflight). */
-  requestId: RequestId;
-  preflightRequestId: RequestId | null;
-  tabId: TabId;
-  startedAt: number;
-  endedAt: number;
-  exchange: Exchange;
-}
+/**
+ * A finished cross-origin request with its preflight, ready for a verdict: the record the log
+ * keeps, before it is judged and stamped. `requestId` is the preflight's for an orphan preflight.
+ */
+export type CapturedExchange = Omit<ExchangeRecord, 'verdict' | 'capturedBy'>;
 
 export type CaptureOutput =
   | { kind: 'exchange'; captured: CapturedExchange }
