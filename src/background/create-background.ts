@@ -55,7 +55,7 @@ const DONE: Promise<void> = Promise.resolve();
  */
 export function createBackground(deps: BackgroundDeps) {
   const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
-  const correlator = new Correlator();
+  const correlator = new Correlator({ browser: deps.browser ?? 'chromium' });
   const logs = new TabLogs(LOG_BOUNDS);
   const hub = new PanelHub();
   const pending = new PendingWrites();

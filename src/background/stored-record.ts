@@ -54,11 +54,17 @@ function encodeExchange(exchange: Exchange): Json {
   if (exchange.credentialsMode !== 'unknown') stored.c = exchange.credentialsMode;
   if (exchange.mode !== 'unknown') stored.m = exchange.mode;
   if (exchange.redirects.length > 0) {
-    stored.k = exchange.redirects.map((hop) => ({ q: encodeRequest(hop.request), s: encodeResponse(hop.response) }));
+    stored.k = exchange.redirects.map((hop) => ({
+      q: encodeRequest(hop.request),
+      s: encodeResponse(hop.response),
+      ...(hop.nextPreflight === undefined ? {} : { p: encodePreflight(hop.nextPreflight) }),
+      ...(hop.refused === true ? { r: 1 } : {}),
+    }));
   }
   if (exchange.networkError !== null) stored.n = exchange.networkError;
   if (exchange.addressSpaces !== undefined)
     stored.l = [exchange.addressSpaces.initiator, exchange.addressSpaces.target];
+  if (exchange.headerLinesMerged === true) stored.j = 1;
   return stored;
 }
 
@@ -112,10 +118,17 @@ function decodeRedirects(value: unknown): RedirectHop[] | null {
   if (!Array.isArray(value)) return null;
   const hops: RedirectHop[] = [];
   for (const hop of value) {
-    const request = isFields(hop) ? decodeRequest(hop.q) : null;
-    const response = isFields(hop) ? decodeResponse(hop.s) : null;
-    if (request === null || response === null || response === undefined) return null;
-    hops.push({ request, response });
+    if (!isFields(hop)) return null;
+    const request = decodeRequest(hop.q);
+    const response = decodeResponse(hop.s);
+    const nextPreflight = hop.p === undefined ? undefined : decodePreflight(hop.p);
+    if (request === null || response === null || response === undefined || nextPreflight === null) return null;
+    hops.push({
+      request,
+      response,
+      ...(nextPreflight === undefined ? {} : { nextPreflight }),
+      ...(hop.r === 1 ? { refused: true } : {}),
+    });
   }
   return hops;
 }
@@ -141,6 +154,7 @@ function decodeExchange(value: unknown): Exchange | null {
     networkError: typeof value.n === 'string' ? value.n : null,
     outcome: value.e as ObservedOutcome,
   };
+  if (value.j === 1) exchange.headerLinesMerged = true;
   if (Array.isArray(value.l) && value.l.length === 2) {
     const [initiator, target] = value.l as [AddressSpace, AddressSpace];
     exchange.addressSpaces = { initiator, target };

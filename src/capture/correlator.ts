@@ -1,8 +1,9 @@
 import type { Exchange } from '../engine/exchange';
+import { getHeader } from '../engine/header-list';
 import { normalizeMethod } from '../engine/method';
-import { isSameOrigin, originOf } from '../engine/origin';
+import { isSameOrigin, originOf, resolveLocation } from '../engine/origin';
 import type { CaptureEvent } from '../model/capture-event';
-import type { ExchangeRecord } from '../model/exchange-record';
+import type { CapturingBrowser, ExchangeRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { buildExchange, buildOrphanPreflightExchange } from './exchange-builder';
 import { applyEvent, isPreflightTrace, newTrace, type RequestTrace } from './request-trace';
@@ -26,26 +27,56 @@ export function finishedRequestIds(output: CaptureOutput): RequestId[] {
 }
 
 export interface CorrelatorOptions {
+  /** Whose webRequest the events come from: which redirect targets it still reports events for. */
+  browser: CapturingBrowser;
   /** A request with no event for this long is finished as it stands (outcome unknown). */
   staleAfterMs: number;
   /** How many finished request ids to remember, so late duplicate events are recognised. */
   finishedIdMemory: number;
 }
 
-const DEFAULTS: CorrelatorOptions = { staleAfterMs: 60_000, finishedIdMemory: 4_096 };
+const DEFAULTS: CorrelatorOptions = { browser: 'chromium', staleAfterMs: 60_000, finishedIdMemory: 4_096 };
 
 /**
- * URL schemes webRequest reports events for (Chromium's `HasWebRequestScheme` in
- * extensions/browser/api/web_request/web_request_permissions.cc), plus data:, which the network
- * layer refuses at the redirect itself (net::ERR_UNSAFE_REDIRECT arrives). After a redirect to
- * any other scheme (`myapp:`) the request's remaining events are never delivered.
+ * URL schemes webRequest reports events for, per browser. Chromium: `HasWebRequestScheme` in
+ * extensions/browser/api/web_request/web_request_permissions.cc, plus data:, which the network
+ * layer refuses at the redirect itself (net::ERR_UNSAFE_REDIRECT arrives). Firefox reports no
+ * event for a redirect's ftp: target (measured in test/firefox/firefox-truth-matrix.spec.ts).
+ * After a redirect to any other scheme (`myapp:`) the request's remaining events never come.
  */
-const REPORTED_SCHEMES = /^(https?|wss?|ftp|file|filesystem|about|chrome-extension|uuid-in-package|data):/i;
+const REPORTED_SCHEMES: Readonly<Record<CapturingBrowser, RegExp>> = {
+  chromium: /^(https?|wss?|ftp|file|filesystem|about|chrome-extension|uuid-in-package|data):/i,
+  firefox: /^(https?|wss?|file|about|moz-extension|data):/i,
+};
 
 /** Navigations and WebSockets are not CORS requests. */
 const NOT_CORS_TYPES = new Set(['main_frame', 'sub_frame', 'websocket']);
 
+/**
+ * A load that may only be answered from the cache (Chromium's font loader tries one before it goes
+ * to the network) fails with this when the cache has nothing; the page's real request follows.
+ */
+const CACHE_ONLY_MISS = 'net::ERR_CACHE_MISS';
+
+/** A request that was only a cache-only probe: it failed on a cache miss, with no response. */
+function isCacheOnlyProbe(trace: RequestTrace): boolean {
+  return (
+    trace.end?.kind === 'error' &&
+    trace.end.error === CACHE_ONLY_MISS &&
+    trace.pendingResponse === null &&
+    trace.redirects.length === 0
+  );
+}
+
 const pairKey = (tabId: TabId, url: string, method: string) => `${tabId} ${method} ${url}`;
+
+function removeFrom(waiting: Map<string, RequestTrace[]>, key: string, trace: RequestTrace): void {
+  const list = waiting.get(key);
+  const index = list?.indexOf(trace) ?? -1;
+  if (list === undefined || index < 0) return;
+  list.splice(index, 1);
+  if (list.length === 0) waiting.delete(key);
+}
 
 function waitIn(waiting: Map<string, RequestTrace[]>, key: string, trace: RequestTrace): void {
   const list = waiting.get(key);
@@ -63,6 +94,20 @@ function earliest(
     if (fits(candidate) && (best === undefined || candidate.startedAt < best.startedAt)) best = candidate;
   }
   return best;
+}
+
+/**
+ * The request left the initiator's origin somewhere: at its URL or at a URL a redirect took it to
+ * (a same-origin request redirected to another origin is a CORS request from there on).
+ */
+function leavesOrigin(initiatorOrigin: string, exchange: Exchange): boolean {
+  // An opaque origin (`null`) is same origin with nothing.
+  if (!isSameOrigin(initiatorOrigin, exchange.request.url)) return true;
+  return exchange.redirects.some((hop) => {
+    const location = getHeader(hop.response.headers, 'location');
+    const next = location === null ? null : resolveLocation(location, hop.request.url);
+    return !isSameOrigin(initiatorOrigin, hop.request.url) || (next !== null && !isSameOrigin(initiatorOrigin, next));
+  });
 }
 
 /**
@@ -85,6 +130,13 @@ export class Correlator {
    */
   readonly #waitingPreflights = new Map<string, RequestTrace[]>();
   readonly #waitingRequests = new Map<string, RequestTrace[]>();
+  /**
+   * Requests a redirect took to a new URL, by tab, method and that URL: a preflighted request is
+   * preflighted again there, and that preflight belongs to the redirect (`RedirectHop.nextPreflight`).
+   */
+  readonly #redirected = new Map<string, RequestTrace[]>();
+  /** A request's preflights sent after its redirects, in order. */
+  readonly #hopPreflightsOf = new Map<RequestId, RequestTrace[]>();
 
   constructor(options: Partial<CorrelatorOptions> = {}) {
     this.#options = { ...DEFAULTS, ...options };
@@ -124,12 +176,15 @@ export class Correlator {
       trace = newTrace(event);
       this.#traces.set(event.requestId, trace);
     }
+    const hopsBefore = trace.redirects.length;
     applyEvent(trace, event);
+    if (trace.redirects.length > hopsBefore && !isPreflightTrace(trace)) this.#waitForHopPreflight(trace);
     // What pairing compares (URL, method, origin, Access-Control-Request-Method) is all known once
     // a request's headers are sent or it failed; later events cannot make a pair, so they skip the
     // scan over requests in flight.
     if (event.kind === 'send-headers' || event.kind === 'error') this.#pair(trace);
-    if (event.kind === 'redirect' && !REPORTED_SCHEMES.test(event.redirectUrl) && !isPreflightTrace(trace)) {
+    const reported = REPORTED_SCHEMES[this.#options.browser];
+    if (event.kind === 'redirect' && !reported.test(event.redirectUrl) && !isPreflightTrace(trace)) {
       // Nothing more will come for this request: judge it as it stands (the redirect decides).
       return this.#finish(trace);
     }
@@ -179,20 +234,41 @@ export class Correlator {
       if (this.#actualOf.has(trace.requestId)) return;
       const key = pairKey(trace.tabId, trace.url, trace.askedMethod ?? '');
       const actual = earliest(this.#waitingRequests.get(key), (candidate) => this.#pairable(candidate, trace));
-      if (actual === undefined) waitIn(this.#waitingPreflights, key, trace);
-      else this.#link(actual, trace);
+      if (actual !== undefined) {
+        this.#link(actual, trace);
+        return;
+      }
+      const redirected = earliest(this.#redirected.get(key), () => true);
+      if (redirected === undefined) waitIn(this.#waitingPreflights, key, trace);
+      else this.#linkHop(redirected, trace, key);
       return;
     }
     if (this.#preflightOf.has(trace.requestId)) return;
     const key = pairKey(trace.tabId, trace.url, normalizeMethod(trace.method));
-    // An OPTIONS request whose headers were never seen may be a preflight itself: it does not go
-    // looking for one, but a preflight that asks for OPTIONS may still claim it.
-    const preflight =
-      trace.method === 'OPTIONS'
-        ? undefined
-        : earliest(this.#waitingPreflights.get(key), (candidate) => this.#pairable(trace, candidate));
+    // A page may send OPTIONS itself (fetch(url, {method: 'OPTIONS'}) is preflighted like any
+    // unsafe method); a preflight is told apart by its Access-Control-Request-Method, which this lacks.
+    const preflight = earliest(this.#waitingPreflights.get(key), (candidate) => this.#pairable(trace, candidate));
     if (preflight === undefined) waitIn(this.#waitingRequests, key, trace);
     else this.#link(trace, preflight);
+  }
+
+  /** After a redirect, the request waits at its new URL for the preflight sent again there. */
+  #waitForHopPreflight(trace: RequestTrace): void {
+    this.#stopWaitingRedirected(trace);
+    waitIn(this.#redirected, pairKey(trace.tabId, trace.currentUrl, normalizeMethod(trace.currentMethod)), trace);
+  }
+
+  #linkHop(actual: RequestTrace, preflight: RequestTrace, key: string): void {
+    removeFrom(this.#redirected, key, actual);
+    this.#stopWaiting(preflight);
+    this.#actualOf.set(preflight.requestId, actual.requestId);
+    const list = this.#hopPreflightsOf.get(actual.requestId) ?? [];
+    list.push(preflight);
+    this.#hopPreflightsOf.set(actual.requestId, list);
+  }
+
+  #stopWaitingRedirected(trace: RequestTrace): void {
+    for (const [key, list] of this.#redirected) if (list.includes(trace)) removeFrom(this.#redirected, key, trace);
   }
 
   #link(actual: RequestTrace, preflight: RequestTrace): void {
@@ -205,12 +281,7 @@ export class Correlator {
   #stopWaiting(trace: RequestTrace): void {
     const method = isPreflightTrace(trace) ? (trace.askedMethod ?? '') : normalizeMethod(trace.method);
     const waiting = isPreflightTrace(trace) ? this.#waitingPreflights : this.#waitingRequests;
-    const key = pairKey(trace.tabId, trace.url, method);
-    const list = waiting.get(key);
-    const index = list?.indexOf(trace) ?? -1;
-    if (list === undefined || index < 0) return;
-    list.splice(index, 1);
-    if (list.length === 0) waiting.delete(key);
+    removeFrom(waiting, pairKey(trace.tabId, trace.url, method), trace);
   }
 
   /** Beyond tab, URL and method (the index key): same origin, and the request not already done. */
@@ -224,31 +295,41 @@ export class Correlator {
   #finishIfDone(trace: RequestTrace): CaptureOutput[] {
     if (isPreflightTrace(trace)) {
       const actual = this.#traces.get(this.#actualOf.get(trace.requestId) ?? '');
-      return actual?.end != null ? this.#finish(actual) : [];
+      return actual === undefined ? [] : this.#finishIfDone(actual);
     }
     if (trace.end === null) return [];
     const preflight = this.#traces.get(this.#preflightOf.get(trace.requestId) ?? '');
     // The browser ends the preflight before it sends (or gives up on) the actual request;
     // if the preflight's last events are still on their way, wait for them.
     if (preflight !== undefined && preflight.end === null) return [];
+    if (this.#hopPreflights(trace).some((hop) => hop.end === null)) return [];
     return this.#finish(trace);
+  }
+
+  #hopPreflights(actual: RequestTrace): RequestTrace[] {
+    return this.#hopPreflightsOf.get(actual.requestId) ?? [];
   }
 
   #finish(actual: RequestTrace): CaptureOutput[] {
     const preflight = this.#traces.get(this.#preflightOf.get(actual.requestId) ?? '') ?? null;
-    return this.#emit(actual.requestId, preflight, buildExchange(actual, preflight), actual);
+    const hopPreflights = this.#hopPreflights(actual);
+    for (const hop of hopPreflights) this.#drop(hop.requestId);
+    if (isCacheOnlyProbe(actual)) {
+      this.#drop(actual.requestId);
+      return [{ kind: 'same-origin', tabId: actual.tabId, requestIds: [actual.requestId] }];
+    }
+    return this.#emit(actual.requestId, preflight, buildExchange(actual, preflight, hopPreflights), actual);
   }
 
-  #emit(
-    requestId: RequestId,
-    preflight: RequestTrace | null,
-    exchange: Exchange,
-    trace: RequestTrace,
-  ): CaptureOutput[] {
+  #emit(requestId: RequestId, preflight: RequestTrace | null, built: Exchange, trace: RequestTrace): CaptureOutput[] {
+    // Firefox's webRequest joins repeated response header lines into one.
+    const exchange = this.#options.browser === 'firefox' ? { ...built, headerLinesMerged: true } : built;
     this.#drop(requestId);
     if (preflight !== null) this.#drop(preflight.requestId);
-    const { initiatorOrigin } = exchange;
-    if (initiatorOrigin === null || isSameOrigin(initiatorOrigin, exchange.request.url)) {
+    // A document with an opaque origin (a sandboxed frame) has no origin URL in Firefox's events:
+    // the Origin its requests carry says it, `null`, which is cross-origin with everything.
+    const origin = exchange.initiatorOrigin ?? getHeader(exchange.request.headers, 'origin');
+    if (origin === null || !leavesOrigin(origin, exchange)) {
       const requestIds = preflight === null ? [requestId] : [requestId, preflight.requestId];
       return [{ kind: 'same-origin', tabId: trace.tabId, requestIds }];
     }
@@ -269,13 +350,17 @@ export class Correlator {
 
   #drop(requestId: RequestId): void {
     const trace = this.#traces.get(requestId);
-    if (trace !== undefined) this.#stopWaiting(trace);
+    if (trace !== undefined) {
+      this.#stopWaiting(trace);
+      this.#stopWaitingRedirected(trace);
+    }
+    this.#hopPreflightsOf.delete(requestId);
     this.#traces.delete(requestId);
     const preflightId = this.#preflightOf.get(requestId);
     if (preflightId !== undefined) this.#actualOf.delete(preflightId);
     this.#preflightOf.delete(requestId);
     const actualId = this.#actualOf.get(requestId);
-    if (actualId !== undefined) this.#preflightOf.delete(actualId);
+    if (actualId !== undefined && this.#preflightOf.get(actualId) === requestId) this.#preflightOf.delete(actualId);
     this.#actualOf.delete(requestId);
     this.#remember(requestId);
   }

@@ -6,50 +6,49 @@ import type {
   PreflightObservation,
   RedirectHop,
 } from '../engine/exchange';
-import { getHeader, splitHeaderList } from '../engine/header-list';
+import { getHeader } from '../engine/header-list';
 import { isCorsSafelistedMethod } from '../engine/method';
+import { classifyNetworkError } from '../engine/network-error';
 import { originOf } from '../engine/origin';
 import { corsUnsafeRequestHeaderNames } from '../engine/unsafe-request-headers';
 import type { RequestTrace } from './request-trace';
-
-/** Chromium and Firefox name a CORS block with these; any other error is a network failure. */
-const CORS_BLOCK_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
 
 function outcomeOf(trace: RequestTrace): ObservedOutcome {
   if (trace.end === null) return 'unknown';
   // Where onCompleted does not prove the page got the response (Firefox), only the headers can tell.
   if (trace.end.kind === 'completed') return trace.end.provesDelivery === false ? 'unknown' : 'succeeded';
-  return CORS_BLOCK_ERRORS.has(trace.end.error) ? 'blocked' : 'network-error';
+  // A CORS block and a Local Network Access refusal are the browser's policy, not the network.
+  return classifyNetworkError(trace.end.error) === 'network' ? 'network-error' : 'blocked';
 }
 
 /**
  * When a preflight fails, the browser never sends the actual request, so webRequest never shows
- * its headers. The preflight names them: Origin, and the unsafe header names in
- * Access-Control-Request-Headers. Their values were never visible; an empty value stands in.
+ * its headers. The preflight carries its Origin; the names it asked about are in its
+ * Access-Control-Request-Headers (which the engine reads), their values and order were never visible.
  */
 function headersFromPreflight(preflight: RequestTrace): HeaderList {
-  const sent = preflight.firstHeaders ?? [];
-  const origin = getHeader(sent, 'origin');
-  const names = splitHeaderList(getHeader(sent, 'access-control-request-headers') ?? '');
-  return [...(origin === null ? [] : [['Origin', origin] as const]), ...names.map((name) => [name, ''] as const)];
+  const origin = getHeader(preflight.firstHeaders ?? [], 'origin');
+  return origin === null ? [] : [['Origin', origin]];
 }
 
 function needsPreflight(method: string, headers: HeaderList): boolean {
   return !isCorsSafelistedMethod(method) || corsUnsafeRequestHeaderNames(headers).length > 0;
 }
 
+function observedPreflight(preflight: RequestTrace): PreflightObservation {
+  // A redirected preflight is a failed one; the 3xx is what the browser judged.
+  const response = preflight.redirects[0]?.response ?? preflight.pendingResponse;
+  const error = preflight.end?.kind === 'error' ? preflight.end.error : null;
+  return {
+    kind: 'observed',
+    request: { url: preflight.url, method: 'OPTIONS', headers: preflight.firstHeaders ?? [] },
+    response,
+    error: response === null ? (error ?? 'unknown') : null,
+  };
+}
+
 function preflightObservation(actual: RequestTrace, preflight: RequestTrace | null): PreflightObservation {
-  if (preflight !== null) {
-    // A redirected preflight is a failed one; the 3xx is what the browser judged.
-    const response = preflight.redirects[0]?.response ?? preflight.pendingResponse;
-    const error = preflight.end?.kind === 'error' ? preflight.end.error : null;
-    return {
-      kind: 'observed',
-      request: { url: preflight.url, method: 'OPTIONS', headers: preflight.firstHeaders ?? [] },
-      response,
-      error: response === null ? (error ?? 'unknown') : null,
-    };
-  }
+  if (preflight !== null) return observedPreflight(preflight);
   if (actual.firstHeaders !== null && needsPreflight(actual.method, actual.firstHeaders))
     return { kind: 'maybe-cached' };
   return { kind: 'none' };
@@ -69,14 +68,31 @@ function refusedRedirect(trace: RequestTrace): HttpResponse | null {
   return getHeader(response.headers, 'location') === null ? null : response;
 }
 
-function redirectsOf(trace: RequestTrace, refused: HttpResponse | null): RedirectHop[] {
-  if (refused === null) return trace.redirects;
+/** The hops, each with the preflight sent again for the URL it led to (matched by that URL). */
+function redirectsOf(
+  trace: RequestTrace,
+  refused: HttpResponse | null,
+  hopPreflights: readonly RequestTrace[],
+): RedirectHop[] {
+  const followed = trace.redirects.map((hop, index) => {
+    const to = trace.redirects[index + 1]?.request.url ?? trace.currentUrl;
+    const again = hopPreflights.find((candidate) => candidate.url === to);
+    return again === undefined ? hop : { ...hop, nextPreflight: observedPreflight(again) };
+  });
+  if (refused === null) return followed;
   const request = { url: trace.currentUrl, method: trace.currentMethod, headers: trace.currentHeaders ?? [] };
-  return [...trace.redirects, { request, response: refused }];
+  return [...followed, { request, response: refused, refused: true }];
 }
 
-/** The engine's view of a finished request and the preflight paired with it. */
-export function buildExchange(actual: RequestTrace, preflight: RequestTrace | null): Exchange {
+/**
+ * The engine's view of a finished request, the preflight paired with it and those sent again
+ * after its redirects.
+ */
+export function buildExchange(
+  actual: RequestTrace,
+  preflight: RequestTrace | null,
+  hopPreflights: readonly RequestTrace[] = [],
+): Exchange {
   const headers = actual.firstHeaders ?? (preflight === null ? [] : headersFromPreflight(preflight));
   const refused = refusedRedirect(actual);
   return {
@@ -86,7 +102,7 @@ export function buildExchange(actual: RequestTrace, preflight: RequestTrace | nu
     credentialsMode: 'unknown',
     mode: 'unknown',
     preflight: preflightObservation(actual, preflight),
-    redirects: redirectsOf(actual, refused),
+    redirects: redirectsOf(actual, refused, hopPreflights),
     response: refused === null ? actual.pendingResponse : null,
     networkError: actual.end?.kind === 'error' ? actual.end.error : null,
     outcome: outcomeOf(actual),

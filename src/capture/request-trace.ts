@@ -1,5 +1,6 @@
 import type { HeaderList, HttpResponse, RedirectHop, ResourceType } from '../engine/exchange';
 import { getHeader } from '../engine/header-list';
+import { methodAfterRedirect } from '../engine/redirect';
 import type { CaptureEvent } from '../model/capture-event';
 import type { RequestId, TabId } from '../model/ids';
 
@@ -114,14 +115,7 @@ function applyRedirect(trace: RequestTrace, event: Extract<CaptureEvent, { kind:
     },
   });
   trace.currentUrl = event.redirectUrl;
-  // 301/302 turn a POST into a GET and 303 turns anything but HEAD into a GET (Fetch, HTTP-redirect fetch 12).
-  const status = event.statusCode;
-  if (
-    ((status === 301 || status === 302) && trace.currentMethod === 'POST') ||
-    (status === 303 && trace.currentMethod !== 'HEAD')
-  ) {
-    trace.currentMethod = 'GET';
-  }
+  trace.currentMethod = methodAfterRedirect(event.statusCode, trace.currentMethod);
   trace.currentHeaders = null;
   trace.pendingResponse = null;
 }

@@ -35,6 +35,12 @@ export interface CorsTestServer {
   /** `http://127.0.0.1:<port>`: the API, a different origin from the pages. */
   apiOrigin: string;
   /**
+   * `http://127.0.0.1:<port>`: the same pages on a port of their own, which a browser started with
+   * `--ip-address-space-overrides=<host:port>=public` (see `publicPageOverride`) takes for a public
+   * server, so its requests to the loopback API are Local Network Access requests.
+   */
+  publicPageOrigin: string;
+  /**
    * `http://localhost:<api port>`: the same API routes reached under a third origin (same host as
    * the pages, same port as the API), for redirects that leave the API's origin.
    */
@@ -138,14 +144,16 @@ export async function startCorsTestServer(): Promise<CorsTestServer> {
     }
   };
 
-  const pages = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const servePage = (req: IncomingMessage, res: ServerResponse) => {
     const route = pageRoutes.get((req.url ?? '/').split('?')[0] ?? '/');
     if (route === undefined) {
       send(res, { headers: [['Content-Type', 'text/html']], body: PAGE_HTML });
     } else {
       answer(route, req, res);
     }
-  });
+  };
+  const pages = createServer(servePage);
+  const publicPages = createServer(servePage);
   const api = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const entry = { method: req.method ?? 'GET', path, headers: req.headers };
@@ -171,13 +179,18 @@ export async function startCorsTestServer(): Promise<CorsTestServer> {
     });
   });
 
-  const [pagePort, apiPort] = await Promise.all([listen(pages, '127.0.0.1'), listen(api, '127.0.0.1')]);
+  const [pagePort, apiPort, publicPort] = await Promise.all([
+    listen(pages, '127.0.0.1'),
+    listen(api, '127.0.0.1'),
+    listen(publicPages, '127.0.0.1'),
+  ]);
   const apiOrigin = `http://127.0.0.1:${apiPort}`;
   const pageOrigin = `http://localhost:${pagePort}`;
   return {
     pageOrigin,
     apiOrigin,
     otherOrigin: `http://localhost:${apiPort}`,
+    publicPageOrigin: `http://127.0.0.1:${publicPort}`,
     route(path, spec) {
       routes.set(path, spec);
       return `${apiOrigin}${path}`;
@@ -188,7 +201,12 @@ export async function startCorsTestServer(): Promise<CorsTestServer> {
     },
     received: (path) => log.get(path) ?? [],
     close: async () => {
-      await Promise.all([close(pages), close(api)]);
+      await Promise.all([close(pages), close(api), close(publicPages)]);
     },
   };
+}
+
+/** The Chromium switch that makes `server.publicPageOrigin` a public address (Local Network Access tests). */
+export function publicPageOverride(server: Pick<CorsTestServer, 'publicPageOrigin'>): string {
+  return `--ip-address-space-overrides=${server.publicPageOrigin.replace(/^http:\/\//, '')}=public`;
 }

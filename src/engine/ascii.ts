@@ -3,7 +3,7 @@
  * map U+212A KELVIN SIGN to `k` and U+017F LONG S to `S`, which a browser never does.
  */
 
-function isAscii(value: string): boolean {
+export function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
   return true;
 }

@@ -2,6 +2,7 @@
  * The CORS check, in Chromium's order (`network::cors::CheckAccess`), which decides between the
  * spec's single "failure" and the DevTools error codes.
  */
+import { isAscii } from './ascii';
 import type { CheckFailure } from './check-failure';
 import type { HeaderList } from './exchange';
 import { getHeader } from './header-list';
@@ -24,7 +25,8 @@ function looksLikeUrl(value: string): boolean {
  * tainted) and whose credentials mode is `include` or not. Returns null on success.
  *
  * Chromium's order: `*` (fails only with credentials) → missing → not byte-equal (then: contains a
- * space or comma → Multiple; `null` → Mismatch; not a URL → Invalid; else Mismatch) → ACAC.
+ * space or comma → Multiple; a non-ASCII byte → Invalid; `null` → Mismatch; not a URL → Invalid;
+ * else Mismatch) → ACAC.
  * Values are trimmed first (net's normalised header), so padded values pass.
  * @see https://fetch.spec.whatwg.org/#concept-cors-check
  */
@@ -53,11 +55,17 @@ export function corsCheck(headers: HeaderList, origin: string, includeCredential
   // 4. If the result of byte-serializing a request origin with request is not origin, return failure.
   if (allowOrigin !== origin) {
     let code: CheckFailure['code'] = 'AllowOriginMismatch';
+    let failedParameter = allowOrigin;
     if (allowOrigin.includes(' ') || allowOrigin.includes(',')) code = 'MultipleAllowOriginValues';
-    else if (allowOrigin !== 'null' && !looksLikeUrl(allowOrigin)) code = 'InvalidAllowOriginValue';
+    else if (!isAscii(allowOrigin)) {
+      // A byte outside ASCII is never part of a serialized origin: Chromium 156 calls the value
+      // invalid and reports no parameter (its failedParameter must be valid UTF-8; such bytes are not).
+      code = 'InvalidAllowOriginValue';
+      failedParameter = '';
+    } else if (allowOrigin !== 'null' && !looksLikeUrl(allowOrigin)) code = 'InvalidAllowOriginValue';
     return {
       code,
-      failedParameter: allowOrigin,
+      failedParameter,
       header: { name: ACAO, expected: origin, received: allowOrigin },
       specStep: 'CORS check 4',
     };

@@ -2,16 +2,18 @@
  * One reading of an exchange (credentials included or not), in Chromium's order:
  * network error → scheme → mode → Local Network Access → preflight → redirects → response.
  */
-import { corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
+import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
 import { corsCheck } from './cors-check';
 import { blockedDecision, type Decision, plainDecision, statusOf } from './decision';
-import type { Exchange } from './exchange';
+import type { Exchange, PreflightObservation } from './exchange';
 import { getHeader, hasHeader, isToken } from './header-list';
+import { localNetworkDenied, localNetworkFailure, saysLocalNetwork, silentlyRefusedLocally } from './local-network';
 import { classifyNetworkError } from './network-error';
 import { isHttpScheme } from './origin';
 import { corsPreflightCheck } from './preflight';
 import { httpRedirectFetch } from './redirect';
-import { isLocalNetworkRequest, type RequestContext } from './request-context';
+import { preflightAsks, type RequestContext } from './request-context';
+import { inCheckOrder } from './unsafe-request-headers';
 
 export interface Reading {
   includeCredentials: boolean;
@@ -41,27 +43,37 @@ function networkFailure(exchange: Exchange): Decision | null {
   return null;
 }
 
-/** Nothing reached the server and the browser blocked the request: Local Network Access denied it. */
-function localNetworkDenied(exchange: Exchange): Decision | null {
-  const { preflight } = exchange;
-  const errorSaysSo = classifyNetworkError(exchange.networkError) === 'local-network';
-  const silent =
-    exchange.response === null &&
-    exchange.redirects.length === 0 &&
-    (preflight.kind !== 'observed' || preflight.response === null);
-  if (!silent || !(errorSaysSo || (exchange.outcome === 'blocked' && isLocalNetworkRequest(exchange.addressSpaces)))) {
-    return null;
-  }
-  const failure = {
-    code: 'LocalNetworkAccessPermissionDenied' as const,
-    failedParameter: '',
-    header: null,
-    specStep: 'Local Network Access: permission denied before the request was sent',
-  };
-  return blockedDecision(failure, 'request', null);
+/**
+ * A redirect whose 3xx fails the CORS check is a CORS block, whatever network error the request
+ * then ended with: Firefox ends such a request in NS_ERROR_UNEXPECTED (or similar) where Chromium
+ * says net::ERR_FAILED, and its console names the 3xx's failure (CORSMissingAllowOrigin).
+ */
+function refusedRedirect(exchange: Exchange, context: RequestContext, reading: Reading): Decision | null {
+  if (exchange.redirects.length === 0 || context.mode !== 'cors') return null;
+  const redirected = httpRedirectFetch(
+    exchange.redirects,
+    {
+      origin: context.origin,
+      mode: 'cors',
+      includeCredentials: reading.includeCredentials,
+      corsFlag: context.crossOrigin,
+      tainted: false,
+      currentUrl: exchange.request.url,
+    },
+    () => null,
+  );
+  if (redirected.kind !== 'blocked' || redirected.stage !== 'redirect') return null;
+  return blockedDecision(redirected.failure, 'redirect', redirected.status, redirected.index);
 }
 
-function noResponse(exchange: Exchange, context: RequestContext): Decision {
+function noResponse(exchange: Exchange, context: RequestContext, finalUrl: string): Decision {
+  // Redirected to a loopback or private address, and nothing came back from there.
+  const lastHop = exchange.redirects.at(-1);
+  const followed = lastHop !== undefined && lastHop.refused !== true;
+  if (followed && (saysLocalNetwork(exchange) || silentlyRefusedLocally(exchange, finalUrl))) {
+    const reason = 'the redirect led to a loopback/private address and nothing came back from it';
+    return blockedDecision(localNetworkFailure(reason), 'request', null, exchange.redirects.length - 1);
+  }
   // Every CORS check passed and no response came: a source that saw the browser's own decision
   // (CDP, a HAR) says whether that net::ERR_FAILED was a network error, e.g. a redirect refused
   // by `redirect: 'error'`.
@@ -76,6 +88,41 @@ function noResponse(exchange: Exchange, context: RequestContext): Decision {
     : plainDecision('unknown', 'HTTP fetch (no response captured)', 'response');
 }
 
+/**
+ * Judges an observed preflight for the request's serialized origin at that point; null when it
+ * lets the request through. What it asked for (method, header names) comes from the preflight
+ * itself where it carries Access-Control-Request-*, else from the actual request.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+function preflightFailure(
+  preflight: PreflightObservation,
+  context: RequestContext,
+  reading: Reading,
+  origin: string,
+): { failure: CheckFailure; status: number | null } | null {
+  if (preflight.kind !== 'observed') return null;
+  if (preflight.response === null) {
+    const failure: CheckFailure = {
+      code: 'InvalidResponse',
+      failedParameter: '',
+      header: null,
+      specStep: 'CORS-preflight fetch 8',
+    };
+    return { failure, status: null };
+  }
+  const asked = preflightAsks(preflight.request);
+  return corsPreflightCheck({
+    response: preflight.response,
+    method: asked?.method ?? context.method,
+    unsafeHeaderNames:
+      asked === null ? context.unsafeHeaderNames : inCheckOrder(asked.headerNames, context.unsafeHeaderNames),
+    hasAuthorization: context.hasAuthorization,
+    origin,
+    includeCredentials: reading.includeCredentials,
+    authorizationExcludedFromWildcard: reading.authorizationExcludedFromWildcard,
+  });
+}
+
 function passedStep(headers: Exchange['request']['headers'], includeCredentials: boolean): string {
   if (getHeader(headers, 'access-control-allow-origin') === '*') return 'CORS check 3';
   return includeCredentials ? 'CORS check 7' : 'CORS check 5';
@@ -87,7 +134,7 @@ function passedStep(headers: Exchange['request']['headers'], includeCredentials:
  */
 export function decide(exchange: Exchange, context: RequestContext, reading: Reading): Decision {
   const failedOnNetwork = networkFailure(exchange);
-  if (failedOnNetwork !== null) return failedOnNetwork;
+  if (failedOnNetwork !== null) return refusedRedirect(exchange, context, reading) ?? failedOnNetwork;
   const { request } = exchange;
   const { url, crossOrigin } = context;
   if (url === null) return plainDecision('unknown', 'main fetch (request URL could not be parsed)', 'request');
@@ -111,38 +158,20 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
   const { includeCredentials } = reading;
   let passedPreflight = null;
   const { preflight } = exchange;
+  const checkPreflight = (observed: PreflightObservation, requestOrigin: string) =>
+    preflightFailure(observed, context, reading, requestOrigin);
   if (crossOrigin && preflight.kind === 'observed') {
-    if (preflight.response === null) {
-      const failure = {
-        code: 'InvalidResponse' as const,
-        failedParameter: '',
-        header: null,
-        specStep: 'CORS-preflight fetch 8',
-      };
-      return blockedDecision(failure, 'preflight', null);
-    }
-    const failed = corsPreflightCheck({
-      response: preflight.response,
-      method: context.method,
-      unsafeHeaderNames: context.unsafeHeaderNames,
-      hasAuthorization: context.hasAuthorization,
-      origin,
-      includeCredentials,
-      authorizationExcludedFromWildcard: reading.authorizationExcludedFromWildcard,
-    });
+    const failed = checkPreflight(preflight, origin);
     if (failed !== null) return blockedDecision(failed.failure, 'preflight', failed.status);
     passedPreflight = preflight.response;
   }
-  const redirected = httpRedirectFetch(exchange.redirects, {
-    origin,
-    mode,
-    includeCredentials,
-    corsFlag: crossOrigin,
-    tainted: false,
-    currentUrl: request.url,
-  });
+  const redirected = httpRedirectFetch(
+    exchange.redirects,
+    { origin, mode, includeCredentials, corsFlag: crossOrigin, tainted: false, currentUrl: request.url },
+    checkPreflight,
+  );
   if (redirected.kind === 'blocked') {
-    return blockedDecision(redirected.failure, 'redirect', redirected.status, redirected.index);
+    return blockedDecision(redirected.failure, redirected.stage, redirected.status, redirected.index);
   }
   if (redirected.kind === 'network-error') {
     return plainDecision('network-error', 'HTTP-redirect fetch (network error)', 'redirect', {
@@ -154,7 +183,7 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
   const { state } = redirected;
   if (!state.corsFlag) return plainDecision('not-cors', 'main fetch (same origin: basic response)', null);
   const { response } = exchange;
-  if (response === null) return noResponse(exchange, context);
+  if (response === null) return noResponse(exchange, context, state.currentUrl);
   const status = statusOf(response);
   const failure = corsCheck(response.headers, state.tainted ? 'null' : origin, includeCredentials);
   if (failure !== null) {

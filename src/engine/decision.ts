@@ -1,6 +1,6 @@
 /** A verdict without the parts that depend on the credentials reading being chosen. */
 import type { CheckFailure } from './check-failure';
-import type { HttpResponse } from './exchange';
+import type { Exchange, HttpResponse, PreflightObservation } from './exchange';
 import type { CorsErrorCode, HeaderFinding, VerdictKind, VerdictStage } from './verdict-types';
 
 export interface Decision {
@@ -91,4 +91,18 @@ export function sameDecision(a: Decision, b: Decision): boolean {
     a.stage === b.stage &&
     a.redirectIndex === b.redirectIndex
   );
+}
+
+/**
+ * The preflight a verdict at stage `preflight` judged: the one sent again after redirect
+ * `redirectIndex` when there is one, else the request's own.
+ */
+export function checkedPreflight(
+  verdict: { stage: VerdictStage | null; redirectIndex: number | null },
+  exchange: Exchange,
+): PreflightObservation {
+  if (verdict.stage === 'preflight' && verdict.redirectIndex !== null) {
+    return exchange.redirects[verdict.redirectIndex]?.nextPreflight ?? { kind: 'none' };
+  }
+  return exchange.preflight;
 }

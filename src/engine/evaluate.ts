@@ -25,6 +25,12 @@ function explainsOutcome(decision: Decision, outcome: Exchange['outcome']): bool
   );
 }
 
+/** Failures of a `*` answer that only a credentialed request meets. */
+const WILDCARD_CODES: ReadonlySet<Decision['code']> = new Set([
+  'WildcardOriginNotAllowed',
+  'PreflightWildcardOriginNotAllowed',
+]);
+
 function summarize(decision: Decision): string {
   return decision.code !== null ? `blocked (${decision.code})` : decision.kind;
 }
@@ -46,8 +52,25 @@ function chooseReading(exchange: Exchange, omit: Decision, include: Decision): [
     const note = `The capture does not show the credentials mode; read as 'omit' because only an uncredentialed request explains the observed outcome (${exchange.outcome}): with credentials it would be ${summarize(include)}.`;
     return [omit, { mode: 'omit', evidence: 'inferred-from-outcome', note }];
   }
+  if (omit.kind === 'passed' && include.kind === 'blocked' && WILDCARD_CODES.has(include.code)) {
+    // The classic trap: `*` passes without credentials and fails with them, and nothing shows
+    // which it was (Firefox's webRequest never does when no cookie went out): never say "passed".
+    const note = `Depends on the credentials mode, which the capture does not show and the outcome (${exchange.outcome}) does not settle: without credentials ('omit', the fetch/XHR default cross-origin) it is ${summarize(omit)}; with credentials ('include': fetch credentials 'include', XHR withCredentials) it is ${summarize(include)}.`;
+    return [dependsOnCredentials(include), { mode: 'unknown', evidence: 'unknown', note }];
+  }
   const note = `The capture does not show the credentials mode and the outcome (${exchange.outcome}) does not settle it; assumed 'omit' (the fetch/XHR default cross-origin). With credentials ('include') it would be ${summarize(include)}.`;
   return [omit, { mode: 'omit', evidence: 'unknown', note }];
+}
+
+/** An undecided verdict that keeps where the credentialed reading failed, for the explanation. */
+function dependsOnCredentials(blocked: Decision): Decision {
+  return {
+    ...blocked,
+    kind: 'unknown',
+    code: null,
+    failedParameter: '',
+    specStep: `depends on the credentials mode (with credentials: ${blocked.specStep})`,
+  };
 }
 
 function contradicts(decision: Decision, outcome: Exchange['outcome']): boolean {

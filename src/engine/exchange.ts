@@ -57,6 +57,16 @@ export type PreflightObservation =
 export interface RedirectHop {
   request: HttpRequest;
   response: HttpResponse;
+  /**
+   * The CORS preflight the browser sent for the request this redirect led to (a preflighted
+   * request that is redirected is preflighted again at its new URL); absent when none was seen.
+   */
+  nextPreflight?: PreflightObservation;
+  /**
+   * The browser did not follow this 3xx: the request ended here (its CORS check or its Location
+   * failed, or the redirect mode refused it). Only the last hop can be refused.
+   */
+  refused?: boolean;
 }
 
 /** What the browser was seen to do with the request, independent of what the engine will decide. */
@@ -87,4 +97,9 @@ export interface Exchange {
   outcome: ObservedOutcome;
   /** Address spaces for Local Network Access, when the capture knows them. */
   addressSpaces?: { initiator: AddressSpace; target: AddressSpace };
+  /**
+   * The capture joined repeated response header lines into one, comma-separated (Firefox's
+   * webRequest does): a comma in a value may have been two lines.
+   */
+  headerLinesMerged?: boolean;
 }

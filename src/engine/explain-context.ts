@@ -3,7 +3,8 @@
  * decisive check looked at, its status and CORS headers, the page origin, the URLs involved.
  * Everything tolerates a malformed exchange (bad URLs, out-of-range indexes) because `explain` never throws.
  */
-import type { Exchange, HeaderList, HttpRequest, HttpResponse } from './exchange';
+import { checkedPreflight } from './decision';
+import type { Exchange, HeaderList, HttpRequest, HttpResponse, PreflightObservation } from './exchange';
 import type { Verdict } from './verdict-types';
 
 export interface ExplainContext {
@@ -92,8 +93,10 @@ export function finalUrl(exchange: Exchange): string {
 
 function checkedResponse(verdict: Verdict, exchange: Exchange): HttpResponse | null {
   switch (verdict.stage) {
-    case 'preflight':
-      return exchange.preflight.kind === 'observed' ? exchange.preflight.response : null;
+    case 'preflight': {
+      const preflight = checkedPreflight(verdict, exchange);
+      return preflight.kind === 'observed' ? preflight.response : null;
+    }
     case 'redirect':
       return verdict.redirectIndex === null ? null : (exchange.redirects[verdict.redirectIndex]?.response ?? null);
     case 'request':
@@ -107,9 +110,14 @@ function lastRequestUrl(verdict: Verdict, exchange: Exchange): string {
   if (verdict.stage === 'redirect' && verdict.redirectIndex !== null) {
     return exchange.redirects[verdict.redirectIndex]?.request.url ?? exchange.request.url;
   }
-  if (verdict.stage === 'preflight' && exchange.preflight.kind === 'observed') return exchange.preflight.request.url;
+  const preflight = checkedPreflight(verdict, exchange);
+  if (verdict.stage === 'preflight' && preflight.kind === 'observed') return preflight.request.url;
   if (verdict.stage === 'request') return exchange.request.url;
   return finalUrl(exchange);
+}
+
+function preflightRequestOf(preflight: PreflightObservation): HttpRequest | null {
+  return preflight.kind === 'observed' ? preflight.request : null;
 }
 
 export function explainContext(verdict: Verdict, exchange: Exchange): ExplainContext {
@@ -122,7 +130,7 @@ export function explainContext(verdict: Verdict, exchange: Exchange): ExplainCon
     initialUrl: exchange.request.url,
     lastUrl: lastRequestUrl(verdict, exchange),
     checked,
-    preflightRequest: exchange.preflight.kind === 'observed' ? exchange.preflight.request : null,
+    preflightRequest: preflightRequestOf(checkedPreflight(verdict, exchange)),
     status: checked?.status ?? verdict.status,
   };
 }

@@ -33,10 +33,10 @@ import {
   explainPreflightRedirect,
 } from './explain-preflight-codes';
 import type { Explanation } from './explanation-types';
-import { firefoxReason } from './firefox-reason';
+import { firefoxNetworkFailureReason, firefoxReason } from './firefox-reason';
+import { getHeader, getHeaderValues } from './header-list';
 import { hints } from './hints';
 import { linksForCode, linksForKind } from './links';
-import { networkErrorFamily } from './network-error-text';
 import { boundedText, safeText } from './safe-text';
 import type { CorsErrorCode, Verdict } from './verdict-types';
 
@@ -124,15 +124,38 @@ function wordsFor(ctx: ExplainContext): Words {
   }
 }
 
+/**
+ * How many Access-Control-Allow-Origin lines the checked response had, when the capture can tell:
+ * one that joined repeated lines cannot, for a value with a comma in it.
+ */
+function knownAllowOriginLines(ctx: ExplainContext): number | undefined {
+  if (ctx.checked === null) return undefined;
+  const joined = ctx.exchange.headerLinesMerged === true;
+  const values = getHeaderValues(ctx.checked.headers, 'access-control-allow-origin');
+  return joined && values.some((value) => value.includes(',')) ? undefined : allowOriginLines(ctx);
+}
+
+/** data: and file:, where Firefox (like Chromium's network layer) refuses to follow a redirect. */
+const UNSAFE_REDIRECT_TARGET = /^\s*(data|file):/i;
+
+/** The Location of the 3xx a verdict at stage `redirect` is about ('' otherwise). */
+function redirectTarget(ctx: ExplainContext): string {
+  const index = ctx.verdict.redirectIndex;
+  const hop = index === null ? undefined : ctx.exchange.redirects[index];
+  return hop === undefined ? '' : (getHeader(hop.response.headers, 'location') ?? '');
+}
+
 /** Firefox logs a cross-origin request that failed at network level (but was not aborted) as CORSDidNotSucceed. */
 function firefoxFor(ctx: ExplainContext): string | null {
   const { verdict } = ctx;
   if (verdict.kind === 'blocked' && verdict.code !== null) {
-    return firefoxReason(verdict.code, { allowOriginLines: ctx.checked ? allowOriginLines(ctx) : undefined });
+    return firefoxReason(verdict.code, {
+      allowOriginLines: knownAllowOriginLines(ctx),
+      redirectsToUnsafeScheme: verdict.stage === 'redirect' && UNSAFE_REDIRECT_TARGET.test(redirectTarget(ctx)),
+    });
   }
   if (verdict.kind === 'network-error') {
-    const cls = networkErrorFamily(verdict.networkError ?? ctx.exchange.networkError ?? '');
-    return cls === 'aborted' || cls === 'blocked-by-client' ? null : 'CORSDidNotSucceed';
+    return firefoxNetworkFailureReason(verdict.networkError ?? ctx.exchange.networkError);
   }
   return null;
 }

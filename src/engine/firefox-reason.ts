@@ -4,6 +4,7 @@
  * as MDN titles its error pages; Firefox's localisation keys add version suffixes
  * (`CORSMissingAllowOrigin2`, `CORSPreflightDidNotSucceed3`) that we drop.
  */
+import { networkErrorFamily } from './network-error-text';
 import type { CorsErrorCode } from './verdict-types';
 
 const REASONS: Readonly<Record<CorsErrorCode, string | null>> = {
@@ -33,8 +34,8 @@ const REASONS: Readonly<Record<CorsErrorCode, string | null>> = {
   InvalidAllowHeadersPreflightResponse: 'CORSInvalidAllowHeader',
   MethodDisallowedByPreflightResponse: 'CORSMethodNotFound',
   HeaderDisallowedByPreflightResponse: 'CORSMissingAllowHeaderFromPreflight',
-  // Firefox fails a redirect to user:pass@ with NS_ERROR_DOM_BAD_URI and logs no reason.
-  RedirectContainsCredentials: null,
+  // Firefox fails a redirect to user:pass@ as a network error and logs "CORS request did not succeed".
+  RedirectContainsCredentials: 'CORSDidNotSucceed',
   InsecurePrivateNetwork: null,
   InvalidPrivateNetworkAccess: null,
   UnexpectedPrivateNetworkAccess: null,
@@ -53,10 +54,15 @@ export interface FirefoxReasonOptions {
    * simply not the origin, so it is CORSAllowOriginNotMatchingOrigin.
    */
   allowOriginLines?: number;
+  /** The redirect the verdict is about leads to data: or file:, which Firefox refuses before any CORS check. */
+  redirectsToUnsafeScheme?: boolean;
 }
 
 /** Firefox's reason name for a Chromium CORS error code; null when Firefox has no such check or logs none. */
 export function firefoxReason(code: CorsErrorCode, options: FirefoxReasonOptions = {}): string | null {
+  if (options.redirectsToUnsafeScheme === true) return 'CORSDidNotSucceed';
+  // Firefox CORS-checks a redirected preflight's 3xx before it refuses the redirect itself.
+  if (code === 'PreflightDisallowedRedirect' && options.allowOriginLines === 0) return 'CORSMissingAllowOrigin';
   const reason = REASONS[code] ?? null;
   if (
     reason === 'CORSMultipleAllowOriginNotAllowed' &&
@@ -70,3 +76,14 @@ export function firefoxReason(code: CorsErrorCode, options: FirefoxReasonOptions
 
 /** Every code with a Firefox reason, for tests and docs. */
 export const FIREFOX_REASONS: Readonly<Record<CorsErrorCode, string | null>> = REASONS;
+
+/**
+ * Firefox's reason for a CORS request that failed on the network (a refused connection, too many
+ * redirects, a redirect to data: or to a URL with credentials): its console calls that a CORS
+ * failure, CORSDidNotSucceed. Null for a request the page or a content blocker cancelled, which
+ * Firefox does not log.
+ */
+export function firefoxNetworkFailureReason(networkError: string | null): string | null {
+  const family = networkErrorFamily(networkError ?? '');
+  return family === 'aborted' || family === 'blocked-by-client' ? null : 'CORSDidNotSucceed';
+}

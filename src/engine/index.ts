@@ -28,7 +28,7 @@ export {
 } from './origin';
 export { corsPreflightCheck, type PreflightFailure, type PreflightInput, parseAllowList } from './preflight';
 export { MAX_REDIRECTS } from './redirect';
-export { type EffectiveMode, effectiveMode, requestOrigin } from './request-context';
+export { type EffectiveMode, effectiveMode, fetchMetadataMode, requestOrigin } from './request-context';
 export { requiredPolicy } from './required-policy';
 export {
   isCorsSafelistedContentType,

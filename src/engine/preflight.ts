@@ -18,7 +18,7 @@ export interface PreflightInput {
   response: HttpResponse;
   /** The actual request's normalized method (what `Access-Control-Request-Method` carries). */
   method: string;
-  /** The actual request's CORS-unsafe request-header names, lowercase and sorted. */
+  /** The actual request's CORS-unsafe request-header names, lowercase, in the order Chromium checks them. */
   unsafeHeaderNames: readonly string[];
   /** The actual request carries `Authorization`. */
   hasAuthorization: boolean;

@@ -1,12 +1,23 @@
 /**
  * Following the actual request's redirects as Chromium's `CorsURLLoader::OnReceiveRedirect`
- * does: CORS-check the 3xx itself → redirect count → Location credentials → taint → CORS flag.
+ * does: CORS-check the 3xx itself → redirect count → Location credentials → taint → CORS flag →
+ * the new URL's scheme and mode → its new preflight.
  */
 import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
 import { corsCheck } from './cors-check';
-import type { RedirectHop } from './exchange';
+import type { PreflightObservation, RedirectHop } from './exchange';
 import { getHeader } from './header-list';
 import { isHttpScheme, isSameOrigin, parseUrl, resolveLocation, withoutCredentials } from './origin';
+
+/**
+ * The method of the request a redirect leads to: 301 and 302 turn a POST into a GET, 303 turns
+ * anything but HEAD into a GET; otherwise it stays.
+ * @see https://fetch.spec.whatwg.org/#http-redirect-fetch (step 12)
+ */
+export function methodAfterRedirect(status: number, method: string): string {
+  if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'HEAD')) return 'GET';
+  return method;
+}
 
 /** Chromium fails the 21st redirect with net::ERR_TOO_MANY_REDIRECTS. */
 export const MAX_REDIRECTS = 20;
@@ -25,8 +36,27 @@ export interface RedirectState {
 
 export type RedirectOutcome =
   | { kind: 'followed'; state: RedirectState }
-  | { kind: 'blocked'; index: number; failure: CheckFailure; status: number | null }
+  /**
+   * `stage` says which check failed: `redirect` the 3xx itself (its CORS check, its Location);
+   * `request` the request it led to (its scheme or mode); `preflight` that request's new preflight.
+   */
+  | {
+      kind: 'blocked';
+      index: number;
+      failure: CheckFailure;
+      status: number | null;
+      stage: 'redirect' | 'request' | 'preflight';
+    }
   | { kind: 'network-error'; index: number; networkError: string; status: number | null };
+
+/**
+ * Judges the preflight a redirected request was sent again (`RedirectHop.nextPreflight`) for the
+ * request's serialized origin at that point (`null` once tainted); null when it lets the request on.
+ */
+export type RedirectPreflightCheck = (
+  preflight: PreflightObservation,
+  origin: string,
+) => { failure: CheckFailure; status: number | null } | null;
 
 function statusOf(hop: RedirectHop): number | null {
   return Number.isFinite(hop.response.status) ? hop.response.status : null;
@@ -36,7 +66,11 @@ function statusOf(hop: RedirectHop): number | null {
  * Walks `hops` from `start`; returns the state after the last hop, or the hop that failed.
  * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
  */
-export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectState): RedirectOutcome {
+export function httpRedirectFetch(
+  hops: readonly RedirectHop[],
+  start: RedirectState,
+  checkPreflight: RedirectPreflightCheck,
+): RedirectOutcome {
   const state = { ...start };
   for (let index = 0; index < hops.length; index++) {
     const hop = hops[index];
@@ -46,7 +80,7 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
     // HTTP fetch: if the CORS flag is set and a CORS check for request and response returns failure, network error.
     if (state.corsFlag && state.mode === 'cors') {
       const failure = corsCheck(hop.response.headers, state.tainted ? 'null' : state.origin, state.includeCredentials);
-      if (failure !== null) return { kind: 'blocked', index, failure, status };
+      if (failure !== null) return { kind: 'blocked', index, failure, status, stage: 'redirect' };
     }
     // If request's redirect count is 20, return a network error.
     if (index >= MAX_REDIRECTS)
@@ -70,7 +104,7 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
         header: { name: 'location', expected: withoutCredentials(next), received: location ?? next },
         specStep: 'HTTP-redirect fetch (location URL includes credentials)',
       };
-      return { kind: 'blocked', index, failure, status };
+      return { kind: 'blocked', index, failure, status, stage: 'redirect' };
     }
     // Chromium's network layer refuses redirects to data: and file: (net::ERR_UNSAFE_REDIRECT).
     if (UNSAFE_REDIRECT_SCHEMES.has(parsed.scheme)) {
@@ -80,11 +114,17 @@ export function httpRedirectFetch(hops: readonly RedirectHop[], start: RedirectS
     if (!isSameOrigin(next, requestUrl) && !isSameOrigin(state.origin, requestUrl)) state.tainted = true;
     if (!isSameOrigin(state.origin, next)) state.corsFlag = true;
     // The restarted request checks the scheme, then the mode (CorsURLLoader::StartRequest).
+    // It follows the redirect (DevTools lists the new URL as a request of its own) and fails there.
     if (state.corsFlag && !isHttpScheme(parsed)) {
-      return { kind: 'blocked', index, failure: corsDisabledSchemeFailure(), status };
+      return { kind: 'blocked', index, failure: corsDisabledSchemeFailure(), status, stage: 'request' };
     }
     if (state.corsFlag && state.mode === 'same-origin') {
-      return { kind: 'blocked', index, failure: disallowedByModeFailure(), status };
+      return { kind: 'blocked', index, failure: disallowedByModeFailure(), status, stage: 'request' };
+    }
+    // A request that needed a preflight is preflighted again at its new URL (CorsURLLoader::FollowRedirect).
+    if (state.corsFlag && hop.nextPreflight !== undefined) {
+      const failed = checkPreflight(hop.nextPreflight, state.tainted ? 'null' : state.origin);
+      if (failed !== null) return { kind: 'blocked', index, ...failed, stage: 'preflight' };
     }
     state.currentUrl = next;
   }

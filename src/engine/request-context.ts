@@ -3,11 +3,11 @@
  * mode, method and CORS-unsafe header names (as Chromium would have computed them).
  */
 import { asciiLowercase } from './ascii';
-import type { AddressSpace, Exchange } from './exchange';
+import type { AddressSpace, Exchange, HeaderList, HttpRequest } from './exchange';
 import { getHeader, hasHeader, splitHeaderList } from './header-list';
 import { isCorsSafelistedMethod, normalizeMethod } from './method';
 import { originOf, type ParsedUrl, parseUrlAndOrigin } from './origin';
-import { corsUnsafeRequestHeaderNames } from './unsafe-request-headers';
+import { inCheckOrder, unsafeHeaderNamesInCheckOrder } from './unsafe-request-headers';
 
 export type EffectiveMode = 'cors' | 'same-origin' | 'no-cors' | 'navigate' | 'websocket';
 
@@ -17,6 +17,7 @@ export interface RequestContext {
   mode: EffectiveMode;
   /** Normalized method of the actual request. */
   method: string;
+  /** CORS-unsafe request-header names in the order Chromium checks them (see `unsafeHeaderNamesInCheckOrder`). */
   unsafeHeaderNames: readonly string[];
   needsPreflight: boolean;
   hasAuthorization: boolean;
@@ -36,8 +37,29 @@ export function requestOrigin(exchange: Exchange): string {
   return sent === null ? 'null' : originOf(sent);
 }
 
+const FETCH_METADATA_MODES: Readonly<Record<string, EffectiveMode>> = {
+  cors: 'cors',
+  'no-cors': 'no-cors',
+  'same-origin': 'same-origin',
+  navigate: 'navigate',
+  websocket: 'websocket',
+};
+
 /**
- * The request's mode. When the capture does not say: frames navigate; XHR/fetch and fonts are
+ * The mode the browser itself announced in `Sec-Fetch-Mode` (sent to potentially trustworthy
+ * URLs: https, localhost), or null without one.
+ * @see https://w3c.github.io/webappsec-fetch-metadata/#sec-fetch-mode-header
+ */
+export function fetchMetadataMode(headers: HeaderList): EffectiveMode | null {
+  const found = getHeader(headers, 'sec-fetch-mode');
+  const value = found === null ? undefined : asciiLowercase(found.trim());
+  return value === undefined || !Object.hasOwn(FETCH_METADATA_MODES, value)
+    ? null
+    : (FETCH_METADATA_MODES[value] ?? null);
+}
+
+/**
+ * The request's mode. When the capture does not say, the browser's `Sec-Fetch-Mode` does; without it: frames navigate; XHR/fetch and fonts are
  * always CORS; other destinations are CORS only with a `crossorigin` attribute, which shows as an
  * `Origin` header on a GET/HEAD (a no-cors POST sends `Origin` too, so there the preflight, a block,
  * or an Access-Control-Allow-Origin in the answer decides).
@@ -45,6 +67,8 @@ export function requestOrigin(exchange: Exchange): string {
  */
 export function effectiveMode(exchange: Exchange): EffectiveMode {
   if (exchange.mode !== 'unknown') return exchange.mode;
+  const declared = fetchMetadataMode(exchange.request.headers);
+  if (declared !== null) return declared;
   switch (exchange.resourceType) {
     case 'main_frame':
     case 'sub_frame':
@@ -66,22 +90,33 @@ export function effectiveMode(exchange: Exchange): EffectiveMode {
 }
 
 /**
+ * What a preflight asked for: its Access-Control-Request-Method (normalized) and the names in its
+ * Access-Control-Request-Headers, lowercased and deduplicated; null when it carries no method.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+export function preflightAsks(preflight: HttpRequest): { method: string; headerNames: string[] } | null {
+  const requestedMethod = getHeader(preflight.headers, 'access-control-request-method');
+  if (requestedMethod === null) return null;
+  const requested = getHeader(preflight.headers, 'access-control-request-headers');
+  const headerNames = requested === null ? [] : [...new Set(splitHeaderList(requested).map(asciiLowercase))];
+  return { method: normalizeMethod(requestedMethod), headerNames };
+}
+
+/**
  * Method and unsafe header names: from the observed preflight's Access-Control-Request-* (what
- * Chromium computed) when it carries them, else recomputed from the actual request's headers.
+ * Chromium computed) when it carries them, else recomputed from the actual request's headers; in
+ * the order Chromium checks them either way.
  * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 export function requestContext(exchange: Exchange): RequestContext {
   const { preflight, request } = exchange;
   let method = normalizeMethod(request.method);
-  let unsafeHeaderNames = corsUnsafeRequestHeaderNames(request.headers);
+  let unsafeHeaderNames = unsafeHeaderNamesInCheckOrder(request.headers);
   const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaderNames.length > 0;
-  if (preflight.kind === 'observed') {
-    const requestedMethod = getHeader(preflight.request.headers, 'access-control-request-method');
-    if (requestedMethod !== null) {
-      method = normalizeMethod(requestedMethod);
-      const requested = getHeader(preflight.request.headers, 'access-control-request-headers');
-      unsafeHeaderNames = requested === null ? [] : [...new Set(splitHeaderList(requested).map(asciiLowercase))].sort();
-    }
+  const asked = preflight.kind === 'observed' ? preflightAsks(preflight.request) : null;
+  if (asked !== null) {
+    method = asked.method;
+    unsafeHeaderNames = inCheckOrder(asked.headerNames, unsafeHeaderNames);
   }
   const origin = requestOrigin(exchange);
   const target = parseUrlAndOrigin(request.url);

@@ -1,3 +1,4 @@
+import { checkedPreflight } from './decision';
 import type { Exchange, HeaderList } from './exchange';
 import type { Verdict } from './verdict-types';
 
@@ -21,8 +22,9 @@ export function requiredPolicyOrigin(exchange: Exchange, verdict: Verdict): stri
   const urls = exchange.redirects.map((hop) => hop.request.url);
   if (urls.length === 0) urls.push(exchange.request.url);
 
-  if (verdict.stage === 'preflight' && exchange.preflight.kind === 'observed') {
-    const sent = findHeader(exchange.preflight.request.headers, 'origin');
+  const preflight = checkedPreflight(verdict, exchange);
+  if (verdict.stage === 'preflight' && preflight.kind === 'observed') {
+    const sent = findHeader(preflight.request.headers, 'origin');
     if (sent !== null && sent !== '') return sent;
     return initiator;
   }

@@ -98,37 +98,35 @@ const INT_ABNF = /^[0-9]+$/;
 /** Chromium's `kWebEffectiveConnectionTypeMapping`, compared case-sensitively. */
 const ECT_VALUES = new Set(['Unknown', 'Offline', 'slow-2g', '2g', '3g', '4g']);
 
+/** Per CORS-safelisted request-header name, whether a value (at most 128 bytes) keeps it safelisted. */
+const SAFELISTED_VALUE: Readonly<Record<string, (value: string) => boolean>> = {
+  accept: (value) => !hasUnsafeByte(value),
+  'accept-language': isLanguageValue,
+  'content-language': isLanguageValue,
+  'content-type': isCorsSafelistedContentType,
+  range: isSimpleRangeHeaderValue,
+  intervention: () => true,
+  'device-memory': (value) => DOUBLE_ABNF.test(value),
+  dpr: (value) => DOUBLE_ABNF.test(value),
+  downlink: (value) => DOUBLE_ABNF.test(value),
+  width: (value) => INT_ABNF.test(value),
+  'viewport-width': (value) => INT_ABNF.test(value),
+  rtt: (value) => INT_ABNF.test(value),
+  ect: (value) => ECT_VALUES.has(value),
+  'save-data': (value) => asciiLowercase(value) === 'on',
+};
+
+/** True for a header name that is CORS-safelisted with some value (`isCorsSafelistedRequestHeader`). */
+export function isSafelistableName(name: string): boolean {
+  return Object.hasOwn(SAFELISTED_VALUE, asciiLowercase(name));
+}
+
 /**
  * Whether one request header is CORS-safelisted (name and value). Values over 128 bytes never are.
  * @see https://fetch.spec.whatwg.org/#cors-safelisted-request-header
  */
 export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
   if (value.length > MAX_VALUE_BYTES || byteLength(value) > MAX_VALUE_BYTES) return false;
-  switch (asciiLowercase(name)) {
-    case 'accept':
-      return !hasUnsafeByte(value);
-    case 'accept-language':
-    case 'content-language':
-      return isLanguageValue(value);
-    case 'content-type':
-      return isCorsSafelistedContentType(value);
-    case 'range':
-      return isSimpleRangeHeaderValue(value);
-    case 'intervention':
-      return true;
-    case 'device-memory':
-    case 'dpr':
-    case 'downlink':
-      return DOUBLE_ABNF.test(value);
-    case 'width':
-    case 'viewport-width':
-    case 'rtt':
-      return INT_ABNF.test(value);
-    case 'ect':
-      return ECT_VALUES.has(value);
-    case 'save-data':
-      return asciiLowercase(value) === 'on';
-    default:
-      return false;
-  }
+  const lower = asciiLowercase(name);
+  return Object.hasOwn(SAFELISTED_VALUE, lower) && (SAFELISTED_VALUE[lower]?.(value) ?? false);
 }

@@ -109,7 +109,11 @@ export interface Verdict {
   /** As Chromium reports it in `corsErrorStatus.failedParameter`: the offending value, method or header name; '' when none. */
   failedParameter: string;
   stage: VerdictStage | null;
-  /** For stage `redirect`: index into `exchange.redirects` of the hop that failed. */
+  /**
+   * Index into `exchange.redirects`: for stage `redirect`, the hop whose 3xx failed; for stage
+   * `request` or `preflight`, the hop that led to the request that failed (its scheme, its mode,
+   * the preflight sent again at its URL, Local Network Access); null when no redirect was involved.
+   */
   redirectIndex: number | null;
   header: HeaderFinding | null;
   credentials: CredentialsFinding;

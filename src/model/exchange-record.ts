@@ -1,4 +1,5 @@
 import type { Exchange } from '../engine/exchange';
+import { firefoxNetworkFailureReason } from '../engine/firefox-reason';
 import type { Verdict } from '../engine/verdict-types';
 import type { RequestId, TabId } from './ids';
 
@@ -36,12 +37,30 @@ export interface TabLogView {
 }
 
 /**
- * A request the browser blocked: the engine says so, or the browser was seen blocking it
- * (`net::ERR_FAILED`) while the capture missed the headers the engine would need to say why.
- * This is what the badge counts and what the log keeps longest.
+ * Firefox shows a CORS request that failed on the network as a blocked one (CORSDidNotSucceed in
+ * its console); records it captured say so too, and the detail says the network failed, not the
+ * headers (panel/format/firefox-notes.ts).
  */
-export function isBlockedRecord(record: Pick<ExchangeRecord, 'verdict' | 'exchange'>): boolean {
-  return record.verdict.blocked || (record.verdict.kind === 'unknown' && record.exchange.outcome === 'blocked');
+export function blockedByFirefoxOnNetwork(record: Pick<ExchangeRecord, 'verdict' | 'capturedBy'>): boolean {
+  return (
+    record.capturedBy === 'firefox' &&
+    record.verdict.kind === 'network-error' &&
+    firefoxNetworkFailureReason(record.verdict.networkError) !== null
+  );
+}
+
+/**
+ * A request the capturing browser blocked: the engine says so, or the browser was seen blocking it
+ * (`net::ERR_FAILED`) while the capture missed the headers the engine would need to say why, or
+ * Firefox showed a network failure as a CORS block. This is what the badge counts, the list's
+ * Blocked filter shows, an export marks blocked and the log keeps longest.
+ */
+export function isBlockedRecord(record: Pick<ExchangeRecord, 'verdict' | 'exchange' | 'capturedBy'>): boolean {
+  return (
+    record.verdict.blocked ||
+    (record.verdict.kind === 'unknown' && record.exchange.outcome === 'blocked') ||
+    blockedByFirefoxOnNetwork(record)
+  );
 }
 
 export function blockedCount(log: TabLogView): number {

@@ -20,6 +20,11 @@ export interface ReportRow {
   verdict: Verdict;
   explanation: Explanation;
   crossOrigin: boolean;
+  /**
+   * The browser blocked it as the capture shows: the verdict's `blocked`, or what the capturing
+   * browser showed beyond it (model/exchange-record.ts `isBlockedRecord`, for a live log).
+   */
+  blocked: boolean;
   startedDateTime: string | null;
   source: RowSource | null;
 }
@@ -31,6 +36,7 @@ export function analyzeOne(record: HarExchange): ReportRow {
     verdict,
     explanation: explain(verdict, record.exchange),
     crossOrigin: record.crossOrigin,
+    blocked: verdict.blocked,
     startedDateTime: record.startedDateTime,
     source: { entries: record.entries, preflightEntry: record.preflightEntry, finalRequest: record.finalRequest },
   };

@@ -62,7 +62,7 @@ function requestReport(row: ReportRow, source: RowSource, index: number): EntryR
     method: source.finalRequest.method,
     status: exchange.response?.status ?? null,
     crossOrigin: row.crossOrigin,
-    blocked: verdict.blocked,
+    blocked: row.blocked,
     kind: verdict.kind,
     code: verdict.code,
     failedParameter: verdict.blocked ? verdict.failedParameter : null,

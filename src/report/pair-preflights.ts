@@ -59,11 +59,14 @@ export function pairPreflights(views: readonly EntryView[], preflight: readonly 
     claimed.add(request);
     claimed.add(pre);
   };
-  // Explicit links first: our own export's `_cors.preflightEntry`, then `_initiator.requestId`.
+  // Explicit links first: our own export's `_cors.preflightEntry`, which the entry where a request
+  // ended carries for the request as first sent (`_cors.requestEntry`), then `_initiator.requestId`.
   views.forEach((view, position) => {
     if (preflight[position] || view.corsPreflightEntry === null) return;
     const pre = byIndex.get(view.corsPreflightEntry);
-    if (pre !== undefined && preflight[pre] && !claimed.has(pre)) link(position, pre);
+    const request = view.corsRequestEntry === null ? position : byIndex.get(view.corsRequestEntry);
+    if (request === undefined || preflight[request] || claimed.has(request)) return;
+    if (pre !== undefined && preflight[pre] && !claimed.has(pre)) link(request, pre);
   });
   views.forEach((view, position) => {
     const requestId = view.initiator?.requestId;

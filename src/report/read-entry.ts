@@ -29,6 +29,11 @@ export interface EntryView {
   redirectURL: string;
   /** `response._error` (Chrome) or `response._failureText` (Playwright). */
   error: string | null;
+  /**
+   * A failed request whose response the recorder would not have kept had one come: Playwright
+   * writes a failure as status -1 with `_failureText` and no headers, CORS-blocked answers included.
+   */
+  failedResponseUnrecorded: boolean;
   /** `_resourceType` (Chrome, Playwright): `fetch`, `xhr`, `preflight`, `document`, … */
   resourceType: string | null;
   initiator: EntryInitiator | null;
@@ -36,6 +41,8 @@ export interface EntryView {
   requestId: string | null;
   /** CORS Lens's own export: the index of this request's preflight entry. */
   corsPreflightEntry: number | null;
+  /** CORS Lens's own export: the index of the entry where this request was first sent (before redirects). */
+  corsRequestEntry: number | null;
 }
 
 function readInitiator(value: unknown): EntryInitiator | null {
@@ -43,9 +50,9 @@ function readInitiator(value: unknown): EntryInitiator | null {
   return { type: value.type, url: optionalString(value.url), requestId: optionalString(value.requestId) };
 }
 
-function readCorsPreflightEntry(value: unknown): number | null {
+function readCorsIndex(value: unknown, field: 'preflightEntry' | 'requestEntry'): number | null {
   if (!isRecord(value)) return null;
-  const index = finiteNumber(value.preflightEntry);
+  const index = finiteNumber(value[field]);
   return index !== null && Number.isInteger(index) && index >= 0 ? index : null;
 }
 
@@ -80,10 +87,13 @@ export function readEntry(raw: unknown, index: number): EntryView | string {
     responseHeaders,
     redirectURL: optionalString(res.redirectURL) ?? '',
     error: nonEmpty(res._error) ?? nonEmpty(res._failureText) ?? nonEmpty(raw._failureText),
+    failedResponseUnrecorded:
+      nonEmpty(res._error) === null && (nonEmpty(res._failureText) ?? nonEmpty(raw._failureText)) !== null,
     resourceType: optionalString(raw._resourceType),
     initiator: readInitiator(raw._initiator),
     requestId: optionalString(raw._requestId),
-    corsPreflightEntry: readCorsPreflightEntry(raw._cors),
+    corsPreflightEntry: readCorsIndex(raw._cors, 'preflightEntry'),
+    corsRequestEntry: readCorsIndex(raw._cors, 'requestEntry'),
   };
 }
 

@@ -77,6 +77,10 @@ export function createHarReader(): HarReader {
   };
 }
 
+function viewAt(views: readonly EntryView[], position: number | undefined): EntryView | null {
+  return position === undefined ? null : (views[position] ?? null);
+}
+
 function buildRecords(views: readonly EntryView[]): Pick<HarReadResult, 'records' | 'preflightEntries'> {
   const preflight = views.map(isPreflightEntry);
   const preflightOf = pairPreflights(views, preflight);
@@ -87,13 +91,15 @@ function buildRecords(views: readonly EntryView[]): Pick<HarReadResult, 'records
     if (preflight[position] || isHop.has(position)) return;
     const chain = [view];
     const seen = new Set([position]);
+    // A preflight paired with a later hop is the one the browser sent again after that redirect.
+    const hopPreflights: (EntryView | null)[] = [];
     for (let at = next.get(position); at !== undefined && !seen.has(at); at = next.get(at)) {
       seen.add(at);
       chain.push(views[at] as EntryView);
+      hopPreflights.push(viewAt(views, preflightOf.get(at)));
     }
-    const prePosition = preflightOf.get(position);
-    const pre = prePosition === undefined ? null : (views[prePosition] ?? null);
-    const exchange = toExchange(chain, pre);
+    const pre = viewAt(views, preflightOf.get(position));
+    const exchange = toExchange(chain, pre, hopPreflights);
     const opaque = headerValue(view.requestHeaders, 'origin')?.trim() === 'null';
     records.push({
       exchange,

@@ -4,7 +4,6 @@
  * the wire only where the wire proves it, and left `unknown` otherwise for the engine to reason about.
  */
 import type {
-  CredentialsMode,
   Exchange,
   FetchMode,
   HttpResponse,
@@ -13,7 +12,9 @@ import type {
   RedirectHop,
   ResourceType,
 } from '../engine/exchange';
-import { corsUnsafeRequestHeaderNames, isCorsSafelistedMethod, originOf } from '../engine/index';
+import { corsUnsafeRequestHeaderNames, fetchMetadataMode, isCorsSafelistedMethod, originOf } from '../engine/index';
+import { isHttpScheme, parseUrl } from '../engine/origin';
+import { redirectTarget } from './follow-redirects';
 import { headerValue } from './har-guards';
 import type { EntryView } from './read-entry';
 
@@ -52,6 +53,8 @@ export function responseOf(view: EntryView): HttpResponse | null {
 }
 
 export function outcomeOf(view: EntryView): ObservedOutcome {
+  // Without its response, a Playwright failure may be a CORS block or anything that ends the same way.
+  if (view.failedResponseUnrecorded && BLOCKED_ERRORS.has(view.error ?? '')) return 'unknown';
   if (view.error !== null) return BLOCKED_ERRORS.has(view.error) ? 'blocked' : 'network-error';
   return view.status > 0 ? 'succeeded' : 'blocked';
 }
@@ -67,11 +70,6 @@ export function initiatorOriginOf(first: EntryView, preflight: EntryView | null)
   return fromReferer === 'null' ? null : fromReferer;
 }
 
-function credentialsModeOf(view: EntryView): CredentialsMode {
-  const sent = headerValue(view.requestHeaders, 'cookie') ?? headerValue(view.requestHeaders, 'authorization');
-  return sent === null ? 'unknown' : 'include';
-}
-
 function modeOf(
   first: EntryView,
   preflight: EntryView | null,
@@ -80,29 +78,52 @@ function modeOf(
   outcome: ObservedOutcome,
 ): FetchMode {
   if (type === 'main_frame' || type === 'sub_frame') return 'navigate';
+  // The browser's own Sec-Fetch-Mode says it (a no-cors POST sends Origin too).
+  const announced = fetchMetadataMode(first.requestHeaders);
+  if (announced !== null) return announced;
   if (preflight !== null || headerValue(first.requestHeaders, 'origin') !== null) return 'cors';
   // Chromium puts `Origin` on every cross-origin CORS request: a captured one without it was no-cors.
   if (crossOrigin && outcome === 'succeeded' && first.requestHeaders.length > 0) return 'no-cors';
   return 'unknown';
 }
 
+function observedPreflight(preflight: EntryView): PreflightObservation {
+  return {
+    kind: 'observed',
+    request: { url: preflight.url, method: preflight.method, headers: preflight.requestHeaders },
+    response: responseOf(preflight),
+    error: preflight.error,
+  };
+}
+
 function preflightOf(first: EntryView, preflight: EntryView | null, mode: FetchMode): PreflightObservation {
-  if (preflight !== null) {
-    return {
-      kind: 'observed',
-      request: { url: preflight.url, method: preflight.method, headers: preflight.requestHeaders },
-      response: responseOf(preflight),
-      error: preflight.error,
-    };
-  }
+  if (preflight !== null) return observedPreflight(preflight);
   if (mode !== 'cors') return { kind: 'none' };
   const needsOne =
     !isCorsSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0;
   return needsOne ? { kind: 'maybe-cached' } : { kind: 'none' };
 }
 
-/** `chain` is the request then each later hop, in order; the last one is where the request ended. */
-export function toExchange(chain: readonly EntryView[], preflight: EntryView | null): Exchange {
+function stoppedAtRedirect(view: EntryView): boolean {
+  return view.status >= 300 && view.status <= 399 && view.error !== null;
+}
+
+/** A 3xx to a URL that is not HTTP(S): the Network panel exports only http(s) requests. */
+function leftForUnexportedScheme(view: EntryView): boolean {
+  const target = redirectTarget(view);
+  const url = target === null ? null : parseUrl(target);
+  return url !== null && !isHttpScheme(url);
+}
+
+/**
+ * `chain` is the request then each later hop, in order; the last one is where the request ended.
+ * `hopPreflights[i]` is the preflight sent again for `chain[i + 1]`, if any.
+ */
+export function toExchange(
+  chain: readonly EntryView[],
+  preflight: EntryView | null,
+  hopPreflights: readonly (EntryView | null)[] = [],
+): Exchange {
   const first = chain[0] as EntryView;
   const last = chain[chain.length - 1] as EntryView;
   const initiatorOrigin = initiatorOriginOf(first, preflight);
@@ -111,21 +132,29 @@ export function toExchange(chain: readonly EntryView[], preflight: EntryView | n
   const outcome = outcomeOf(last);
   const resourceType = resourceTypeOf(first);
   const mode = modeOf(first, preflight, resourceType, crossOrigin, outcome);
-  const redirects: RedirectHop[] = chain.slice(0, -1).map((hop) => ({
-    request: { url: hop.url, method: hop.method, headers: hop.requestHeaders },
-    response: responseOf(hop) ?? { status: hop.status, statusText: hop.statusText, headers: [] },
-  }));
+  const redirects: RedirectHop[] = chain.slice(0, -1).map((hop, index) => {
+    const again = hopPreflights[index] ?? null;
+    return {
+      request: { url: hop.url, method: hop.method, headers: hop.requestHeaders },
+      response: responseOf(hop) ?? { status: hop.status, statusText: hop.statusText, headers: [] },
+      ...(again === null ? {} : { nextPreflight: observedPreflight(again) }),
+    };
+  });
   let response = responseOf(last);
-  // A 3xx that went nowhere: the browser stopped at that hop (a failed CORS check on the redirect).
-  if (last.status >= 300 && last.status <= 399 && last.error !== null && response !== null) {
-    redirects.push({ request: { url: last.url, method: last.method, headers: last.requestHeaders }, response });
+  // A 3xx that went nowhere: the browser stopped at that hop (a failed CORS check on the redirect),
+  // or followed it to a scheme whose request DevTools does not export (ftp:, a custom scheme).
+  if (response !== null && (stoppedAtRedirect(last) || leftForUnexportedScheme(last))) {
+    const request = { url: last.url, method: last.method, headers: last.requestHeaders };
+    redirects.push({ request, response, ...(stoppedAtRedirect(last) ? { refused: true } : {}) });
     response = null;
   }
   return {
     initiatorOrigin,
     request: { url: first.url, method: first.method, headers: first.requestHeaders },
     resourceType,
-    credentialsMode: credentialsModeOf(first),
+    // HAR does not say the credentials mode; what the wire proves (a Cookie, an Authorization the
+    // page did not set) the engine reads itself (knownCredentials).
+    credentialsMode: 'unknown',
     mode,
     preflight: preflightOf(first, preflight, mode),
     redirects,

@@ -6,6 +6,7 @@
 import type { Entry, Har, Header, Request, Response } from 'har-format';
 import type { HeaderList, HttpRequest, HttpResponse, ResourceType } from '../engine/index';
 import { resolveLocation } from '../engine/origin';
+import { methodAfterRedirect } from '../engine/redirect';
 import type { ReportRow } from './analyze';
 import { annotateEntry, type ExportOptions, exportMeta } from './annotate-har';
 import { entryReports } from './entry-reports';
@@ -46,7 +47,14 @@ function harRequest(request: HttpRequest): Request {
   };
 }
 
-function harResponse(response: HttpResponse | null, error: string | null): Response {
+/**
+ * How a failure is written: Chrome's `_error`, or Playwright's `_failureText` for a failure whose
+ * response was never recorded (outcome unknown), so reading it back does not take the missing
+ * response for silence from the server.
+ */
+type Failure = { error: string; recorded: boolean } | null;
+
+function harResponse(response: HttpResponse | null, failure: Failure): Response {
   const location = response === null ? null : headerValue(response.headers, 'location');
   return {
     status: response?.status ?? 0,
@@ -58,7 +66,25 @@ function harResponse(response: HttpResponse | null, error: string | null): Respo
     redirectURL: location ?? '',
     headersSize: -1,
     bodySize: -1,
-    ...(error === null ? {} : { _error: error }),
+    ...(failure === null ? {} : failure.recorded ? { _error: failure.error } : { _failureText: failure.error }),
+  };
+}
+
+function entryWith(
+  startedDateTime: string,
+  request: HttpRequest,
+  response: HttpResponse | null,
+  failure: Failure,
+  extra: Partial<Entry>,
+): Entry {
+  return {
+    startedDateTime,
+    time: 0,
+    request: harRequest(request),
+    response: harResponse(response, failure),
+    cache: {},
+    timings: { send: 0, wait: 0, receive: 0 },
+    ...extra,
   };
 }
 
@@ -69,15 +95,16 @@ function entry(
   error: string | null,
   extra: Partial<Entry>,
 ): Entry {
-  return {
-    startedDateTime,
-    time: 0,
-    request: harRequest(request),
-    response: harResponse(response, error),
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-    ...extra,
-  };
+  return entryWith(startedDateTime, request, response, error === null ? null : { error, recorded: true }, extra);
+}
+
+/**
+ * The browser followed the last redirect and the request failed at its new URL (its scheme, its
+ * mode, or the preflight sent again there): DevTools lists that URL as an entry of its own.
+ */
+function wentPastLastRedirect(row: ReportRow): boolean {
+  const { verdict, exchange } = row;
+  return verdict.blocked && verdict.stage !== 'redirect' && verdict.redirectIndex === exchange.redirects.length - 1;
 }
 
 interface Built {
@@ -107,13 +134,32 @@ function build(rows: readonly ReportRow[], generatedAt: string): Built {
       chain.push(entries.length);
       entries.push(entry(started, hop.request, hop.response, null, { _resourceType: resourceType }));
       url = resolveLocation(headerValue(hop.response.headers, 'location') ?? '', hop.request.url) ?? url;
+      const again = hop.nextPreflight;
+      if (again?.kind === 'observed') {
+        // The preflight sent again for the URL the redirect led to, as DevTools lists it.
+        const initiator = { type: 'preflight', url };
+        entries.push(
+          entry(started, again.request, again.response, again.error, {
+            _resourceType: 'preflight',
+            _initiator: initiator,
+          }),
+        );
+      }
     }
-    const last = exchange.redirects.at(-1)?.request ?? exchange.request;
-    const endedOnHop = exchange.redirects.length > 0 && exchange.response === null;
+    const lastHop = exchange.redirects.at(-1);
+    const last =
+      lastHop === undefined
+        ? exchange.request
+        : { ...lastHop.request, method: methodAfterRedirect(lastHop.response.status, lastHop.request.method) };
+    const endedOnHop = exchange.redirects.length > 0 && exchange.response === null && !wentPastLastRedirect(row);
     if (!endedOnHop) {
       chain.push(entries.length);
       const request = { ...last, url };
-      entries.push(entry(started, request, exchange.response, exchange.networkError, { _resourceType: resourceType }));
+      const failure =
+        exchange.networkError === null
+          ? null
+          : { error: exchange.networkError, recorded: exchange.outcome !== 'unknown' || exchange.response !== null };
+      entries.push(entryWith(started, request, exchange.response, failure, { _resourceType: resourceType }));
     }
     const finalRequest = { url, method: last.method };
     sourced.push({ ...row, source: { entries: chain, preflightEntry, finalRequest } });

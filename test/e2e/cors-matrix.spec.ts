@@ -12,7 +12,7 @@ import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { type Exchange, evaluate, type Verdict } from '../../src/engine';
+import { type Exchange, evaluate, type ResourceType, type Verdict } from '../../src/engine';
 import {
   buildExchange,
   buildUnsentExchange,
@@ -24,12 +24,14 @@ import {
   type RequestContext,
   splitCdpHeaders,
 } from './support/cdp-exchange';
-import { type CorsTestServer, startCorsTestServer } from './support/cors-server';
+import { type CorsTestServer, publicPageOverride, startCorsTestServer } from './support/cors-server';
 import { freePort } from './support/devtools';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
 import {
+  documentOrigin,
   fill,
+  openDocumentFor,
   type Placeholders,
   placeholdersFor,
   prepareScenario,
@@ -38,6 +40,15 @@ import {
   settledEvents,
 } from './support/scenario-run';
 import { SCENARIOS, type Scenario } from './support/scenarios';
+
+/** How CDP-less facts of the request (its type) look to the engine, per way of making it. */
+const RESOURCE_TYPES: Readonly<Record<NonNullable<Scenario['request']['api']>, ResourceType>> = {
+  fetch: 'fetch',
+  xhr: 'xmlhttprequest',
+  img: 'image',
+  'font-face': 'font',
+  'font-css': 'font',
+};
 
 /** One scenario's comparison, as stored in the row file. */
 interface Row {
@@ -70,7 +81,7 @@ test.beforeAll(async () => {
   // A port that was free a moment ago and is closed again: nothing listens there.
   values = placeholdersFor(server, await freePort());
   profile = freshProfileDir();
-  context = await launchMatrixBrowser(profile);
+  context = await launchMatrixBrowser(profile, [publicPageOverride(server)]);
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.pageOrigin}/matrix`);
   recorder = await recordCdp(context, page);
@@ -168,14 +179,15 @@ test('summary: every scenario ran and was compared', () => {
 async function runScenario(scenario: Scenario): Promise<void> {
   const path = scenarioPath(scenario);
   const { url, request } = prepareScenario(server, scenario, values);
+  await openDocumentFor(page, server, scenario, '/matrix');
 
   const seen = await runInPage(page, url, request);
   const observed = await settledEvents(recorder, url);
   const requestContext: RequestContext = {
-    initiatorOrigin: server.pageOrigin,
+    initiatorOrigin: documentOrigin(server, scenario),
     credentialsMode: scenario.exchangeCredentials ?? request.credentials ?? 'same-origin',
     mode: request.mode ?? 'cors',
-    resourceType: request.api === 'xhr' ? 'xmlhttprequest' : 'fetch',
+    resourceType: RESOURCE_TYPES[request.api ?? 'fetch'],
     redirect: request.redirect ?? 'follow',
   };
   let chromium: CorsErrorStatus | null;
@@ -189,24 +201,25 @@ async function runScenario(scenario: Scenario): Promise<void> {
     const page = { url, method: request.method ?? 'GET', headers: request.headers ?? [] };
     exchange = buildUnsentExchange(page, requestContext);
   } else {
-    const { events } = observed;
-    preflight = observed.preflight;
+    const { events, preflights } = observed;
+    preflight = preflights[0];
     chromium = chromiumVerdict(events);
-    exchange = buildExchange(events, preflight, requestContext);
+    exchange = buildExchange(events, preflights, requestContext);
     // MATRIX_DEBUG=<scenario id> prints what CDP reported, to check the exchange against it.
-    if (process.env.MATRIX_DEBUG === scenario.id) console.log(JSON.stringify({ events, preflight }, null, 1));
+    if (process.env.MATRIX_DEBUG === scenario.id) console.log(JSON.stringify({ events, preflights }, null, 1));
     networkError = exchange.outcome === 'network-error' ? exchange.networkError : null;
     // An opaque redirect (redirect: 'manual') reached the page although CDP calls it aborted.
     finished = exchange.outcome === 'succeeded';
     reachedWire = events.willBeSentExtraInfo.length > 0;
   }
   const verdict = evaluate(exchange);
+  const notCors = 'notCors' in scenario.expect;
   const agrees =
     chromium !== null
       ? verdict.blocked && verdict.code === chromium.corsError && verdict.failedParameter === chromium.failedParameter
       : networkError !== null
         ? verdict.kind === 'network-error'
-        : !verdict.blocked && verdict.kind === 'passed';
+        : verdict.kind === (notCors ? 'not-cors' : 'passed');
   const row: Row = {
     id: scenario.id,
     chromium,
@@ -224,7 +237,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
   if ('networkError' in expected) {
     expect.soft(chromium, 'Chromium reported no CORS error').toBeNull();
     expect.soft(networkError, "Chromium's network error").toBe(expected.networkError);
-  } else if (expected.code === null) {
+  } else if ('notCors' in expected || expected.code === null) {
     expect.soft(chromium, 'Chromium let the request through').toBeNull();
     expect.soft(finished, 'the request finished loading').toBe(true);
   } else {
@@ -252,6 +265,6 @@ async function runScenario(scenario: Scenario): Promise<void> {
     expect(verdict.blocked, context).toBe(false);
   } else {
     expect(verdict.blocked, context).toBe(false);
-    expect(verdict.kind, context).toBe('passed');
+    expect(verdict.kind, context).toBe(notCors ? 'not-cors' : 'passed');
   }
 }

@@ -20,7 +20,13 @@ export class EventScript {
     return this.#clock;
   }
 
-  send(requestId: string, url: string, method: string, requestHeaders: HeaderList, initiator = PAGE): this {
+  send(
+    requestId: string,
+    url: string,
+    method: string,
+    requestHeaders: HeaderList,
+    initiator: string | null = PAGE,
+  ): this {
     this.events.push({
       kind: 'send-headers',
       requestId,
@@ -88,7 +94,13 @@ export class EventScript {
     return this;
   }
 
-  fail(requestId: string, url: string, method: string, error = 'net::ERR_FAILED', initiator = PAGE): this {
+  fail(
+    requestId: string,
+    url: string,
+    method: string,
+    error = 'net::ERR_FAILED',
+    initiator: string | null = PAGE,
+  ): this {
     this.events.push({
       kind: 'error',
       requestId,

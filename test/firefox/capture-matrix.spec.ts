@@ -3,6 +3,7 @@
  * packed extension installed: the verdict must say blocked exactly when the page's own script saw
  * the request fail, with Chromium's code (the verdict stays Chromium-coded), and no contradiction.
  */
+import { explain } from '../../src/engine/explain';
 import { firefoxNotes } from '../../src/panel/format/firefox-notes';
 import type { CorsTestServer } from '../e2e/support/cors-server';
 import { SCENARIOS, type Scenario } from '../e2e/support/scenarios';
@@ -24,7 +25,6 @@ const AGREEING = [
   'acao-two-lines',
   'acao-comma-list',
   'acao-padded',
-  'wildcard-no-credentials',
   'wildcard-credentials',
   'wildcard-credentials-xhr',
   'credentials-pass',
@@ -99,6 +99,8 @@ test.describe('Firefox agrees with what the page saw', () => {
       expect(verdict.kind === 'passed', `page ${JSON.stringify(seen)}, verdict ${verdict.kind}`).toBe(seen.ok);
       if ('networkError' in row.expect) {
         expect(verdict.kind).toBe('network-error');
+      } else if ('notCors' in row.expect) {
+        expect(verdict.kind).toBe('not-cors');
       } else if (row.expect.code === null) {
         expect(verdict.code).toBeNull();
       } else {
@@ -110,25 +112,31 @@ test.describe('Firefox agrees with what the page saw', () => {
 });
 
 test.describe("where Firefox's webRequest cannot tell, the panel says what Firefox did", () => {
-  test('credentials without a cookie: no block and no credentials mode to see', async ({ firefox, probe, server }) => {
-    const { seen, record } = await run(scenario('wildcard-credentials-no-cookie'), { firefox, probe, server });
-    expect(seen.ok).toBe(false);
-    expect(record.verdict).toMatchObject({ kind: 'passed', credentials: { evidence: 'unknown' } });
-    expect(firefoxNotes(record).join(' ')).toContain('Firefox blocked it: WildcardOriginNotAllowed');
-  });
+  for (const id of ['wildcard-credentials-no-cookie', 'wildcard-no-credentials']) {
+    test(`${id}: \`*\` with no cookie and no block to see: the verdict depends on credentials, never "passed"`, async ({
+      firefox,
+      probe,
+      server,
+    }) => {
+      const { seen, record } = await run(scenario(id), { firefox, probe, server });
+      // Firefox blocked the credentialed one and let the other through; its webRequest shows neither.
+      expect(seen.ok).toBe(id === 'wildcard-no-credentials');
+      expect(record.verdict).toMatchObject({ kind: 'unknown', blocked: false, credentials: { evidence: 'unknown' } });
+      expect(record.verdict.credentials.note).toContain("without credentials ('omit'");
+      expect(firefoxNotes(record).join(' ')).toContain('Firefox blocked it: WildcardOriginNotAllowed');
+    });
+  }
 
-  test('a redirect without CORS headers ends in a network error, not a CORS error', async ({
+  test('a redirect without CORS headers is blocked by its own headers, whatever network error ends it', async ({
     firefox,
     probe,
     server,
   }) => {
     const { seen, record } = await run(scenario('redirect-hop-no-acao'), { firefox, probe, server });
     expect(seen.ok).toBe(false);
-    // Measured: NS_ERROR_UNEXPECTED or NS_ERROR_NET_ON_RECEIVING_FROM, run to run; Chromium says
-    // MissingAllowOriginHeader. Never "passed", and a network error comes with Firefox's note.
-    expect(record.verdict.kind).not.toBe('passed');
-    if (record.verdict.kind === 'network-error') {
-      expect(firefoxNotes(record).join(' ')).toContain('a redirect it refuses');
-    }
+    // Firefox ends it in NS_ERROR_UNEXPECTED or NS_ERROR_NET_ON_RECEIVING_FROM, run to run, and its
+    // console names the 3xx's failure: the verdict judges the 3xx's own headers first.
+    expect(record.verdict).toMatchObject({ blocked: true, code: 'MissingAllowOriginHeader', stage: 'redirect' });
+    expect(explain(record.verdict, record.exchange).firefoxReason).toBe('CORSMissingAllowOrigin');
   });
 });

@@ -6,7 +6,7 @@ const CORS_BLOCK = 'NS_ERROR_DOM_BAD_URI';
 
 /**
  * What Firefox did with a request it captured, where that differs from what Chromium (whose
- * codes the verdict uses) would show: measured in test/firefox/ and shared/docs/firefox.md.
+ * codes the verdict uses) would show: measured in test/firefox/.
  * Empty for records from other browsers or with nothing to add.
  */
 export function firefoxNotes(record: Pick<ExchangeRecord, 'capturedBy' | 'exchange' | 'verdict'>): string[] {
@@ -18,7 +18,8 @@ export function firefoxNotes(record: Pick<ExchangeRecord, 'capturedBy' | 'exchan
       `Firefox reported this request as completed (HTTP ${exchange.response.status}): it does so even when CORS keeps a small response from the page, so this verdict comes from the headers alone. The page saw a NetworkError.`,
     );
   }
-  if (verdict.kind === 'passed' && exchange.outcome === 'unknown' && verdict.credentials.evidence === 'unknown') {
+  const undecided = verdict.kind === 'passed' || verdict.kind === 'unknown';
+  if (undecided && exchange.outcome === 'unknown' && verdict.credentials.evidence === 'unknown') {
     const credentialed = evaluate({ ...exchange, credentialsMode: 'include' });
     if (credentialed.blocked && credentialed.code !== null) {
       const reason = firefoxReason(credentialed.code);
@@ -27,14 +28,25 @@ export function firefoxNotes(record: Pick<ExchangeRecord, 'capturedBy' | 'exchan
       );
     }
   }
-  const networkError = verdict.kind === 'network-error' ? exchange.networkError : null;
+  if (verdict.code === 'MultipleAllowOriginValues' || verdict.code === 'PreflightMultipleAllowOriginValues') {
+    notes.push(
+      "Firefox joins repeated response header lines before an extension sees them, so this Access-Control-Allow-Origin may have been two lines (Firefox's reason: CORSMultipleAllowOriginNotAllowed, shown here) or one line holding a comma list (Firefox's reason: CORSAllowOriginNotMatchingOrigin). Either way the server must send exactly one origin.",
+    );
+  }
+  const ended = exchange.networkError;
+  if (verdict.blocked && verdict.stage === 'redirect' && ended !== null && ended !== CORS_BLOCK) {
+    notes.push(
+      `Firefox ended this request at the redirect with ${ended} rather than a CORS error: that is how it reports a redirect it refuses. Its console names the redirect's own failure, as this verdict does.`,
+    );
+  }
+  const networkError = verdict.kind === 'network-error' ? ended : null;
   if (networkError !== null && networkError !== CORS_BLOCK && exchange.redirects.length > 0) {
     notes.push(
-      `Firefox ended this request at a redirect with ${networkError}. That is how Firefox reports a redirect it refuses (a 3xx without CORS headers, a Location with credentials), where Chromium reports a CORS error: check the redirect's CORS headers before the network.`,
+      `Firefox blocked this request (CORSDidNotSucceed) when it ended at a redirect with ${networkError}. That is how Firefox reports a redirect it refuses (a Location with credentials, a data: URL), where Chromium reports a CORS or network error: the network failed, not a CORS header.`,
     );
   } else if (networkError !== null && networkError !== CORS_BLOCK) {
     notes.push(
-      `Firefox's console calls this a CORS failure too ("Reason: CORS request did not succeed", CORSDidNotSucceed), but it is a network error (${networkError}): no CORS header would fix it.`,
+      `Firefox shows this as a blocked CORS request ("Reason: CORS request did not succeed", CORSDidNotSucceed), but the network failed (${networkError}), not the headers: no CORS header would fix it.`,
     );
   }
   if (

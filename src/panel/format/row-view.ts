@@ -1,6 +1,6 @@
 import type { Exchange } from '../../engine/exchange';
 import type { ExchangeRecord } from '../../model/exchange-record';
-import { type VerdictClass, verdictClass, verdictLabel } from './verdict-class';
+import { recordClass, type VerdictClass, verdictLabel } from './verdict-class';
 
 /** What one list row shows, as plain strings. */
 export interface RowView {
@@ -76,7 +76,7 @@ function buildRowView(record: ExchangeRecord): RowView {
     method: exchange.request.method,
     ...urlParts(exchange.request.url),
     status: realStatus(exchange),
-    verdictClass: verdictClass(verdict),
+    verdictClass: recordClass(record),
     verdictLabel: verdictLabel(verdict),
     code: verdict.blocked ? (verdict.code ?? 'blocked') : '',
     preflight: exchange.preflight.kind,

@@ -1,7 +1,13 @@
 import type { Verdict } from '../../engine/verdict-types';
+import { type ExchangeRecord, isBlockedRecord } from '../../model/exchange-record';
 
-/** How the list groups a verdict: what the filters and the row colours go by. */
+/** How the list groups a record: what the filters and the row colours go by. */
 export type VerdictClass = 'blocked' | 'advisories' | 'passed' | 'other';
+
+/** The record's class: blocked exactly when the badge counts it (`isBlockedRecord`). */
+export function recordClass(record: Pick<ExchangeRecord, 'verdict' | 'exchange' | 'capturedBy'>): VerdictClass {
+  return isBlockedRecord(record) ? 'blocked' : verdictClass(record.verdict);
+}
 
 export function verdictClass(verdict: Verdict): VerdictClass {
   if (verdict.blocked) return 'blocked';

@@ -1,6 +1,6 @@
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { realStatus } from '../format/row-view';
-import { verdictClass, verdictLabel } from '../format/verdict-class';
+import { recordClass, verdictLabel } from '../format/verdict-class';
 
 /** The list's filter buttons. `advisories` means passed with advisories. */
 export type RecordFilter = 'all' | 'blocked' | 'advisories';
@@ -12,7 +12,7 @@ export const RECORD_FILTERS: readonly { id: RecordFilter; label: string }[] = [
 ];
 
 export function matchesFilter(record: ExchangeRecord, filter: RecordFilter): boolean {
-  return filter === 'all' || verdictClass(record.verdict) === filter;
+  return filter === 'all' || recordClass(record) === filter;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { explain } from '../../engine/explain';
-import type { ExchangeRecord } from '../../model/exchange-record';
+import { type ExchangeRecord, isBlockedRecord } from '../../model/exchange-record';
 import type { TabId } from '../../model/ids';
 import { analyze, type ReportRow, readHar, writeHar } from '../../report/index';
 
@@ -46,6 +46,7 @@ function reportRow(record: ExchangeRecord): ReportRow {
     verdict: record.verdict,
     explanation: explain(record.verdict, record.exchange),
     crossOrigin: true,
+    blocked: isBlockedRecord(record),
     startedDateTime: Number.isFinite(record.startedAt) ? new Date(record.startedAt).toISOString() : null,
     source: null,
   };

@@ -180,11 +180,18 @@ export class CdpRecorder {
 
   /** The preflight Chromium sent for the request `requestId`, if any. */
   preflightOf(requestId: string): CdpRequestEvents | undefined {
-    for (const entry of this.#requests.values()) {
+    return this.preflightsOf(requestId)[0];
+  }
+
+  /**
+   * Every preflight Chromium sent for the request `requestId`, oldest first: one for its URL, and
+   * one more for each URL a redirect took it to while it still needed one.
+   */
+  preflightsOf(requestId: string): CdpRequestEvents[] {
+    return [...this.#requests.values()].filter((entry) => {
       const first = entry.willBeSent[0];
-      if (first?.initiator.type === 'preflight' && first.initiator.requestId === requestId) return entry;
-    }
-    return undefined;
+      return first?.initiator.type === 'preflight' && first.initiator.requestId === requestId;
+    });
   }
 }
 
@@ -229,8 +236,11 @@ export function parseHeadersText(text: string): { statusText: string; headers: [
 }
 
 function responseFromExtraInfo(info: ResponseReceivedExtraInfo, fallback: CdpResponse | undefined): HttpResponse {
-  if (info.headersText !== undefined && info.headersText !== '') {
-    const parsed = parseHeadersText(info.headersText);
+  const parsed = info.headersText === undefined || info.headersText === '' ? null : parseHeadersText(info.headersText);
+  // CDP decodes the raw head as UTF-8: a byte that is not (a Latin-1 `é` in a header value) can
+  // swallow the line break after it, losing a header line; such a head is read from the parsed headers.
+  const names = new Set(parsed?.headers.map(([name]) => name.toLowerCase()));
+  if (parsed !== null && Object.keys(info.headers).every((name) => names.has(name.toLowerCase()))) {
     return {
       status: info.statusCode,
       statusText: parsed.statusText || (fallback?.statusText ?? ''),
@@ -274,7 +284,8 @@ export interface RequestContext {
 }
 
 /**
- * Builds the exchange of the page request `events` (and its `preflight`, when Chromium sent one).
+ * Builds the exchange of the page request `events` and the `preflights` Chromium sent for it (for
+ * its URL, and again for a URL a redirect took it to).
  *
  * - Request headers are the wire headers (ExtraInfo). A request that never went out (its preflight
  *   failed, or the request mode forbade it) has only the renderer's headers; `Origin` is then added
@@ -284,9 +295,12 @@ export interface RequestContext {
  */
 export function buildExchange(
   events: CdpRequestEvents,
-  preflightEvents: CdpRequestEvents | undefined,
+  preflights: readonly CdpRequestEvents[],
   context: RequestContext,
 ): Exchange {
+  const preflightEvents = preflights.find(
+    (candidate) => candidate.willBeSent[0]?.request.url === events.willBeSent[0]?.request.url,
+  );
   const first = events.willBeSent[0];
   if (first === undefined) throw new Error(`request ${events.requestId} has no requestWillBeSent`);
 
@@ -321,7 +335,16 @@ export function buildExchange(
     const redirectResponse = chain[index]?.redirectResponse;
     const response = nthResponse(events, index - 1, redirectResponse);
     if (response === null) throw new Error(`request ${events.requestId}: redirect ${index} has no response`);
-    redirects.push({ request: requests[index - 1] as HttpRequest, response });
+    // The preflight sent again for the URL this redirect led to, when the request still needed one.
+    const url = chain[index]?.request.url;
+    const again = preflights.find(
+      (candidate) => candidate !== preflightEvents && candidate.willBeSent[0]?.request.url === url,
+    );
+    redirects.push({
+      request: requests[index - 1] as HttpRequest,
+      response,
+      ...(again === undefined ? {} : { nextPreflight: buildPreflight(again) }),
+    });
   }
 
   const last = chain.length - 1;
@@ -332,7 +355,7 @@ export function buildExchange(
   const manual = context.redirect === 'manual' && response !== null && isRedirect(response);
   // A 3xx with a Location that Chromium did not follow: the hop failed, nothing came after it.
   if (response !== null && isRedirect(response) && events.failed !== null && !manual) {
-    redirects.push({ request: requests[last] as HttpRequest, response });
+    redirects.push({ request: requests[last] as HttpRequest, response, refused: true });
     response = null;
   }
 

@@ -2,6 +2,7 @@
 export {
   type CorsTestServer,
   type Headers,
+  publicPageOverride,
   type ReceivedRequest,
   type ResponseSpec,
   type RouteSpec,

@@ -14,15 +14,15 @@ import { requireBuiltExtension } from './fixtures';
 /** The cookie credentialed requests carry, so they are credentialed on the wire too. */
 export const COOKIE = { name: 'matrix-session', value: 'abc' };
 
-/** Launches Chromium with the built extension on `profile` (a fresh one) and plants `COOKIE`. */
-export async function launchMatrixBrowser(profile: string): Promise<BrowserContext> {
+/** Launches Chromium with the built extension on `profile` (a fresh one), `extraArgs`, and plants `COOKIE`. */
+export async function launchMatrixBrowser(profile: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   // A fresh profile blocks third-party cookies; allow them so credentialed requests carry one.
   mkdirSync(join(profile, 'Default'), { recursive: true });
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
-    args: chromiumArgs(requireBuiltExtension()),
+    args: chromiumArgs(requireBuiltExtension(), extraArgs),
     ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
   });
   // SameSite=None needs Secure, which loopback over plain http satisfies.

@@ -13,79 +13,22 @@
  * - `{closed}`: an origin on a loopback port nothing listens on
  * - `{path}`: the scenario's own path prefix `/m/<id>`, unique so no preflight cache is shared
  */
-import type { CorsErrorCode, CredentialsMode } from '../../../src/engine';
-import type { ResponseSpec } from './cors-server';
+import {
+  ACAC_TRUE,
+  ACAO_PAGE,
+  blocked,
+  CUSTOM,
+  ok,
+  pass,
+  preflightOk,
+  preflightOkCredentialed,
+  type Scenario,
+} from './scenario-types';
+import { REAL_WORLD_SCENARIOS } from './scenarios-real-world';
 
-export interface ScenarioRoute {
-  /** Which server answers: the API (also reachable as `{other}`) or the page origin. */
-  on?: 'api' | 'page';
-  /** Path, usually `{path}` or `{path}/<suffix>`. */
-  path: string;
-  preflight?: ResponseSpec;
-  response?: ResponseSpec;
-}
+export type { Scenario, ScenarioExpectation, ScenarioRequest, ScenarioRoute } from './scenario-types';
 
-export interface ScenarioRequest {
-  /** Default `{api}{path}`. */
-  url?: string;
-  /** `fetch` (default) or `XMLHttpRequest`. */
-  api?: 'fetch' | 'xhr';
-  method?: string;
-  headers?: ReadonlyArray<readonly [string, string]>;
-  /** fetch's credentials (default `same-origin`); for XHR, `include` means `withCredentials`. */
-  credentials?: 'omit' | 'same-origin' | 'include';
-  body?: string;
-  mode?: 'cors' | 'same-origin';
-  redirect?: 'follow' | 'manual' | 'error';
-}
-
-export type ScenarioExpectation =
-  /** Chromium's verdict: a CORS error with its failedParameter, or null when the request passes. */
-  | { code: CorsErrorCode; failedParameter: string }
-  | { code: null }
-  /** A failure that is not CORS (no corsErrorStatus): the engine must say `network-error`. */
-  | { networkError: string };
-
-export interface Scenario {
-  /** Unique slug: the path prefix `/m/<id>`. */
-  id: string;
-  /** What the row proves, in words. */
-  name: string;
-  routes: readonly ScenarioRoute[];
-  request: ScenarioRequest;
-  /**
-   * The credentials mode the exchange declares to the engine. Default: what the page did
-   * (`include` → 'include', otherwise 'omit' since these requests are cross-origin).
-   * `unknown` makes the engine infer it, as it must for webRequest captures.
-   */
-  exchangeCredentials?: CredentialsMode;
-  /** Chromium sends a preflight for this request (checked against CDP). */
-  preflight: boolean;
-  expect: ScenarioExpectation;
-}
-
-const ok = (headers: ReadonlyArray<readonly [string, string]> = [], status = 200): ResponseSpec => ({
-  status,
-  headers,
-  body: 'ok',
-});
-const ACAO_PAGE = ['Access-Control-Allow-Origin', '{page}'] as const;
-const ACAC_TRUE = ['Access-Control-Allow-Credentials', 'true'] as const;
-const MAX_AGE_0 = ['Access-Control-Max-Age', '0'] as const;
-const CUSTOM = [['X-Custom', 'one']] as const;
-const pass = { code: null } as const;
-const blocked = (code: CorsErrorCode, failedParameter = '') => ({ code, failedParameter });
-
-/** A preflight answer allowing the page origin, with `extra` headers. */
-const preflightOk = (...extra: ReadonlyArray<readonly [string, string]>): ResponseSpec => ({
-  status: 204,
-  headers: [ACAO_PAGE, MAX_AGE_0, ...extra],
-});
-/** The same for a credentialed request. */
-const preflightOkCredentialed = (...extra: ReadonlyArray<readonly [string, string]>): ResponseSpec =>
-  preflightOk(ACAC_TRUE, ...extra);
-
-export const SCENARIOS: readonly Scenario[] = [
+const WRITTEN_SCENARIOS: readonly Scenario[] = [
   // ── Simple requests: the CORS check on the response ──────────────────────────────────────────
   {
     id: 'simple-pass',
@@ -1087,3 +1030,6 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: { networkError: 'net::ERR_CONNECTION_REFUSED' },
   },
 ];
+
+/** Every row: the ones written with the engine, then the classes found on requests it was not written for. */
+export const SCENARIOS: readonly Scenario[] = [...WRITTEN_SCENARIOS, ...REAL_WORLD_SCENARIOS];

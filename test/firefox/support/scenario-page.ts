@@ -21,19 +21,32 @@ export type { PageResult };
 /** Where this suite's scenarios live on the server. */
 const BASE = '/ff';
 
-function valuesFor(server: CorsTestServer): Placeholders {
-  // Port 9 (discard) on loopback: nothing listens there on the test machines.
-  return placeholdersFor(server, 9);
+/**
+ * Port 9 (discard) on loopback: nothing listens there. Firefox refuses it as a banned port before
+ * any request is made, though; a spec that needs a refused connection passes a closed port of its own.
+ */
+const DISCARD_PORT = 9;
+
+function valuesFor(server: CorsTestServer, closedPort = DISCARD_PORT): Placeholders {
+  return placeholdersFor(server, closedPort);
 }
 
 /** `text` with the scenario's placeholders filled, e.g. an expected failedParameter. */
-export function fillFor(server: CorsTestServer, scenario: Scenario, text: string): string {
-  return fill(text, valuesFor(server), scenarioPath(scenario, BASE));
+export function fillFor(server: CorsTestServer, scenario: Scenario, text: string, base = BASE): string {
+  return fill(text, valuesFor(server), scenarioPath(scenario, base));
 }
 
-/** Installs the scenario's routes (under `/ff/<id>`) and returns the URL and request to make. */
-export function prepareScenario(server: CorsTestServer, scenario: Scenario): { url: string; request: ScenarioRequest } {
-  return prepareScenarioIn(server, scenario, valuesFor(server), BASE);
+/**
+ * Installs the scenario's routes (under `<base>/<id>`, `/ff/<id>` by default: one base per spec,
+ * so no two specs share a route or a preflight cache entry) and returns the URL and request to make.
+ */
+export function prepareScenario(
+  server: CorsTestServer,
+  scenario: Scenario,
+  base = BASE,
+  closedPort = DISCARD_PORT,
+): { url: string; request: ScenarioRequest } {
+  return prepareScenarioIn(server, scenario, valuesFor(server, closedPort), base);
 }
 
 /** Makes the request with fetch or XMLHttpRequest from the page in `context`. */

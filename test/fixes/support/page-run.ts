@@ -4,14 +4,8 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import type { Exchange } from '../../../src/engine';
-import {
-  buildExchange,
-  CdpRecorder,
-  type CdpRequestEvents,
-  type CorsErrorStatus,
-  chromiumVerdict,
-} from '../../e2e/support/cdp-exchange';
-import { settledEvents } from '../../e2e/support/scenario-run';
+import { buildExchange, CdpRecorder, type CorsErrorStatus, chromiumVerdict } from '../../e2e/support/cdp-exchange';
+import { type SettledEvents, settledEvents } from '../../e2e/support/scenario-run';
 import type { PageRequest } from './cases';
 
 /** What the page's script saw. */
@@ -24,11 +18,11 @@ export interface Observed {
 }
 
 /** Waits until CDP reported how the request (and its preflight) ended and its ExtraInfo settled. */
-async function settled(recorder: CdpRecorder, url: string): Promise<CdpRequestEvents> {
+async function settled(recorder: CdpRecorder, url: string): Promise<SettledEvents> {
   // Audits is not enabled here, so no request counts as unsent: only its Network events end it.
   const observed = await settledEvents(recorder, url, 10_000);
   if ('unsent' in observed) throw new Error(`CDP never reported the end of ${url}`);
-  return observed.events;
+  return observed;
 }
 
 /**
@@ -64,9 +58,8 @@ export async function runInChromium(
       },
       { url, request },
     );
-    const events = await settled(recorder, url);
-    const preflight = recorder.preflightOf(events.requestId);
-    const exchange = buildExchange(events, preflight, {
+    const { events, preflights } = await settled(recorder, url);
+    const exchange = buildExchange(events, preflights, {
       initiatorOrigin: page.initiatorOrigin,
       credentialsMode: request.credentials,
       mode: 'cors',

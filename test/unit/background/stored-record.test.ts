@@ -80,12 +80,24 @@ function everything(): StoredRecord {
         {
           request: { url, method: 'PUT', headers: [] },
           response: { status: 307, statusText: '', headers: [['Location', `${API}/b`]] },
+          nextPreflight: {
+            kind: 'observed',
+            request: { ...preflightRequest, url: `${API}/b` },
+            response: { status: 204, statusText: '', headers: [] },
+            error: null,
+          },
+        },
+        {
+          request: { url: `${API}/b`, method: 'PUT', headers: [] },
+          response: { status: 302, statusText: '', headers: [['Location', `${API}/c`]] },
+          refused: true,
         },
       ],
       response: null,
       networkError: 'net::ERR_FAILED',
       outcome: 'blocked',
       addressSpaces: { initiator: 'local', target: 'private' },
+      headerLinesMerged: true,
     },
   };
 }

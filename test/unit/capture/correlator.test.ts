@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CapturedExchange, type CaptureOutput, Correlator } from '../../../src/capture/correlator';
 import { evaluate } from '../../../src/engine/evaluate';
+import type { Exchange } from '../../../src/engine/exchange';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 
@@ -130,15 +131,8 @@ describe('Correlator: preflights', () => {
       .fail('a', url, 'DELETE');
     const [captured] = exchanges(run(script.events));
     expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p' });
-    expect(captured?.exchange.request).toEqual({
-      url,
-      method: 'DELETE',
-      headers: [
-        ['Origin', PAGE],
-        ['authorization', ''],
-        ['x-token', ''],
-      ],
-    });
+    // Only the Origin is known; the names asked for stay in the preflight's ACRH, where the engine reads them.
+    expect(captured?.exchange.request).toEqual({ url, method: 'DELETE', headers: [['Origin', PAGE]] });
     expect(captured?.exchange).toMatchObject({
       outcome: 'blocked',
       preflight: { kind: 'observed', response: { status: 404 } },
@@ -406,5 +400,82 @@ describe('Correlator: a new worker life', () => {
     expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p', exchange: { outcome: 'unknown' } });
     expect(captured?.exchange.response?.status).toBe(200);
     expect(correlator.inFlight).toBe(0);
+  });
+});
+
+describe('Correlator: requests as real pages make them', () => {
+  const allowPut = [...allow, ['Access-Control-Allow-Methods', 'PUT']] as const;
+
+  it('gives a redirected request the preflight sent again at its new URL', () => {
+    const next = `${API}/moved`;
+    const script = new EventScript()
+      .preflight('p1', url, 'PUT', [], 204, allowPut)
+      .send('a', url, 'PUT', [['Origin', PAGE]])
+      .redirect('a', url, 'PUT', 307, next, allow)
+      .preflight('p2', next, 'PUT', [], 204, [])
+      .fail('a', next, 'PUT');
+    const [captured, ...rest] = exchanges(run(script.events));
+    expect(rest).toEqual([]);
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p1' });
+    expect(captured?.exchange.redirects[0]?.nextPreflight).toMatchObject({
+      kind: 'observed',
+      request: { url: next },
+      response: { status: 204 },
+    });
+    expect(evaluate(captured?.exchange as Exchange)).toMatchObject({
+      code: 'PreflightMissingAllowOriginHeader',
+      stage: 'preflight',
+      redirectIndex: 0,
+    });
+  });
+
+  it("pairs a page's own OPTIONS request with the preflight that asked for OPTIONS", () => {
+    const script = new EventScript()
+      .preflight('p', url, 'OPTIONS', [], 204, [...allow, ['Access-Control-Allow-Methods', 'GET']])
+      .fail('a', url, 'OPTIONS');
+    const [captured, ...rest] = exchanges(run(script.events));
+    expect(rest).toEqual([]);
+    expect(captured).toMatchObject({ requestId: 'a', preflightRequestId: 'p' });
+    expect(evaluate(captured?.exchange as Exchange)).toMatchObject({
+      code: 'MethodDisallowedByPreflightResponse',
+      failedParameter: 'OPTIONS',
+    });
+  });
+
+  it('records a same-origin request that a redirect took to another origin', () => {
+    const start = `${PAGE}/go`;
+    const script = new EventScript()
+      .send('a', start, 'GET', [])
+      .redirect('a', start, 'GET', 302, url)
+      .send('a', url, 'GET', [['Origin', PAGE]])
+      .receive('a', url, 'GET', 200, [])
+      .fail('a', url, 'GET');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange.request.url).toBe(start);
+    expect(evaluate(captured?.exchange as Exchange)).toMatchObject({ code: 'MissingAllowOriginHeader' });
+  });
+
+  it("drops a cache-only probe that missed (Chromium's font loader), keeping the real request", () => {
+    const script = new EventScript()
+      .fail('probe', url, 'GET', 'net::ERR_CACHE_MISS')
+      .send('a', url, 'GET', [['Origin', PAGE]])
+      .receive('a', url, 'GET', 200, [])
+      .fail('a', url, 'GET');
+    expect(exchanges(run(script.events)).map((captured) => captured.requestId)).toEqual(['a']);
+  });
+});
+
+describe('Correlator: documents with an opaque origin', () => {
+  it('records a request whose event names no initiator but whose Origin is null (a sandboxed frame in Firefox)', () => {
+    const script = new EventScript()
+      .send('a', url, 'GET', [['Origin', 'null']], null)
+      .receive('a', url, 'GET', 200, allow)
+      .fail('a', url, 'GET', 'net::ERR_FAILED', null);
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange.initiatorOrigin).toBeNull();
+    expect(evaluate(captured?.exchange as Exchange)).toMatchObject({
+      code: 'AllowOriginMismatch',
+      failedParameter: PAGE,
+    });
   });
 });

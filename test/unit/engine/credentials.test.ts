@@ -16,11 +16,12 @@ describe('credentials mode (table)', () => {
 });
 
 describe('credential notes', () => {
-  it('say what was assumed and what the other reading would give', () => {
+  it('give both readings when the verdict depends on a mode nothing shows', () => {
     const unknownOutcome = credentialsRows.find((row) => row.exchange.outcome === 'unknown');
     const note = unknownOutcome === undefined ? '' : evaluate(unknownOutcome.exchange).credentials.note;
-    expect(note).toContain("assumed 'omit'");
-    expect(note).toContain('WildcardOriginNotAllowed');
+    expect(note).toContain('Depends on the credentials mode');
+    expect(note).toContain("without credentials ('omit'");
+    expect(note).toContain('blocked (WildcardOriginNotAllowed)');
   });
 
   it('name the Cookie header when it is the proof', () => {

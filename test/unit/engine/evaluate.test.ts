@@ -6,7 +6,7 @@ import { expectVerdict } from './expect-verdict';
 
 describe('modes, schemes and Local Network Access (table)', () => {
   it('keeps all its rows', () => {
-    expect(modesAndSchemesRows).toHaveLength(33);
+    expect(modesAndSchemesRows).toHaveLength(35);
   });
 
   it.each(modesAndSchemesRows)('$name', (row) => {

@@ -82,11 +82,18 @@ const exchangeArb: fc.Arbitrary<Exchange> = exchangeArbitrary({
   credentialsMode: fc.constantFrom('omit', 'same-origin', 'include', 'unknown'),
   mode: fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate', 'websocket', 'unknown'),
   preflight: preflightObs,
-  redirects: fc.array(fc.record({ request, response: httpResponse }), { maxLength: 3 }),
+  redirects: fc.array(
+    fc.record(
+      { request, response: httpResponse, nextPreflight: preflightObs, refused: fc.boolean() },
+      { requiredKeys: ['request', 'response'] },
+    ),
+    { maxLength: 3 },
+  ),
   response: maybe(httpResponse),
   networkError: maybe(fc.oneof(hostile, fc.constantFrom('net::ERR_CONNECTION_REFUSED', 'NS_BINDING_ABORTED'))),
   outcome: fc.constantFrom('blocked', 'succeeded', 'network-error', 'unknown'),
   addressSpaces: fc.record({ initiator: addressSpaceArb, target: addressSpaceArb }),
+  headerLinesMerged: fc.boolean(),
 });
 
 const verdictArb: fc.Arbitrary<Verdict> = fc.record({

@@ -6,7 +6,7 @@ import { expectVerdict } from './expect-verdict';
 
 describe('network errors and thin captures (table)', () => {
   it('keeps all its rows', () => {
-    expect(networkErrorRows).toHaveLength(21);
+    expect(networkErrorRows).toHaveLength(24);
   });
 
   it.each(networkErrorRows)('$name', (row) => {

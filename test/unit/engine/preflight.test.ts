@@ -6,7 +6,7 @@ import { expectVerdict } from './expect-verdict';
 
 describe('CORS-preflight fetch (table)', () => {
   it('keeps all its rows', () => {
-    expect(preflightRows).toHaveLength(46);
+    expect(preflightRows).toHaveLength(48);
   });
 
   it.each(preflightRows)('$name', (row) => {

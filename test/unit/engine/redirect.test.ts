@@ -5,7 +5,7 @@ import { expectVerdict } from './expect-verdict';
 
 describe('HTTP-redirect fetch (table)', () => {
   it('keeps all its rows', () => {
-    expect(redirectRows).toHaveLength(27);
+    expect(redirectRows).toHaveLength(29);
   });
 
   it.each(redirectRows)('$name', (row) => {

@@ -51,12 +51,12 @@ describe('readHar on exporters’ files', () => {
     ]);
   });
 
-  it('reads a Playwright HAR: status -1 with _failureText is the outcome', () => {
+  it('reads a Playwright HAR: status -1 with _failureText is the outcome, a CORS-like one unknown (its response was not kept)', () => {
     const result = readHar(harFixture('playwright'));
     expect(result.records.map((r) => [r.exchange.outcome, r.exchange.networkError])).toEqual([
       ['succeeded', null],
       ['succeeded', null],
-      ['blocked', 'net::ERR_FAILED'],
+      ['unknown', 'net::ERR_FAILED'],
       ['network-error', 'net::ERR_CONNECTION_REFUSED'],
     ]);
     expect(result.records.map((r) => r.crossOrigin)).toEqual([false, true, true, true]);
@@ -136,7 +136,7 @@ describe('readHar pairing and inference', () => {
     expect(readHar(harLog([pre, put])).records[0]?.preflightEntry).toBeNull();
   });
 
-  it('says credentials were included when a Cookie or Authorization header went out', () => {
+  it('leaves the credentials mode to the engine: a Cookie proves include, an Authorization the page set does not', () => {
     const withCookie = harEntry(
       'GET',
       `${API}/a`,
@@ -146,18 +146,34 @@ describe('readHar pairing and inference', () => {
       ],
       200,
     );
-    const withAuth = harEntry(
-      'GET',
-      `${API}/a`,
+    const preflight = harEntry(
+      'OPTIONS',
+      `${API}/b`,
       [
         ['Origin', PAGE],
-        ['authorization', 'Bearer x'],
+        ['Access-Control-Request-Method', 'GET'],
+        ['Access-Control-Request-Headers', 'authorization'],
+      ],
+      204,
+      [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Headers', '*'],
+      ],
+    );
+    const pageAuthorization = harEntry(
+      'GET',
+      `${API}/b`,
+      [
+        ['Origin', PAGE],
+        ['Authorization', 'Bearer x'],
       ],
       200,
+      [['Access-Control-Allow-Origin', '*']],
     );
-    const without = harEntry('GET', `${API}/a`, [['Origin', PAGE]], 200);
-    const modes = readHar(harLog([withCookie, withAuth, without])).records.map((r) => r.exchange.credentialsMode);
-    expect(modes).toEqual(['include', 'include', 'unknown']);
+    const rows = analyze(readHar(harLog([withCookie, preflight, pageAuthorization])).records);
+    expect(rows.map((row) => row.exchange.credentialsMode)).toEqual(['unknown', 'unknown']);
+    expect(rows.map((row) => row.verdict.credentials.mode)).toEqual(['include', 'omit']);
+    expect(rows[1]?.verdict).toMatchObject({ kind: 'passed', blocked: false });
   });
 
   it('takes the initiator origin from Origin, else Referer, and treats Origin: null as opaque and cross-origin', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../../src/engine/evaluate';
 import type { Exchange } from '../../../../src/engine/exchange';
 import type { CapturingBrowser } from '../../../../src/model/exchange-record';
 import { firefoxNotes } from '../../../../src/panel/format/firefox-notes';
@@ -47,13 +48,31 @@ describe('firefoxNotes', () => {
       networkError: 'NS_ERROR_UNEXPECTED',
       outcome: 'network-error',
     });
-    expect(firefoxNotes(captured(refused))[0]).toContain('a redirect it refuses');
+    // The 3xx has no ACAO: a CORS block on the redirect, whatever network error Firefox ended it with.
+    expect(evaluate(refused)).toMatchObject({ blocked: true, code: 'MissingAllowOriginHeader', stage: 'redirect' });
+    expect(firefoxNotes(captured(refused))[0]).toContain('ended this request at the redirect with NS_ERROR_UNEXPECTED');
     const reset = exchange({
       request: GET,
       response: null,
       networkError: 'NS_ERROR_NET_RESET',
       outcome: 'network-error',
     });
-    expect(firefoxNotes(captured(reset))[0]).toContain('network error (NS_ERROR_NET_RESET)');
+    expect(firefoxNotes(captured(reset))[0]).toContain('the network failed (NS_ERROR_NET_RESET)');
+  });
+});
+
+describe('firefoxNotes: header lines Firefox joined', () => {
+  it('says a comma in Access-Control-Allow-Origin may have been two lines or one list, with both reasons', () => {
+    const ex = exchange({
+      request: GET,
+      response: response(200, [['Access-Control-Allow-Origin', `${PAGE_ORIGIN}, https://app.example`]]),
+      outcome: 'unknown',
+      headerLinesMerged: true,
+    });
+    const record = captured(ex);
+    expect(record.verdict.code).toBe('MultipleAllowOriginValues');
+    const notes = firefoxNotes(record).join(' ');
+    expect(notes).toContain('CORSMultipleAllowOriginNotAllowed');
+    expect(notes).toContain('CORSAllowOriginNotMatchingOrigin');
   });
 });

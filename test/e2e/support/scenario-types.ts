@@ -1,0 +1,87 @@
+/**
+ * The shape of a row of the CORS agreement matrix (`scenarios.ts`, `scenarios-real-world.ts`) and
+ * the builders rows are written with. Placeholders are described in `scenarios.ts`.
+ */
+import type { CorsErrorCode, CredentialsMode } from '../../../src/engine';
+import type { ResponseSpec } from './cors-server';
+
+export interface ScenarioRoute {
+  /** Which server answers: the API (also reachable as `{other}`) or the page origin. */
+  on?: 'api' | 'page';
+  /** Path, usually `{path}` or `{path}/<suffix>`. */
+  path: string;
+  preflight?: ResponseSpec;
+  response?: ResponseSpec;
+}
+
+export interface ScenarioRequest {
+  /** Default `{api}{path}`. */
+  url?: string;
+  /**
+   * What makes the request: `fetch` (default), `XMLHttpRequest`, an `<img crossorigin>`, the
+   * `FontFace` API, or a CSS `@font-face` rule used by an element.
+   */
+  api?: 'fetch' | 'xhr' | 'img' | 'font-face' | 'font-css';
+  method?: string;
+  headers?: ReadonlyArray<readonly [string, string]>;
+  /** fetch's credentials (default `same-origin`); for XHR, `include` means `withCredentials`. */
+  credentials?: 'omit' | 'same-origin' | 'include';
+  body?: string;
+  mode?: 'cors' | 'same-origin' | 'no-cors';
+  redirect?: 'follow' | 'manual' | 'error';
+}
+
+export type ScenarioExpectation =
+  /** Chromium's verdict: a CORS error with its failedParameter, or null when the request passes. */
+  | { code: CorsErrorCode; failedParameter: string }
+  | { code: null }
+  /** A failure that is not CORS (no corsErrorStatus): the engine must say `network-error`. */
+  | { networkError: string }
+  /** Not a CORS request at all (mode `no-cors`: an opaque response): never blocked, the engine says `not-cors`. */
+  | { notCors: true };
+
+export interface Scenario {
+  /** Unique slug: the path prefix `/m/<id>`. */
+  id: string;
+  /** What the row proves, in words. */
+  name: string;
+  routes: readonly ScenarioRoute[];
+  request: ScenarioRequest;
+  /**
+   * The credentials mode the exchange declares to the engine. Default: what the page did
+   * (`include` → 'include', otherwise 'omit' since these requests are cross-origin).
+   * `unknown` makes the engine infer it, as it must for webRequest captures.
+   */
+  exchangeCredentials?: CredentialsMode;
+  /**
+   * The document that makes the request: the usual page (`{page}`, default); `public-page`, the
+   * same page served from `{publicPage}`, which the matrices' Chromium takes for a public address
+   * (`publicPageOverride`), so its requests to the loopback API meet Local Network Access; or
+   * `sandboxed-page`, a page on `{page}` whose CSP `sandbox` makes its origin opaque (`Origin: null`).
+   */
+  from?: 'public-page' | 'sandboxed-page';
+  /** Chromium sends a preflight for this request (checked against CDP). */
+  preflight: boolean;
+  expect: ScenarioExpectation;
+}
+
+export const ok = (headers: ReadonlyArray<readonly [string, string]> = [], status = 200): ResponseSpec => ({
+  status,
+  headers,
+  body: 'ok',
+});
+export const ACAO_PAGE = ['Access-Control-Allow-Origin', '{page}'] as const;
+export const ACAC_TRUE = ['Access-Control-Allow-Credentials', 'true'] as const;
+export const MAX_AGE_0 = ['Access-Control-Max-Age', '0'] as const;
+export const CUSTOM = [['X-Custom', 'one']] as const;
+export const pass = { code: null } as const;
+export const blocked = (code: CorsErrorCode, failedParameter = '') => ({ code, failedParameter });
+
+/** A preflight answer allowing the page origin, with `extra` headers. */
+export const preflightOk = (...extra: ReadonlyArray<readonly [string, string]>): ResponseSpec => ({
+  status: 204,
+  headers: [ACAO_PAGE, MAX_AGE_0, ...extra],
+});
+/** The same for a credentialed request. */
+export const preflightOkCredentialed = (...extra: ReadonlyArray<readonly [string, string]>): ResponseSpec =>
+  preflightOk(ACAC_TRUE, ...extra);
