@@ -62,6 +62,8 @@ function chooseReading(exchange: Exchange, omit: Decision, include: Decision): [
   return [omit, { mode: 'omit', evidence: 'unknown', note }];
 }
 
+const DEPENDS_ON_CREDENTIALS = 'depends on the credentials mode';
+
 /** An undecided verdict that keeps where the credentialed reading failed, for the explanation. */
 function dependsOnCredentials(blocked: Decision): Decision {
   return {
@@ -69,8 +71,13 @@ function dependsOnCredentials(blocked: Decision): Decision {
     kind: 'unknown',
     code: null,
     failedParameter: '',
-    specStep: `depends on the credentials mode (with credentials: ${blocked.specStep})`,
+    specStep: `${DEPENDS_ON_CREDENTIALS} (with credentials: ${blocked.specStep})`,
   };
+}
+
+/** The verdict is undecided because it passes without credentials and fails with them (see chooseReading). */
+export function isCredentialsDependent(verdict: Pick<Verdict, 'kind' | 'specStep'>): boolean {
+  return verdict.kind === 'unknown' && verdict.specStep.startsWith(DEPENDS_ON_CREDENTIALS);
 }
 
 function contradicts(decision: Decision, outcome: Exchange['outcome']): boolean {

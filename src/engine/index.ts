@@ -9,7 +9,7 @@ export {
 export type { CheckFailure } from './check-failure';
 export { corsCheck } from './cors-check';
 export { knownCredentials } from './credentials';
-export { type EvaluateOptions, evaluate } from './evaluate';
+export { type EvaluateOptions, evaluate, isCredentialsDependent } from './evaluate';
 export type * from './exchange';
 export { EXPLANATION_LIMITS, explain } from './explain';
 export type * from './explanation-types';

@@ -1,3 +1,4 @@
+import { isCredentialsDependent } from '../../engine/evaluate';
 import type { Verdict } from '../../engine/verdict-types';
 import { type ExchangeRecord, isBlockedRecord } from '../../model/exchange-record';
 
@@ -25,5 +26,6 @@ const KIND_LABELS: Readonly<Record<Verdict['kind'], string>> = {
 
 /** The verdict in words: blocked, passed with advisories, passed, network error, … */
 export function verdictLabel(verdict: Verdict): string {
+  if (isCredentialsDependent(verdict)) return 'depends on credentials';
   return verdictClass(verdict) === 'advisories' ? 'passed with advisories' : KIND_LABELS[verdict.kind];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, hostPath, realStatus, rowView } from '../../../../src/panel/format/row-view';
-import { exchange } from '../../../fixtures/exchange-builder';
-import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
+import { exchange, response } from '../../../fixtures/exchange-builder';
+import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord, record } from '../records';
 
 describe('rowView', () => {
   it('shows the real status Chrome hides behind "CORS error", and the CorsError code', () => {
@@ -25,6 +25,21 @@ describe('rowView', () => {
       preflight: 'observed',
       code: 'PreflightMissingAllowOriginHeader',
     });
+  });
+
+  it('names a verdict that depends on the credentials mode, and a Firefox network failure as blocked', () => {
+    const wildcard = exchange({
+      response: response(200, [['Access-Control-Allow-Origin', '*']]),
+      credentialsMode: 'unknown',
+      outcome: 'unknown',
+    });
+    expect(rowView(record('1', wildcard))).toMatchObject({ verdictLabel: 'depends on credentials', code: '' });
+    const refused = exchange({ response: null, networkError: 'NS_ERROR_CONNECTION_REFUSED', outcome: 'network-error' });
+    expect(rowView({ ...record('2', refused), capturedBy: 'firefox' })).toMatchObject({
+      verdictLabel: 'network error',
+      verdictClass: 'blocked',
+    });
+    expect(rowView(record('3', refused))).toMatchObject({ verdictClass: 'other' });
   });
 
   it('names passed and passed-with-advisories verdicts, with no code', () => {
