@@ -167,6 +167,17 @@ function withExpectedHeader(exchange: Exchange, verdict: Verdict): Exchange | nu
   const header = verdict.header;
   if (header === null || !FIXABLE.has(header.name)) return null;
   const fix = (response: HttpResponse): HttpResponse => replaceHeader(response, header.name, header.expected);
+  if (verdict.stage === 'preflight' && verdict.redirectIndex !== null) {
+    // The preflight sent again after that redirect.
+    const index = verdict.redirectIndex;
+    const again = exchange.redirects[index]?.nextPreflight;
+    if (again?.kind !== 'observed' || again.response === null) return null;
+    const fixed = { ...again, response: fix(again.response) };
+    return {
+      ...exchange,
+      redirects: exchange.redirects.map((one, i) => (i === index ? { ...one, nextPreflight: fixed } : one)),
+    };
+  }
   if (verdict.stage === 'preflight' && exchange.preflight.kind === 'observed' && exchange.preflight.response !== null) {
     return { ...exchange, preflight: { ...exchange.preflight, response: fix(exchange.preflight.response) } };
   }
