@@ -27,15 +27,17 @@ export function exportMeta(options: ExportOptions): JsonRecord {
   };
 }
 
-/** One raw entry with its `_cors` field (when there is a report for it) and redaction applied. */
+/**
+ * One raw entry with its `_cors` field (when there is a report for it), then redaction applied to
+ * the whole result, `_cors` included: nothing written can escape it.
+ */
 export function annotateEntry(
   raw: unknown,
   report: EntryReport | undefined,
   options: Pick<ExportOptions, 'redact'>,
 ): unknown {
-  const entry = options.redact === false ? raw : redactEntry(raw);
-  if (!isRecord(entry) || report === undefined) return entry;
-  return { ...entry, _cors: corsField(report) };
+  const entry = isRecord(raw) && report !== undefined ? { ...raw, _cors: corsField(report) } : raw;
+  return options.redact === false ? entry : redactEntry(entry);
 }
 
 /** A map from entry index to report, for annotating entries as they stream past. */

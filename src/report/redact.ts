@@ -11,11 +11,32 @@ export const REDACTED_USERINFO = 'redacted';
 
 const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);
 const URL_HEADERS = new Set(['location', 'content-location', 'referer']);
-const USERINFO = /^([a-zA-Z][a-zA-Z0-9+.-]*:[/\\]*)([^/\\?#]*)@/;
+/**
+ * Userinfo of a URL at the start of a value: after optional whitespace (URL parsers strip it), a
+ * scheme and its slashes, or the `//` of a scheme-relative URL.
+ */
+const USERINFO = /^(\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:[/\\]*|[/\\]{2}))([^/\\?#]*)@/;
+/** The same anywhere in a text (a verdict's words quote the Location they are about). */
+const USERINFO_IN_TEXT = /((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?[/\\]{2})([^/\\?#\s'"`@]*)@/g;
 
 /** The URL with any `user:password@` replaced by the marker. */
 export function redactUrl(url: string): string {
   return url.replace(USERINFO, `$1${REDACTED_USERINFO}@`);
+}
+
+/** A text with the userinfo of every URL in it replaced by the marker. */
+export function redactUrlsInText(text: string): string {
+  return text.replace(USERINFO_IN_TEXT, `$1${REDACTED_USERINFO}@`);
+}
+
+/** Every string inside `value` (an object CORS Lens wrote, such as `_cors`) with URL userinfo redacted. */
+function redactStrings(value: unknown): unknown {
+  if (typeof value === 'string') return redactUrlsInText(value);
+  if (Array.isArray(value)) return value.map(redactStrings);
+  if (!isRecord(value)) return value;
+  const copy: JsonRecord = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = redactStrings(field);
+  return copy;
 }
 
 function redactHeaders(value: unknown): unknown {
@@ -61,5 +82,7 @@ export function redactEntry(entry: unknown): unknown {
   const initiator = entry._initiator;
   if (isRecord(initiator) && typeof initiator.url === 'string')
     copy._initiator = { ...initiator, url: redactUrl(initiator.url) };
+  // What CORS Lens itself wrote quotes headers and URLs of the exchange (a Location's userinfo).
+  if (entry._cors !== undefined) copy._cors = redactStrings(entry._cors);
   return copy;
 }

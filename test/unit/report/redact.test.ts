@@ -7,6 +7,7 @@ import {
   readHar,
   redactEntry,
   redactUrl,
+  writeHar,
 } from '../../../src/report/index';
 import { API, harEntry, harLog, PAGE } from './har-fixture';
 
@@ -71,8 +72,31 @@ describe('redaction', () => {
     expect(JSON.stringify(annotateHar(har, reports, OPTIONS))).toContain('"redacted":true');
   });
 
-  it('redactUrl touches only userinfo', () => {
+  it('redactUrl touches only userinfo, after leading whitespace and in scheme-relative URLs too', () => {
     expect(redactUrl(`${API}/a?user=x@y`)).toBe(`${API}/a?user=x@y`);
     expect(redactUrl('https://u@h/')).toBe('https://redacted@h/');
+    expect(redactUrl('  https://user:pass@h/')).toBe('  https://redacted@h/');
+    expect(redactUrl('//user:pass@h/x')).toBe('//redacted@h/x');
+  });
+
+  it('redacts URL credentials the verdict itself quotes in _cors (a Location with user:pass), on every export path', () => {
+    const location = 'http://user:pass@127.0.0.1:8081/data';
+    const hop = harEntry('GET', `${API}/r`, [['Origin', PAGE]], 302, [
+      ['Access-Control-Allow-Origin', PAGE],
+      ['Location', location],
+    ]);
+    const har = harLog([{ ...hop, response: { ...(hop.response as object), _error: 'net::ERR_FAILED' } }]);
+    const rows = analyze(readHar(har).records);
+    expect(rows[0]?.verdict.code).toBe('RedirectContainsCredentials');
+    const reports = entryReports(rows);
+    const kept = JSON.stringify(annotateHar(har, reports, { ...OPTIONS, redact: false }));
+    expect(kept).toContain('user:pass');
+    for (const written of [
+      JSON.stringify(annotateHar(har, reports, OPTIONS)),
+      JSON.stringify(writeHar(rows, OPTIONS)),
+    ]) {
+      expect(written).not.toContain('user:pass');
+      expect(written).not.toContain('pass@');
+    }
   });
 });
