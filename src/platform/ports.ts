@@ -39,11 +39,25 @@ function wrap<Out>(port: Runtime.Port) {
   };
 }
 
+/**
+ * A port opened by one of this extension's own pages (the panel, or it in a tab). runtime.onConnect
+ * also hears content scripts, which this extension has none of; a page of a site must never read a
+ * tab's log, so anything else is refused (defence in depth).
+ */
+export function isOwnPage(
+  sender: Runtime.MessageSender | undefined,
+  runtime: Pick<typeof browser.runtime, 'id' | 'getURL'>,
+): boolean {
+  const url = sender?.url ?? '';
+  // The panel may run in a tab of its own (sender.tab set): what tells it apart is its URL.
+  return sender?.id === runtime.id && url.startsWith(runtime.getURL('/'));
+}
+
 /** Service-worker side: calls `listener` for each panel that connects, with the tab it inspects. */
 export function onPanelConnect(listener: (tabId: TabId, port: PanelPort) => void): void {
   browser.runtime.onConnect.addListener((port) => {
     const tabId = parsePanelPortName(port.name);
-    if (tabId === null) {
+    if (tabId === null || !isOwnPage(port.sender, browser.runtime)) {
       port.disconnect();
       return;
     }

@@ -4,11 +4,24 @@ import { capturingBrowser } from './capturing-browser';
 
 const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
+/**
+ * Bytes as text, one char per byte. Not `String.fromCharCode(...bytes)`: spreading a few hundred
+ * thousand arguments overflows the stack and would lose the whole event.
+ */
+export function latin1(bytes: ArrayLike<number>): string {
+  const CHUNK = 8192;
+  let text = '';
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    text += String.fromCharCode(
+      ...Array.from({ length: Math.min(CHUNK, bytes.length - start) }, (_, i) => bytes[start + i] ?? 0),
+    );
+  }
+  return text;
+}
+
 function headerList(headers: WebRequest.HttpHeaders | undefined): HeaderList {
   // A header the browser could not decode as text comes as bytes; keep it, one byte per char.
-  return (headers ?? []).map(
-    ({ name, value, binaryValue }) => [name, value ?? String.fromCharCode(...(binaryValue ?? []))] as const,
-  );
+  return (headers ?? []).map(({ name, value, binaryValue }) => [name, value ?? latin1(binaryValue ?? [])] as const);
 }
 
 function initiatorOf(details: { initiator?: string; originUrl?: string }): string | null {
