@@ -20,6 +20,7 @@ import { progress } from './progress';
 import { type TextOut, textSink } from './sink';
 import { addToSummary, emptySummary } from './summary';
 import { terminalReport } from './terminal-report';
+import { shownLine, shownUrl } from './terminal-text';
 
 export interface CliIo {
   stdout: TextOut;
@@ -40,13 +41,13 @@ const MAX_WARNINGS_SHOWN = 20;
 
 function printWarnings(warnings: readonly HarWarning[], io: CliIo): void {
   for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN))
-    io.stderr.write(`cors-lens: warning: ${warning.message}\n`);
+    io.stderr.write(`cors-lens: warning: ${shownLine(warning.message)}\n`);
   if (warnings.length > MAX_WARNINGS_SHOWN)
     io.stderr.write(`cors-lens: warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more entries skipped\n`);
 }
 
 async function load(file: string, io: CliIo, keepParsed: boolean): Promise<LoadedHar> {
-  const bar = progress(`reading ${file}`, (text) => io.stderr.write(text), io.stderrIsTTY, io.now);
+  const bar = progress(`reading ${shownUrl(file)}`, (text) => io.stderr.write(text), io.stderrIsTTY, io.now);
   try {
     return await loadHar(file, {
       keepParsed,
@@ -117,11 +118,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr.write(`cors-lens: ${error.message}\n`);
+      io.stderr.write(`cors-lens: ${shownLine(error.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`cors-lens: internal error: ${message.split('\n')[0]} (please report it)\n`);
+    io.stderr.write(`cors-lens: internal error: ${shownLine(message.split('\n')[0] ?? '')} (please report it)\n`);
     if (io.env.CORS_LENS_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -5,6 +5,7 @@ import { fixRecipes, STACKS } from '../engine/fix-recipes';
 import type { ReportRow } from '../report/index';
 import type { Paint } from './colour';
 import { type Summary, summaryLine } from './summary';
+import { shown, shownLine, shownLines, shownUrl } from './terminal-text';
 
 export interface TerminalReportOptions {
   fileName: string;
@@ -29,17 +30,17 @@ function blockedSection(row: ReportRow, options: TerminalReportOptions): string 
   const { paint } = options;
   const { verdict, explanation, exchange } = row;
   const url = row.source?.finalRequest.url ?? exchange.request.url;
+  const parameter = verdict.failedParameter ? ` (${shown(verdict.failedParameter)})` : '';
   const lines = [
-    `${paint.red('✗')} ${paint.bold(`${exchange.request.method} ${url}`)}${paint.dim(where(row))}`,
-    `  ${explanation.summary}`,
-    `  ${paint.dim(`code ${verdict.code ?? '—'}${verdict.failedParameter ? ` (${verdict.failedParameter})` : ''}, ${verdict.stage ?? 'request'} stage${verdict.status !== null ? `, HTTP ${verdict.status}` : ''}`)}`,
+    `${paint.red('✗')} ${paint.bold(`${shown(exchange.request.method)} ${shownUrl(url)}`)}${paint.dim(where(row))}`,
+    `  ${shownLine(explanation.summary)}`,
+    `  ${paint.dim(`code ${verdict.code ?? '—'}${parameter}, ${verdict.stage ?? 'request'} stage${verdict.status !== null ? `, HTTP ${verdict.status}` : ''}`)}`,
   ];
   if (verdict.header !== null) {
-    lines.push(`  header    ${verdict.header.name}`);
-    lines.push(`  expected  ${paint.green(verdict.header.expected)}`);
-    lines.push(
-      `  received  ${verdict.header.received === null ? paint.red('(absent)') : paint.red(verdict.header.received)}`,
-    );
+    const { name, expected, received } = verdict.header;
+    lines.push(`  header    ${shown(name)}`);
+    lines.push(`  expected  ${paint.green(shown(expected))}`);
+    lines.push(`  received  ${received === null ? paint.red('(absent)') : paint.red(shown(received))}`);
   }
   if (options.stack !== null) {
     const recipe = fixRecipes(exchange, verdict).find((r) => r.stack === options.stack);
@@ -47,9 +48,9 @@ function blockedSection(row: ReportRow, options: TerminalReportOptions): string 
       lines.push(`  fix: no server configuration change fixes this; see the explanation above.`);
     else {
       lines.push(`  fix for ${recipe.label}:`);
-      lines.push(indent(recipe.snippet, '    '));
-      if (recipe.pitfall !== '') lines.push(`  ${paint.yellow('pitfall:')} ${recipe.pitfall}`);
-      if (recipe.notes !== '') lines.push(`  ${paint.dim(recipe.notes)}`);
+      lines.push(indent(shownLines(recipe.snippet), '    '));
+      if (recipe.pitfall !== '') lines.push(`  ${paint.yellow('pitfall:')} ${shownLine(recipe.pitfall)}`);
+      if (recipe.notes !== '') lines.push(`  ${paint.dim(shownLine(recipe.notes))}`);
     }
   }
   return lines.join('\n');
@@ -59,15 +60,16 @@ function otherLine(row: ReportRow, paint: Paint): string {
   const { verdict, explanation, exchange } = row;
   const mark =
     verdict.kind === 'passed' ? paint.green('✓') : verdict.kind === 'network-error' ? paint.red('!') : paint.dim('·');
-  const head = `${mark} ${exchange.request.method} ${row.source?.finalRequest.url ?? exchange.request.url}${paint.dim(where(row))}`;
-  const advisories = verdict.advisories.map((a) => `    ${paint.yellow('⚠')} ${a.message}`);
-  return [head, `    ${explanation.summary}`, ...advisories].join('\n');
+  const url = row.source?.finalRequest.url ?? exchange.request.url;
+  const head = `${mark} ${shown(exchange.request.method)} ${shownUrl(url)}${paint.dim(where(row))}`;
+  const advisories = verdict.advisories.map((a) => `    ${paint.yellow('⚠')} ${shownLine(a.message)}`);
+  return [head, `    ${shownLine(explanation.summary)}`, ...advisories].join('\n');
 }
 
 /** `rows` are the rows to print (blocked ones, and the rest with `all`); `summary` counts every row. */
 export function terminalReport(rows: readonly ReportRow[], summary: Summary, options: TerminalReportOptions): string {
   const { paint } = options;
-  const head = `${paint.bold(options.fileName)}: ${summaryLine(summary)}`;
+  const head = `${paint.bold(shownUrl(options.fileName))}: ${summaryLine(summary)}`;
   const sections: string[] = [summary.blocked > 0 ? head : `${head} ${paint.green('— nothing blocked')}`];
   for (const row of rows) {
     if (row.verdict.blocked) sections.push(blockedSection(row, options));
