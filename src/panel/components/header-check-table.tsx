@@ -37,10 +37,10 @@ export function HeaderCheckTable({ exchange, verdict }: { exchange: Exchange; ve
             >
               <td>{stageLabel(row.stage)}</td>
               <td>
-                <code>{row.name}</code>
+                <code>{safeText(row.name, 200)}</code>
               </td>
               <td>
-                <code>{row.required}</code>
+                <code>{safeText(row.required, 300)}</code>
                 {row.wildcardAllowed && <span class="muted"> or *</span>}
               </td>
               <td>

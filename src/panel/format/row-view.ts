@@ -1,4 +1,5 @@
 import type { Exchange } from '../../engine/exchange';
+import { safeText } from '../../engine/safe-text';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { recordClass, type VerdictClass, verdictLabel } from './verdict-class';
 
@@ -72,10 +73,13 @@ export function rowView(record: ExchangeRecord): RowView {
 
 function buildRowView(record: ExchangeRecord): RowView {
   const { exchange, verdict } = record;
+  // Method, URL and status come from the page and the servers: shown escaped and bounded.
+  const { host, hostPath } = urlParts(exchange.request.url);
   return {
-    method: exchange.request.method,
-    ...urlParts(exchange.request.url),
-    status: realStatus(exchange),
+    method: safeText(exchange.request.method, 40),
+    host: safeText(host, 300),
+    hostPath: safeText(hostPath, 2_000),
+    status: safeText(realStatus(exchange), 300),
     verdictClass: recordClass(record),
     verdictLabel: verdictLabel(verdict),
     code: verdict.blocked ? (verdict.code ?? 'blocked') : '',

@@ -1,6 +1,7 @@
 import type { Exchange } from '../../engine/exchange';
 import { getHeader } from '../../engine/header-list';
 import { resolveLocation } from '../../engine/origin';
+import { safeText } from '../../engine/safe-text';
 import type { Verdict } from '../../engine/verdict-types';
 
 export type StepOutcome = 'passed' | 'failed' | 'not-sent' | 'unknown';
@@ -51,6 +52,16 @@ function preflightStep(exchange: Exchange, verdict: Verdict): StoryStep | null {
  * preflight was never sent, and the story says so instead of inventing a status.
  */
 export function storySteps(exchange: Exchange, verdict: Verdict): StoryStep[] {
+  // Methods, URLs and status texts come from the page and the servers: shown escaped and bounded.
+  return rawStorySteps(exchange, verdict).map((step) => ({
+    ...step,
+    method: safeText(step.method, 40),
+    url: safeText(step.url, 2_000),
+    status: safeText(step.status, 300),
+  }));
+}
+
+function rawStorySteps(exchange: Exchange, verdict: Verdict): StoryStep[] {
   const steps: StoryStep[] = [];
   const pre = preflightStep(exchange, verdict);
   if (pre !== null) steps.push(pre);

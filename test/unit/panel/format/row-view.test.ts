@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, hostPath, realStatus, rowView } from '../../../../src/panel/format/row-view';
+import { storySteps } from '../../../../src/panel/format/story-steps';
 import { exchange, response } from '../../../fixtures/exchange-builder';
 import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord, record } from '../records';
 
@@ -74,5 +75,35 @@ describe('helpers', () => {
       '',
       '',
     ]);
+  });
+});
+
+describe('server and page strings in the list and the story', () => {
+  /** Control, C1 and bidi characters a hostile page or server plants in a method, URL or status text. */
+  const HOSTILE = '\u001b[31m\u202eevil\u2028\u0085';
+  const hasRaw = (text: string) =>
+    [...text].some((ch) => {
+      const cp = ch.codePointAt(0) ?? 0;
+      return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || (cp >= 0x202a && cp <= 0x202e);
+    });
+
+  it('are shown escaped in the row and in every step of the story', () => {
+    const hostile = exchange({
+      request: {
+        url: `http://127.0.0.1:8080/${HOSTILE}`,
+        method: 'GET',
+        headers: [['Origin', 'http://localhost:3000']],
+      },
+      response: { status: 500, statusText: HOSTILE, headers: [] },
+      outcome: 'blocked',
+      networkError: 'net::ERR_FAILED',
+    });
+    const withRecord = record('1', hostile);
+    const view = rowView(withRecord);
+    for (const text of [view.method, view.host, view.hostPath, view.status]) expect(hasRaw(text)).toBe(false);
+    expect(view.hostPath).toContain('\\x1B');
+    for (const step of storySteps(hostile, withRecord.verdict)) {
+      for (const text of [step.method, step.url, step.status]) expect(hasRaw(text)).toBe(false);
+    }
   });
 });
