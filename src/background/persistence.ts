@@ -2,6 +2,7 @@ import { evaluate } from '../engine/evaluate';
 import type { CaptureEvent } from '../model/capture-event';
 import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
+import { isCount } from '../model/protocol';
 import type { SessionStore } from '../platform/storage';
 import { decodeEvent, encodeEvent } from './stored-event';
 import { decodeRecord, encodeRecord } from './stored-record';
@@ -36,8 +37,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isTabMeta(value: unknown): value is TabMeta {
   return (
     isRecord(value) &&
-    typeof value.sameOriginCount === 'number' &&
-    typeof value.evictedCount === 'number' &&
+    isCount(value.sameOriginCount) &&
+    isCount(value.evictedCount) &&
     typeof value.preserveLog === 'boolean'
   );
 }

@@ -39,7 +39,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function isCount(value: unknown): value is number {
+/**
+ * A tab's counter as both the worker (reading storage) and the panel (reading a snapshot) accept
+ * it: one check, so a stored value the panel would refuse never reaches a snapshot.
+ */
+export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 

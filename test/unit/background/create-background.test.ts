@@ -4,7 +4,7 @@ import { createBackground } from '../../../src/background/create-background';
 import { encodeEvent } from '../../../src/background/stored-event';
 import type { Badge } from '../../../src/model/badge';
 import type { CaptureEvent } from '../../../src/model/capture-event';
-import { PROTOCOL_VERSION, type ToPanel } from '../../../src/model/protocol';
+import { PROTOCOL_VERSION, parseToPanel, type ToPanel } from '../../../src/model/protocol';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 import { FakePanelPort } from '../../fakes/fake-panel-port';
 import { MemorySessionStore } from '../../fakes/memory-session-store';
@@ -307,6 +307,15 @@ describe('createBackground across worker restarts', () => {
     expect((await snapshotOf(background, 7)).records).toEqual([]);
     await feed(blockedGet(new EventScript(), '1').events);
     expect((await snapshotOf(background, 7)).records).toHaveLength(1);
+  });
+
+  it('reads stored tab counters with the panel’s own check: a negative or fractional one is not sent on', async () => {
+    const store = new MemorySessionStore();
+    await store.setMany({ 'tab:7': { sameOriginCount: -3, evictedCount: 0.5, preserveLog: false } });
+    const port = new FakePanelPort();
+    await setup(store).background.panelConnected(7, port);
+    // The snapshot the panel receives passes the panel's parser, so it is not ignored.
+    expect(port.posted.map((message) => parseToPanel(JSON.parse(JSON.stringify(message)))?.type)).toEqual(['snapshot']);
   });
 
   it('starts, and keeps capturing, whatever storage holds', async () => {
