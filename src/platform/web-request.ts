@@ -12,9 +12,7 @@ export function latin1(bytes: ArrayLike<number>): string {
   const CHUNK = 8192;
   let text = '';
   for (let start = 0; start < bytes.length; start += CHUNK) {
-    text += String.fromCharCode(
-      ...Array.from({ length: Math.min(CHUNK, bytes.length - start) }, (_, i) => bytes[start + i] ?? 0),
-    );
+    text += String.fromCharCode(...Array.prototype.slice.call(bytes, start, start + CHUNK));
   }
   return text;
 }

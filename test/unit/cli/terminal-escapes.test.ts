@@ -5,6 +5,7 @@
  * parser's own error message quoting the input — and the output must hold none of them raw.
  */
 import { describe, expect, it } from 'vitest';
+import { harEntry } from '../report/har-fixture';
 import { runCli, tempFile } from './run-cli';
 
 const PAGE = 'http://localhost:3000';
@@ -33,36 +34,9 @@ function hasRawControl(text: string): boolean {
   return false;
 }
 
+/** A GET the browser failed with net::ERR_FAILED after `status` and `responseHeaders`. */
 function entry(url: string, requestHeaders: [string, string][], status: number, responseHeaders: [string, string][]) {
-  const headers = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
-  return {
-    startedDateTime: '2026-01-15T10:00:00.000Z',
-    time: 1,
-    request: {
-      method: 'GET',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: headers(requestHeaders),
-      cookies: [],
-      queryString: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: headers(responseHeaders),
-      cookies: [],
-      content: { size: 0, mimeType: 'text/plain' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-      _error: 'net::ERR_FAILED',
-    },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-  };
+  return harEntry('GET', url, requestHeaders, status, responseHeaders, {}, { _error: 'net::ERR_FAILED' });
 }
 
 function hostileHar(payload: string): string {
