@@ -1,6 +1,6 @@
 /**
  * Per-code hidden causes: the server-stack mistakes that most often produce each CORS error.
- * Drawn from /work/shared/docs/cors-rules.md ("What real servers get wrong").
+ * Each names the stack and the setting at fault, so it can be checked in that stack's own documentation.
  */
 import { preflightAsk } from './explain-common';
 import { type ExplainContext, headerValue, headerValues, originOf } from './explain-context';

@@ -1,6 +1,6 @@
 import type { HeaderList, ResourceType } from '../engine/exchange';
 
-// Re-exported so the platform adapters speak model types only (style.md §2).
+// Re-exported so the platform adapters speak model types only (ARCHITECTURE.md, Module boundaries).
 export type { HeaderList, ResourceType };
 
 import type { RequestId, TabId } from './ids';

@@ -1,6 +1,6 @@
 /**
  * A minimal WebDriver BiDi client over `ws`: commands with ids, and events by method. Firefox has
- * BiDi built in, so no geckodriver is needed (see ../../../../shared/docs/firefox.md).
+ * BiDi built in, so no geckodriver is needed (see README.md, "Test").
  */
 import WebSocket from 'ws';
 

@@ -1,6 +1,6 @@
 /**
  * Launches Firefox (Debian's firefox-esr) headless with a fresh profile, drives it over WebDriver
- * BiDi and installs the built extension. How and why: ../../../../shared/docs/firefox.md.
+ * BiDi and installs the built extension. How and why: README.md, "Test".
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

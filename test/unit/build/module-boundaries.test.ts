@@ -24,7 +24,7 @@ function lintAs(path: string, source: string): string {
   return output;
 }
 
-describe('module boundaries (style.md §2) are enforced by the linter', () => {
+describe('module boundaries (ARCHITECTURE.md, Module boundaries) are enforced by the linter', () => {
   it.each([
     ['src/engine/x.ts', "import { badgeFor } from '../model/badge';", 'src/engine may not import src/model'],
     ['src/engine/deep/x.ts', "import { browser } from '../../platform/browser';", 'src/engine may not import'],

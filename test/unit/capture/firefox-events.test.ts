@@ -25,7 +25,7 @@ function captureAll(events: readonly CaptureEvent[]): CapturedExchange[] {
 const url = `${API}/items`;
 const origin = [['Origin', PAGE]] as const;
 
-describe('Correlator: Firefox event shapes (shared/docs/firefox.md)', () => {
+describe('Correlator: Firefox event shapes (measured in test/firefox/)', () => {
   it('a blocked simple GET that ends in onCompleted 200 is judged from its headers, without a contradiction', () => {
     const script = new EventScript()
       .send('a1', url, 'GET', origin)
