@@ -162,7 +162,7 @@ export default defineConfig(({ mode }) => ({
     },
   },
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/security/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Property tests run hundreds of cases; on a shared 2-core machine that can take many
     // seconds. Speed is checked by `npm run bench`, not by test timeouts.
