@@ -11,7 +11,7 @@ export const MAX_VALUE_CHARS = 200;
  * C0/C1 controls, DEL, line/paragraph separators and bidi embeddings/overrides/isolates: each can
  * break lines or visually reorder text, so none is shown raw.
  */
-function isUnsafeCodePoint(cp: number): boolean {
+export function isUnsafeCodePoint(cp: number): boolean {
   return (
     cp < 0x20 ||
     (cp >= 0x7f && cp <= 0x9f) ||

@@ -1,5 +1,6 @@
 import type { Exchange, HeaderList, HttpRequest } from '../../engine/exchange';
 import { withoutCredentials } from '../../engine/origin';
+import { isUnsafeCodePoint } from '../../engine/safe-text';
 import { corsUnsafeRequestHeaderNames } from '../../engine/unsafe-request-headers';
 
 /** Headers that carry credentials: left out of a copied command unless the user asks for them. */
@@ -7,28 +8,58 @@ const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization'
 /** Headers curl computes itself; copying them would make the command lie about the body or host. */
 const CURL_OWNED_HEADERS = new Set(['host', 'content-length', 'connection']);
 
+/** Characters no shell can pass in an argument (NUL) or keep through command substitution (line feed). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these two control characters is the point.
+const UNPASSABLE = /[\u0000\n]/;
+
+/** `printf` octal escapes of a character's UTF-8 bytes: a format every shell's `printf` reads alike. */
+function octalBytes(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += `\\${byte.toString(8).padStart(3, '0')}`;
+  return out;
+}
+
 /**
- * Quotes one shell word so that bash and zsh read it back byte for byte and run nothing. Plain
- * text goes in single quotes (`'` written as `'\''`); text with control characters uses ANSI-C
- * quoting with every control escaped, so a header value cannot smuggle a newline, an escape
- * sequence or a second command into the user's terminal.
+ * Quotes one shell word so that bash, zsh, fish and POSIX sh all read it back as the same bytes
+ * and run nothing — a hostile page chooses its own header values, so copying its request is the
+ * attack. Runs of ordinary characters go in single quotes. `'` and `\` go outside them as `\'` and
+ * `\\`, because fish still reads those two escapes inside single quotes. Control, C1 and bidi
+ * characters (which would drive the terminal or reorder what the user reads) become
+ * `"$(printf '\ooo')"`: `$'…'` is bash and zsh only, while command substitution and printf's
+ * octal escapes are POSIX and in fish since 3.4. NUL and line feed cannot survive that; no browser
+ * sends them in a URL or header, and `buildCurl` says when an imported value lost them.
  */
 export function shellQuote(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  if (!/[\u0000-\u001f\u007f-\u009f]/.test(value)) return `'${value.replaceAll("'", "'\\''")}'`;
   let out = '';
+  let quoted = '';
+  let control = '';
+  const flush = () => {
+    if (quoted !== '') out += `'${quoted}'`;
+    if (control !== '') out += `"$(printf '${octalBytes(control)}')"`;
+    quoted = '';
+    control = '';
+  };
   for (const char of value) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (char === '\\' || char === "'") out += `\\${char}`;
-    else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else out += char;
+    if (char === "'" || char === '\\') {
+      flush();
+      out += `\\${char}`;
+    } else if (UNPASSABLE.test(char)) {
+      // Dropped without closing the quotes: `'a''b'` reads as `a'b` in zsh with RC_QUOTES set.
+    } else if (isUnsafeCodePoint(char.codePointAt(0) ?? 0)) {
+      if (quoted !== '') flush();
+      control += char;
+    } else {
+      if (control !== '') flush();
+      quoted += char;
+    }
   }
-  return `$'${out}'`;
+  flush();
+  return out === '' ? "''" : out;
 }
 
 export interface CurlCommand {
   command: string;
-  /** Secret header names (as sent) and `URL credentials` that were left out. */
+  /** Secret header names (as sent), `URL credentials` and characters no shell can pass, when left out. */
   omitted: string[];
 }
 
@@ -36,7 +67,12 @@ export interface CurlOptions {
   includeSecrets: boolean;
 }
 
-function headerArgs(headers: HeaderList, options: CurlOptions, omitted: string[]): string[] {
+function headerArgs(
+  headers: HeaderList,
+  options: CurlOptions,
+  omitted: string[],
+  quote: (word: string) => string,
+): string[] {
   const args: string[] = [];
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
@@ -49,7 +85,7 @@ function headerArgs(headers: HeaderList, options: CurlOptions, omitted: string[]
       omitted.push(name);
       continue;
     }
-    args.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+    args.push(`-H ${quote(`${name}: ${value}`)}`);
   }
   return args;
 }
@@ -57,17 +93,23 @@ function headerArgs(headers: HeaderList, options: CurlOptions, omitted: string[]
 /** `curl -i …` reproducing one request: method, URL and headers (the body is not captured). */
 export function buildCurl(request: HttpRequest, options: CurlOptions): CurlCommand {
   const omitted: string[] = [];
+  let lostCharacters = false;
+  const quote = (word: string) => {
+    lostCharacters ||= UNPASSABLE.test(word);
+    return shellQuote(word);
+  };
   let url = request.url;
   if (!options.includeSecrets && withoutCredentials(url) !== url) {
     url = withoutCredentials(url);
     omitted.push('URL credentials');
   }
   // A URL from an imported file could start with `-`: `--url` keeps curl from reading it as an option.
-  let head = `curl -i ${url.startsWith('-') ? `--url ${shellQuote(url)}` : shellQuote(url)}`;
+  let head = `curl -i ${url.startsWith('-') ? `--url ${quote(url)}` : quote(url)}`;
   // `-X HEAD` would make curl wait for a body that never comes.
   if (request.method === 'HEAD') head += ' --head';
-  else if (request.method !== 'GET') head += ` -X ${shellQuote(request.method)}`;
-  const parts = [head, ...headerArgs(request.headers, options, omitted)];
+  else if (request.method !== 'GET') head += ` -X ${quote(request.method)}`;
+  const parts = [head, ...headerArgs(request.headers, options, omitted, quote)];
+  if (lostCharacters) omitted.push('NUL and line-feed characters, which no shell can pass');
   return { command: parts.join(' \\\n  '), omitted };
 }
 

