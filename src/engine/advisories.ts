@@ -77,6 +77,39 @@ export function unexposedResponseHeaders(headers: HeaderList, includeCredentials
 }
 
 /**
+ * Metadata that frameworks, proxies and CDNs put on every response (Express's `ETag` and
+ * `X-Powered-By`, request ids, cache diagnostics). A page's script rarely reads them, so their
+ * being unreadable is shown as information; advice about every passing request would be noise.
+ */
+const GENERIC_METADATA_NAMES = new Set([
+  'cf-cache-status',
+  'cf-ray',
+  'etag',
+  'x-amz-cf-id',
+  'x-amz-cf-pop',
+  'x-amz-request-id',
+  'x-aspnet-version',
+  'x-aspnetmvc-version',
+  'x-cache',
+  'x-cache-hits',
+  'x-correlation-id',
+  'x-envoy-upstream-service-time',
+  'x-powered-by',
+  'x-request-id',
+  'x-runtime',
+  'x-served-by',
+  'x-timer',
+]);
+
+/**
+ * The unreadable response headers worth advice: those a page's script plausibly wanted
+ * (`X-Total-Count`, `Link`, …), not the framework metadata every response carries.
+ */
+export function advisedUnexposedHeaders(headers: HeaderList, includeCredentials: boolean): string[] {
+  return unexposedResponseHeaders(headers, includeCredentials).filter((name) => !GENERIC_METADATA_NAMES.has(name));
+}
+
+/**
  * Access-Control-Max-Age as Chromium parses it: digits (optional sign) or the 5 s default; null when absent/unparsable.
  * @see https://fetch.spec.whatwg.org/#http-access-control-max-age
  */
@@ -140,7 +173,7 @@ export function collectAdvisories(input: AdvisoryInput): Advisory[] {
   const { response } = input;
   if (response !== null) {
     if (input.responseReadable) {
-      const hidden = unexposedResponseHeaders(response.headers, input.includeCredentials);
+      const hidden = advisedUnexposedHeaders(response.headers, input.includeCredentials);
       if (hidden.length > 0) {
         const message = `JavaScript cannot read ${hidden.join(', ')}: not listed in Access-Control-Expose-Headers.`;
         out.push({ code: 'unexposed-response-headers', header: ACEH, message });

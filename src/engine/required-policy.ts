@@ -1,3 +1,4 @@
+import { advisedUnexposedHeaders } from './advisories';
 import type { Exchange } from './exchange';
 import type { RequiredPolicy } from './explanation-types';
 import { requiredPolicyHeaders } from './required-policy-headers';
@@ -45,13 +46,11 @@ function sentCredentials(exchange: Exchange): boolean {
   );
 }
 
-function exposeHeaders(verdict: Verdict): string[] {
-  const names = verdict.advisories
-    .filter((advisory) => advisory.code === 'unexposed-response-headers' && advisory.header !== null)
-    .flatMap((advisory) => (advisory.header ?? '').split(','))
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== '');
-  return [...new Set(names)].sort();
+/** The response headers the page could not read and plausibly wanted (the advisory's names, not its header). */
+function exposeHeaders(exchange: Exchange, verdict: Verdict): string[] {
+  const advised = verdict.advisories.some((advisory) => advisory.code === 'unexposed-response-headers');
+  if (!advised || exchange.response === null) return [];
+  return advisedUnexposedHeaders(exchange.response.headers, verdict.credentials.mode === 'include');
 }
 
 /**
@@ -74,7 +73,7 @@ export function requiredPolicy(exchange: Exchange, verdict: Verdict): RequiredPo
     allowCredentials,
     allowMethods,
     allowHeaders,
-    exposeHeaders: exposeHeaders(verdict),
+    exposeHeaders: exposeHeaders(exchange, verdict),
     answerPreflight:
       allowMethods.length > 0 ||
       allowHeaders.length > 0 ||

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { explain } from '../../engine/explain';
 import type { StackId } from '../../engine/explanation-types';
+import { safeText } from '../../engine/safe-text';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { verdictLabel } from '../format/verdict-class';
 import { AdvisorySection } from './advisory-section';
@@ -45,8 +46,8 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
           ✕
         </button>
         <span class={`badge verdict-${verdict.blocked ? 'blocked' : verdict.kind}`}>{verdictLabel(verdict)}</span>
-        <span class="detail-title" title={exchange.request.url}>
-          {exchange.request.method} {exchange.request.url}
+        <span class="detail-title" title={safeText(exchange.request.url, 2000)}>
+          {safeText(exchange.request.method, 40)} {safeText(exchange.request.url, 2000)}
         </span>
       </header>
       <div class="detail-body">
@@ -58,7 +59,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         <AdvisorySection advisories={verdict.advisories} />
         <MessagesSection explanation={explanation} />
         <CurlSection exchange={exchange} />
-        <RawHeadersSection exchange={exchange} />
+        <RawHeadersSection exchange={exchange} verdict={verdict} />
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
   passed: '✓ ok',
   failed: '✗ failed',
   'not-checked': 'not reached',
+  advice: '⚠ unreadable by the page',
 };
 
 /** Every header the browser checked: what it had to be and what the server sent. */

@@ -1,7 +1,20 @@
+import { unexposedResponseHeaders } from '../../engine/advisories';
 import type { Exchange, HeaderList } from '../../engine/exchange';
 import { safeText } from '../../engine/safe-text';
+import type { Verdict } from '../../engine/verdict-types';
 
-function HeaderBlock({ title, headers }: { title: string; headers: HeaderList }) {
+const NONE: ReadonlySet<string> = new Set();
+
+function HeaderBlock({
+  title,
+  headers,
+  unreadable = NONE,
+}: {
+  title: string;
+  headers: HeaderList;
+  /** Lowercase names of the headers the page's script cannot read. */
+  unreadable?: ReadonlySet<string>;
+}) {
   return (
     <details class="raw" open>
       <summary>
@@ -14,7 +27,15 @@ function HeaderBlock({ title, headers }: { title: string; headers: HeaderList })
           {headers.map(([name, value], index) => (
             <div key={index}>
               <dt>{safeText(name, 200)}</dt>
-              <dd>{safeText(value, 4000)}</dd>
+              <dd>
+                {safeText(value, 4000)}
+                {unreadable.has(name.toLowerCase()) && (
+                  <span class="muted" data-testid="unreadable-header">
+                    {' '}
+                    (JavaScript cannot read it)
+                  </span>
+                )}
+              </dd>
             </div>
           ))}
         </dl>
@@ -23,9 +44,17 @@ function HeaderBlock({ title, headers }: { title: string; headers: HeaderList })
   );
 }
 
-/** Every request and response header as captured, with control and bidi characters made visible. */
-export function RawHeadersSection({ exchange }: { exchange: Exchange }) {
+/**
+ * Every request and response header as captured, with control and bidi characters made visible;
+ * response headers a passing request's script cannot read are marked (information: advice is
+ * given only for the ones it plausibly wanted).
+ */
+export function RawHeadersSection({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
   const { preflight } = exchange;
+  const unreadable =
+    verdict.kind === 'passed' && exchange.response !== null
+      ? new Set(unexposedResponseHeaders(exchange.response.headers, verdict.credentials.mode === 'include'))
+      : NONE;
   return (
     <section class="section" aria-labelledby="raw-heading">
       <h3 id="raw-heading">Raw headers</h3>
@@ -41,7 +70,9 @@ export function RawHeadersSection({ exchange }: { exchange: Exchange }) {
         <HeaderBlock key={index} title={`Redirect ${index + 1} response`} headers={hop.response.headers} />
       ))}
       <HeaderBlock title="Request" headers={exchange.request.headers} />
-      {exchange.response !== null && <HeaderBlock title="Response" headers={exchange.response.headers} />}
+      {exchange.response !== null && (
+        <HeaderBlock title="Response" headers={exchange.response.headers} unreadable={unreadable} />
+      )}
     </section>
   );
 }

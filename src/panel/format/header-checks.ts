@@ -6,7 +6,8 @@ import type { Verdict } from '../../engine/verdict-types';
 /** Which response a check looked at. */
 export type CheckStage = { kind: 'preflight' } | { kind: 'redirect'; index: number } | { kind: 'response' };
 
-export type CheckOutcome = 'passed' | 'failed' | 'not-checked';
+/** `advice`: not part of the CORS check, but the page cannot read a header it plausibly wanted. */
+export type CheckOutcome = 'passed' | 'failed' | 'not-checked' | 'advice';
 
 /** One row of the "required vs received" table. */
 export interface HeaderCheckRow {
@@ -137,6 +138,16 @@ export function headerChecks(exchange: Exchange, verdict: Verdict): HeaderCheckR
       rows.push({ stage, ...check, outcome: outcomeOf(index, failedEarlier, failingHere, failAt) });
     });
     if (failingHere) failedEarlier = true;
+  }
+  if (exchange.response !== null && policy.exposeHeaders.length > 0) {
+    rows.push({
+      stage: { kind: 'response' },
+      name: 'access-control-expose-headers',
+      required: policy.exposeHeaders.join(', '),
+      wildcardAllowed: !credentials,
+      received: received(exchange.response.headers, 'access-control-expose-headers'),
+      outcome: 'advice',
+    });
   }
   return rows;
 }

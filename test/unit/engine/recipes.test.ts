@@ -3,13 +3,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/engine/evaluate';
 import type { Exchange } from '../../../src/engine/exchange';
 import type { FixRecipe } from '../../../src/engine/explanation-types';
 import { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, STACKS } from '../../../src/engine/fix-recipes';
 import { PLACEHOLDER_ORIGIN } from '../../../src/engine/recipes/recipe-context';
 import { exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
 import {
-  advisory,
   CREDENTIALS_MARKER,
   HOSTILE_NAMES,
   HOSTILE_ORIGINS,
@@ -189,17 +189,21 @@ describe('placeholders: the only texts a user (and test/fixes) replaces', () => 
 });
 
 describe('fixRecipes: verdicts other than blocked', () => {
-  it('addresses advisories of a passed exchange', () => {
-    const passed = verdict({
-      kind: 'passed',
-      code: null,
-      advisories: [advisory('unexposed-response-headers', 'x-total'), advisory('preflight-not-cached', null)],
+  it('addresses advisories of a passed exchange: exposes the unreadable header by its name', () => {
+    const ex = exchange({
+      response: response(200, [
+        ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+        ['X-Total-Count', '3'],
+      ]),
     });
-    const recipes = fixRecipes(exchange(), passed);
+    const passed = evaluate(ex);
+    expect(passed.advisories.map((a) => a.code)).toContain('unexposed-response-headers');
+    const recipes = fixRecipes(ex, passed);
     expect(recipes).toHaveLength(15);
     for (const recipe of recipes) {
-      expect(recipe.snippet).toContain('x-total');
-      expect(recipe.pitfall).toContain('x-total');
+      expect(recipe.snippet).toContain('x-total-count');
+      expect(recipe.snippet).not.toMatch(/expose[^\n]*access-control-expose-headers/i);
+      expect(recipe.pitfall).toContain('x-total-count');
     }
   });
 
@@ -273,12 +277,16 @@ describe('snippets parse in their language', () => {
   }, 60_000);
 
   it('and for a passed exchange with exposed headers and the null origin', () => {
-    const passed = verdict({
-      kind: 'passed',
-      code: null,
-      advisories: [advisory('unexposed-response-headers', 'x-total')],
-    });
-    const nullOrigin = exchange({ initiatorOrigin: 'null' });
-    expect(syntaxErrors([...fixRecipes(exchange(), passed), ...fixRecipes(nullOrigin, passed)])).toEqual([]);
+    const readable = (initiatorOrigin: string) =>
+      exchange({
+        initiatorOrigin,
+        response: response(200, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['X-Total-Count', '3'],
+        ]),
+      });
+    const recipes = [PAGE_ORIGIN, 'null'].flatMap((origin) => fixRecipes(readable(origin), evaluate(readable(origin))));
+    expect(recipes.filter((recipe) => recipe.snippet.includes('x-total-count'))).toHaveLength(30);
+    expect(syntaxErrors(recipes)).toEqual([]);
   }, 60_000);
 });

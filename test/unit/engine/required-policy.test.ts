@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/engine/evaluate';
 import type { Exchange, RedirectHop } from '../../../src/engine/exchange';
 import { requiredPolicy } from '../../../src/engine/required-policy';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
-import { advisory, INCLUDE, RECIPE_ROWS, verdict } from '../../fixtures/recipes';
+import { INCLUDE, RECIPE_ROWS, verdict } from '../../fixtures/recipes';
 
 const CDN_ORIGIN = 'https://cdn.example';
 
@@ -172,17 +173,33 @@ describe('requiredPolicy: credentials, exposed headers, robustness', () => {
     expect(requiredPolicy(exchange(), verdict()).allowCredentials).toBe(false);
   });
 
-  it('exposes the headers of unexposed-response-headers advisories, lowercase and sorted', () => {
-    const v = verdict({
-      kind: 'passed',
-      code: null,
-      advisories: [
-        advisory('unexposed-response-headers', 'X-Total'),
-        advisory('missing-vary-origin', 'vary'),
-        advisory('unexposed-response-headers', 'etag, x-total'),
-      ],
+  it('exposes the unreadable headers the page plausibly wanted: not the policy header, not framework metadata', () => {
+    const ex = exchange({
+      response: response(200, [
+        ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+        ['Access-Control-Expose-Headers', 'x-other'],
+        ['X-Total-Count', '3'],
+        ['Link', '</?page=2>; rel="next"'],
+        ['ETag', '"abc"'],
+        ['X-Powered-By', 'Express'],
+      ]),
     });
-    expect(requiredPolicy(exchange(), v).exposeHeaders).toEqual(['etag', 'x-total']);
+    const v = evaluate(ex);
+    expect(v.advisories.map((a) => a.code)).toContain('unexposed-response-headers');
+    expect(requiredPolicy(ex, v).exposeHeaders).toEqual(['link', 'x-total-count']);
+  });
+
+  it('exposes nothing when only framework metadata is unreadable (no advice on every Express response)', () => {
+    const ex = exchange({
+      response: response(200, [
+        ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+        ['ETag', 'W/"5-abc"'],
+        ['X-Powered-By', 'Express'],
+      ]),
+    });
+    const v = evaluate(ex);
+    expect(v.advisories.map((a) => a.code)).not.toContain('unexposed-response-headers');
+    expect(requiredPolicy(ex, v).exposeHeaders).toEqual([]);
   });
 
   it('adds the failed header or method even if the preflight request did not list it', () => {

@@ -24,6 +24,20 @@ describe('headerChecks', () => {
     expect(headerChecks(ex, verdict)[0]?.wildcardAllowed).toBe(true);
   });
 
+  it('adds the Access-Control-Expose-Headers row, as advice, for a header the page cannot read', () => {
+    const ex = exchange({
+      response: response(200, [
+        ['Access-Control-Allow-Origin', '*'],
+        ['X-Total-Count', '3'],
+        ['X-Powered-By', 'Express'],
+      ]),
+    });
+    expect(table(headerChecks(ex, evaluate(ex)))).toEqual([
+      ['response', 'access-control-allow-origin', PAGE_ORIGIN, '*', 'passed'],
+      ['response', 'access-control-expose-headers', 'x-total-count', null, 'advice'],
+    ]);
+  });
+
   it('stops at the preflight that failed: later checks were never made', () => {
     const { exchange: ex, verdict } = preflightBlockedRecord('1');
     expect(table(headerChecks(ex, verdict))).toEqual([
