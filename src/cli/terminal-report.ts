@@ -2,6 +2,7 @@
 
 import type { StackId } from '../engine/explanation-types';
 import { fixRecipes, STACKS } from '../engine/fix-recipes';
+import { pageFix } from '../engine/page-fix';
 import type { ReportRow } from '../report/index';
 import type { Paint } from './colour';
 import { type Summary, summaryLine } from './summary';
@@ -42,6 +43,8 @@ function blockedSection(row: ReportRow, options: TerminalReportOptions): string 
     lines.push(`  expected  ${paint.green(shown(expected))}`);
     lines.push(`  received  ${received === null ? paint.red('(absent)') : paint.red(shown(received))}`);
   }
+  const inPage = pageFix(exchange);
+  if (inPage !== null) lines.push(`  ${paint.yellow('fix the page first:')} ${shownLine(inPage.summary)}`);
   if (options.stack !== null) {
     const recipe = fixRecipes(exchange, verdict).find((r) => r.stack === options.stack);
     if (recipe === undefined)

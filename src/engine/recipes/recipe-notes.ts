@@ -79,7 +79,7 @@ export function commonNotes(ctx: RecipeContext): string[] {
   const lowercase = ctx.neededMethods.filter((method) => method !== method.toUpperCase());
   if (lowercase.length > 0) {
     notes.push(
-      `The page sends ${list(lowercase)} in lowercase (fetch only uppercases DELETE, GET, HEAD, OPTIONS, POST, PUT). Chromium matches the uppercase spelling by default and the exact one under its spec-conformant switch (crbug.com/1228178), so the snippet lists both where the stack allows; sending ${list(lowercase.map((m) => m.toUpperCase()))} from the page settles it.`,
+      `The page sends ${list(lowercase)} in lowercase, which most servers refuse with 400 whatever their CORS configuration: fix the page first and send ${list(lowercase.map((m) => m.toUpperCase()))}. The snippet lists both spellings so that the preflight passes either way (Chromium matches the uppercase one by default and the exact one under its spec-conformant switch, crbug.com/1228178).`,
     );
   }
   if (ctx.dropped.length > 0) {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { explain } from '../../engine/explain';
 import type { StackId } from '../../engine/explanation-types';
+import { pageFix } from '../../engine/page-fix';
 import { safeText } from '../../engine/safe-text';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { verdictLabel } from '../format/verdict-class';
@@ -25,6 +26,7 @@ export interface DetailViewProps {
 export function DetailView({ record, fixStack, onFixStack, onClose }: DetailViewProps) {
   const { exchange, verdict } = record;
   const explanation = useMemo(() => explain(verdict, exchange), [verdict, exchange]);
+  const inPage = useMemo(() => pageFix(exchange), [exchange]);
   const checked = verdict.kind === 'blocked' || verdict.kind === 'passed';
   useEffect(() => {
     // Inside DevTools, a script DevTools adds to this page forwards Escape to DevTools (which
@@ -51,11 +53,17 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         </span>
       </header>
       <div class="detail-body">
-        <ExplanationSection explanation={explanation} verdict={verdict} />
+        <ExplanationSection explanation={explanation} verdict={verdict} pageFix={inPage} />
         <FirefoxNoteSection record={record} />
         <StorySection exchange={exchange} verdict={verdict} />
         {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
-        <FixSection exchange={exchange} verdict={verdict} stack={fixStack} onStack={onFixStack} />
+        <FixSection
+          exchange={exchange}
+          verdict={verdict}
+          stack={fixStack}
+          onStack={onFixStack}
+          pageFixFirst={inPage !== null}
+        />
         <AdvisorySection advisories={verdict.advisories} />
         <MessagesSection explanation={explanation} />
         <CurlSection exchange={exchange} />

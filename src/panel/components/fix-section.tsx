@@ -10,6 +10,8 @@ export interface FixSectionProps {
   verdict: Verdict;
   stack: StackId;
   onStack(stack: StackId): void;
+  /** The page must change first (shown under the headline); the server change comes second. */
+  pageFixFirst: boolean;
 }
 
 /** "Express (cors)" → "Express": the tab shows the short name, the panel the full one. */
@@ -18,7 +20,7 @@ function shortLabel(label: string): string {
 }
 
 /** The server change for the user's stack, with the real origin, methods and headers filled in. */
-export function FixSection({ exchange, verdict, stack, onStack }: FixSectionProps) {
+export function FixSection({ exchange, verdict, stack, onStack, pageFixFirst }: FixSectionProps) {
   const recipes = useMemo(() => fixRecipes(exchange, verdict), [exchange, verdict]);
   if (recipes.length === 0) {
     return (
@@ -31,7 +33,7 @@ export function FixSection({ exchange, verdict, stack, onStack }: FixSectionProp
   const recipe = recipes.find((candidate) => candidate.stack === stack) ?? recipes[0];
   return (
     <section class="section" aria-labelledby="fix-heading">
-      <h3 id="fix-heading">Fix it on the server</h3>
+      <h3 id="fix-heading">{pageFixFirst ? 'Then, on the server' : 'Fix it on the server'}</h3>
       <div class="tabs" role="tablist" aria-label="Server stack">
         {STACKS.map(({ id, label }) => (
           <button

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixturePath, runCli } from './run-cli';
+import { harEntry } from '../report/har-fixture';
+import { fixturePath, runCli, tempFile } from './run-cli';
 
 const ESC = '\u001b[';
 const CONTRACT_FIELDS = [
@@ -40,6 +41,37 @@ describe('cors-lens analyze', () => {
     expect(stdout).toContain('fix for Django');
     expect(stdout).toContain('CORS_ALLOWED_ORIGINS');
     expect(stdout).not.toContain('run again with --stack');
+  });
+
+  it('says first that the page must send a lowercase method in uppercase', async () => {
+    const page = 'http://localhost:3000';
+    const api = 'http://127.0.0.1:8080/items/1';
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          harEntry(
+            'OPTIONS',
+            api,
+            [
+              ['Origin', page],
+              ['Access-Control-Request-Method', 'patch'],
+            ],
+            204,
+            [['Access-Control-Allow-Origin', page]],
+          ),
+          harEntry('patch', api, [['Origin', page]], 0, [], {}, { _error: 'net::ERR_FAILED' }),
+        ],
+      },
+    };
+    const { stdout } = await runCli(['analyze', tempFile('lowercase.har', JSON.stringify(har)), '--stack', 'express']);
+    const lines = stdout.split('\n');
+    const pageFix = lines.findIndex((line) =>
+      line.includes("fix the page first: Send 'PATCH' from the page, not 'patch'."),
+    );
+    expect(pageFix).toBeGreaterThan(0);
+    expect(pageFix).toBeLessThan(lines.findIndex((line) => line.includes('fix for Express')));
   });
 
   it('lists every request with --all', async () => {

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { explain } from '../../../../src/engine/explain';
 import { PROTOCOL_VERSION } from '../../../../src/model/protocol';
-import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
+import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';
+import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord, record } from '../records';
 import { byText, MemorySettings, type Mounted, mountApp } from './app-harness';
 
 let app: Mounted;
@@ -39,6 +40,28 @@ describe('<App>', () => {
     expect(app.one('fix-snippet')?.textContent).toContain("origin: 'http://localhost:3000'");
     await app.key(document.body, 'Escape');
     expect(app.one('detail')).toBeNull();
+  });
+
+  it('puts a fix only the page can make right under the headline, before the server snippet', async () => {
+    app = await mountApp();
+    const lowercase = record(
+      '1',
+      exchange({
+        request: { url: `${API_ORIGIN}/items/1`, method: 'patch', headers: [['Origin', PAGE_ORIGIN]] },
+        preflight: preflight('patch', [], response(204, [['Access-Control-Allow-Origin', PAGE_ORIGIN]])),
+        response: null,
+        outcome: 'blocked',
+        networkError: 'net::ERR_FAILED',
+      }),
+    );
+    await app.worker.snapshot([lowercase]);
+    await app.click(app.one('request-row'));
+    const note = app.one('page-fix');
+    expect(note?.textContent).toContain("Send 'PATCH' from the page, not 'patch'.");
+    const summary = app.one('summary');
+    expect(summary?.compareDocumentPosition(note as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(note?.compareDocumentPosition(app.one('fix-snippet') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(byText(app.root, 'h3', 'Then, on the server')).toBeDefined();
   });
 
   it('filters: Blocked hides passed rows, Advisories shows only passed-with-advisories', async () => {
