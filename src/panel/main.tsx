@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { devtoolsTheme, inspectedTabId } from '../platform/devtools';
+import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange } from '../platform/devtools';
 import { localSettingsStore } from '../platform/settings';
 import { App } from './app';
 import { connectPanel } from './connection';
@@ -13,9 +13,13 @@ import './styles/detail-sections.css';
 
 const root = document.getElementById('app');
 if (root !== null) {
-  // Follow DevTools' theme when inside it; standalone, prefers-color-scheme decides.
+  // Follow DevTools' theme when inside it, live; standalone, prefers-color-scheme decides.
+  const applyTheme = (theme: 'dark' | 'light') => {
+    document.documentElement.dataset.theme = theme;
+  };
   const theme = devtoolsTheme();
-  if (theme !== null) document.documentElement.dataset.theme = theme;
+  if (theme !== null) applyTheme(theme);
+  onDevtoolsThemeChange(applyTheme);
   const devtoolsTabId = inspectedTabId();
   const tabId = devtoolsTabId ?? tabIdFromQuery(location.search);
   // Inside DevTools the panel can pop out into a tab of its own; standalone, it already is one.

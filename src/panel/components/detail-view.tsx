@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { explain } from '../../engine/explain';
 import type { StackId } from '../../engine/explanation-types';
 import { pageFix } from '../../engine/page-fix';
@@ -28,6 +28,12 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
   const explanation = useMemo(() => explain(verdict, exchange), [verdict, exchange]);
   const inPage = useMemo(() => pageFix(exchange), [exchange]);
   const checked = verdict.kind === 'blocked' || verdict.kind === 'passed';
+  const body = useRef<HTMLDivElement>(null);
+  // A newly selected request opens at its top (its headline), not at the previous one's scroll
+  // position; updates to the same request (its response arriving) keep the reader's place.
+  useLayoutEffect(() => {
+    if (body.current !== null) body.current.scrollTop = 0;
+  }, [record.requestId]);
   useEffect(() => {
     // Inside DevTools, a script DevTools adds to this page forwards Escape to DevTools (which
     // toggles its console drawer) and marks it handled, from a listener on the document. Take
@@ -52,7 +58,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
           {safeText(exchange.request.method, 40)} {safeText(exchange.request.url, 2000)}
         </span>
       </header>
-      <div class="detail-body">
+      <div class="detail-body" ref={body} data-testid="detail-body">
         <ExplanationSection explanation={explanation} verdict={verdict} pageFix={inPage} />
         <FirefoxNoteSection record={record} />
         <StorySection exchange={exchange} verdict={verdict} />

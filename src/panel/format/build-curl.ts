@@ -7,6 +7,10 @@ import { corsUnsafeRequestHeaderNames } from '../../engine/unsafe-request-header
 const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
 /** Headers curl computes itself; copying them would make the command lie about the body or host. */
 const CURL_OWNED_HEADERS = new Set(['host', 'content-length', 'connection']);
+/** What the browser says about itself: no CORS decision depends on it, so it is left out as noise. */
+function isBrowserNoise(lowerName: string): boolean {
+  return lowerName === 'user-agent' || lowerName.startsWith('sec-ch-');
+}
 
 /** Characters no shell can pass in an argument (NUL) or keep through command substitution (line feed). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding these two control characters is the point.
@@ -74,11 +78,17 @@ function headerArgs(
   quote: (word: string) => string,
 ): string[] {
   const args: string[] = [];
+  let compressed = false;
+  let noise = false;
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
     if (CURL_OWNED_HEADERS.has(lower)) continue;
     if (lower === 'accept-encoding') {
-      args.push('--compressed');
+      compressed = true;
+      continue;
+    }
+    if (isBrowserNoise(lower)) {
+      noise = true;
       continue;
     }
     if (SECRET_HEADERS.has(lower) && !options.includeSecrets) {
@@ -87,6 +97,9 @@ function headerArgs(
     }
     args.push(`-H ${quote(`${name}: ${value}`)}`);
   }
+  if (noise) omitted.push('User-Agent and sec-ch-* hints');
+  // An option of curl's own, after the request's headers rather than among them.
+  if (compressed) args.push('--compressed');
   return args;
 }
 

@@ -1,3 +1,5 @@
+import type { Exchange, HeaderList } from '../../engine/exchange';
+import { explain } from '../../engine/explain';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { realStatus } from '../format/row-view';
 import { recordClass, verdictLabel } from '../format/verdict-class';
@@ -16,10 +18,24 @@ export function matchesFilter(record: ExchangeRecord, filter: RecordFilter): boo
 }
 
 /**
- * The lowercase text a search looks in: method, URL, status, verdict and CorsError code. Cached
- * per record (records are immutable), so a keystroke at 10,000 records does no string building.
+ * The lowercase text a search looks in: method, URL, status, verdict, CorsError code, the header
+ * at fault and its failed parameter, the summary, and the name of every header of the exchange
+ * (so `x-api-key` or `allow-headers` finds the request it matters to). Cached per record (records
+ * are immutable), so a keystroke at 10,000 records does no string building.
  */
 const haystacks = new WeakMap<ExchangeRecord, string>();
+
+/** Header names only: values can be long, and the user searches for what a header is called. */
+function headerNames(exchange: Exchange): string[] {
+  const lists: HeaderList[] = [exchange.request.headers];
+  if (exchange.response !== null) lists.push(exchange.response.headers);
+  if (exchange.preflight.kind === 'observed') {
+    lists.push(exchange.preflight.request.headers);
+    if (exchange.preflight.response !== null) lists.push(exchange.preflight.response.headers);
+  }
+  for (const hop of exchange.redirects) lists.push(hop.request.headers, hop.response.headers);
+  return lists.flatMap((headers) => headers.map(([name]) => name));
+}
 
 function haystack(record: ExchangeRecord): string {
   let text = haystacks.get(record);
@@ -32,6 +48,10 @@ function haystack(record: ExchangeRecord): string {
       verdictLabel(verdict),
       verdict.code ?? '',
       verdict.networkError ?? '',
+      verdict.header?.name ?? '',
+      verdict.failedParameter,
+      explain(verdict, exchange).summary,
+      ...headerNames(exchange),
     ]
       .join('\n')
       .toLowerCase();

@@ -64,6 +64,18 @@ describe('<App>', () => {
     expect(byText(app.root, 'h3', 'Then, on the server')).toBeDefined();
   });
 
+  it("opens a newly selected request at its top, not at the previous one's scroll position", async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1', '/a'), blockedRecord('2', '/b')]);
+    const [first, second] = app.all('request-row');
+    await app.click(first as HTMLElement);
+    const body = app.one('detail-body') as HTMLElement;
+    body.scrollTop = 400;
+    expect(body.scrollTop).toBe(400);
+    await app.click(second as HTMLElement);
+    expect((app.one('detail-body') as HTMLElement).scrollTop).toBe(0);
+  });
+
   it('filters: Blocked hides passed rows, Advisories shows only passed-with-advisories', async () => {
     app = await mountApp();
     await app.worker.snapshot([blockedRecord('1'), passedRecord('2'), advisoryRecord('3')]);

@@ -54,6 +54,26 @@ describe('buildCurl', () => {
     expect(buildCurl(withUser, { includeSecrets: true }).command).toContain('user:pw@');
   });
 
+  it('leaves out User-Agent and sec-ch-* hints, and puts --compressed after the headers', () => {
+    const noisy = {
+      url: `${API_ORIGIN}/x`,
+      method: 'GET',
+      headers: [
+        ['Accept-Encoding', 'gzip'],
+        ['User-Agent', 'Mozilla/5.0'],
+        ['sec-ch-ua', '"Chromium";v="156"'],
+        ['Origin', PAGE_ORIGIN],
+      ] as const,
+    };
+    const { command, omitted } = buildCurl(noisy, { includeSecrets: false });
+    expect(command.split(' \\\n  ')).toEqual([
+      `curl -i '${API_ORIGIN}/x'`,
+      `-H 'Origin: ${PAGE_ORIGIN}'`,
+      '--compressed',
+    ]);
+    expect(omitted).toEqual(['User-Agent and sec-ch-* hints']);
+  });
+
   it('asks for a HEAD with --head, since -X HEAD would wait for a body', () => {
     expect(buildCurl({ url: `${API_ORIGIN}/x`, method: 'HEAD', headers: [] }, { includeSecrets: false }).command).toBe(
       `curl -i '${API_ORIGIN}/x' --head`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../../../../src/engine/explain';
 import { filterRecords, matchesFilter, matchesSearch } from '../../../../src/panel/state/filter-records';
 import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
 
@@ -24,10 +25,19 @@ describe('matchesSearch', () => {
     ['put 404', [preflightBlocked]],
     ['127.0.0.1 health', [passed]],
     ['advisories', [advisory]],
+    ['x-token', [preflightBlocked]],
+    ['request-method', [preflightBlocked]],
     ['   ', all],
     ['nothing-like-this', []],
   ])('%j finds the right requests', (query, expected) => {
     expect(all.filter((r) => matchesSearch(r, query))).toEqual(expected);
+  });
+});
+
+describe('matchesSearch on what the verdict says', () => {
+  it('finds a request by the words of its summary', () => {
+    const summary = explain(preflightBlocked.verdict, preflightBlocked.exchange).summary;
+    expect(all.filter((r) => matchesSearch(r, summary))).toEqual([preflightBlocked]);
   });
 });
 
