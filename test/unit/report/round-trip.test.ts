@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, annotateHar, entryReports, jsonReport, readHar, writeHar } from '../../../src/report/index';
+import {
+  analyze,
+  annotateHar,
+  entryReports,
+  jsonReport,
+  REDACTION,
+  readHar,
+  writeHar,
+} from '../../../src/report/index';
 import { API, harEntry, harFixture, harLog, PAGE } from './har-fixture';
 
 const OPTIONS = { generatedAt: '2026-01-15T00:00:00.000Z', generator: { name: 'CORS Lens', version: '0.1.0' } };
@@ -73,6 +81,7 @@ describe('round trip', () => {
       generator: OPTIONS.generator,
       generatedAt: OPTIONS.generatedAt,
       redacted: true,
+      redaction: REDACTION,
     });
     expect(har.log.entries[2]?._cors).toMatchObject({
       role: 'request',
