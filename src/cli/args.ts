@@ -21,7 +21,7 @@ analyze   explain every cross-origin request in a HAR (Chrome, Firefox, Playwrig
   --json         one JSON object on stdout: {"entries": [...]} (see the README)
 export    write the HAR with a _cors verdict on every entry
   -o, --output OUT.har   where to write it ("-" for stdout)
-  --keep-secrets         keep Cookie, Set-Cookie, Authorization values and URL credentials
+  --keep-secrets         keep bodies, secret headers, cookies, URL credentials and tokens
 
 Exit codes: 0 nothing blocked, 1 some request blocked by CORS, 2 bad usage or unreadable input.
 `;

@@ -10,6 +10,7 @@ import {
   annotateHar,
   type ExportOptions,
   entryReports,
+  exportLogField,
   exportMeta,
   reportsByEntry,
 } from '../report/index';
@@ -60,7 +61,10 @@ export async function exportCommand(request: ExportRequest): Promise<void> {
   await streamHar(
     input,
     {
-      logField: (name, value) => (opened ? after : before).push(`${JSON.stringify(name)}:${JSON.stringify(value)}`),
+      logField: (name, value) => {
+        const written = exportLogField(name, value, options);
+        if (written !== undefined) (opened ? after : before).push(`${JSON.stringify(name)}:${JSON.stringify(written)}`);
+      },
       entry: async (value) => {
         await open();
         await sink.write(

@@ -6,10 +6,10 @@ import { corsField } from './cors-field';
 import type { EntryReport } from './entry-reports';
 import { isRecord, type JsonRecord } from './har-guards';
 import type { HarCreator } from './read-har';
-import { redactEntry } from './redact';
+import { REDACTION, redactEntry, redactLogField } from './redact';
 
 export interface ExportOptions {
-  /** Replace credential headers, cookies and URL userinfo with a marker. Default true. */
+  /** Drop bodies and other free text and replace secrets with a marker (see REDACTION). Default true. */
   redact?: boolean;
   /** ISO 8601 time of the export; passed in so the output is deterministic. */
   generatedAt: string;
@@ -17,14 +17,24 @@ export interface ExportOptions {
   generator: HarCreator;
 }
 
-/** `log._cors`: who added the verdicts, when, and whether secrets were redacted. */
+/** `log._cors`: who added the verdicts, when, and what was redacted ('none' when the user kept secrets). */
 export function exportMeta(options: ExportOptions): JsonRecord {
+  const redacted = options.redact !== false;
   return {
     version: 1,
     generator: options.generator,
     generatedAt: options.generatedAt,
-    redacted: options.redact !== false,
+    redacted,
+    redaction: redacted ? REDACTION : 'none',
   };
+}
+
+/**
+ * One `log` field other than `entries` as the export writes it, redacted unless asked not to;
+ * undefined when the export leaves it out.
+ */
+export function exportLogField(name: string, value: unknown, options: Pick<ExportOptions, 'redact'>): unknown {
+  return options.redact === false ? value : redactLogField(name, value);
 }
 
 /**
@@ -47,15 +57,21 @@ export function reportsByEntry(reports: readonly EntryReport[]): Map<number, Ent
 
 /**
  * The whole log with `_cors` fields. `parsed` must be a HAR object (as `readHar` accepted); its
- * other log fields (creator, browser, pages) are kept.
+ * other log fields (creator, browser, pages) are kept, redacted as `exportLogField` says.
  */
 export function annotateHar(parsed: unknown, reports: readonly EntryReport[], options: ExportOptions): JsonRecord {
   const log = isRecord(parsed) && isRecord(parsed.log) ? parsed.log : {};
   const entries = Array.isArray(log.entries) ? log.entries : [];
   const byIndex = reportsByEntry(reports);
+  const fields: JsonRecord = {};
+  for (const [name, value] of Object.entries(log)) {
+    if (name === 'entries') continue;
+    const written = exportLogField(name, value, options);
+    if (written !== undefined) fields[name] = written;
+  }
   return {
     log: {
-      ...log,
+      ...fields,
       _cors: exportMeta(options),
       entries: entries.map((entry, index) => annotateEntry(entry, byIndex.get(index), options)),
     },

@@ -3,7 +3,14 @@
  * and out (with `_cors`). Pure: no clock, no I/O; callers pass text or parsed JSON and get data back.
  */
 export { analyze, analyzeOne, type ReportRow, type RowSource } from './analyze';
-export { annotateEntry, annotateHar, type ExportOptions, exportMeta, reportsByEntry } from './annotate-har';
+export {
+  annotateEntry,
+  annotateHar,
+  type ExportOptions,
+  exportLogField,
+  exportMeta,
+  reportsByEntry,
+} from './annotate-har';
 export { CORS_FIELD_VERSION, type CorsField, corsField } from './cors-field';
 export { type EntryReport, type EntryRole, entryReports } from './entry-reports';
 export { type JsonEntry, type JsonReport, jsonReport } from './json-report';
@@ -17,5 +24,7 @@ export {
   type HarWarning,
   readHar,
 } from './read-har';
-export { REDACTED, REDACTED_USERINFO, redactEntry, redactUrl } from './redact';
+export { BODY_DROPPED, REDACTED, REDACTION, redactEntry } from './redact';
+export { REDACTED_IN_URL, redactUrl } from './redact-url';
+export { isSecretHeaderName, isSecretQueryParameter, SECRET_NAMES } from './secret-names';
 export { writeHar } from './write-har';

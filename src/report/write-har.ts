@@ -132,7 +132,9 @@ function build(rows: readonly ReportRow[], generatedAt: string): Built {
     let url = exchange.request.url;
     for (const hop of exchange.redirects) {
       chain.push(entries.length);
-      entries.push(entry(started, hop.request, hop.response, null, { _resourceType: resourceType }));
+      // A hop the browser refused to follow is where the request failed: it carries the error.
+      const error = hop.refused === true ? exchange.networkError : null;
+      entries.push(entry(started, hop.request, hop.response, error, { _resourceType: resourceType }));
       url = resolveLocation(headerValue(hop.response.headers, 'location') ?? '', hop.request.url) ?? url;
       const again = hop.nextPreflight;
       if (again?.kind === 'observed') {

@@ -46,7 +46,10 @@ export function TopBar(props: TopBarProps) {
       >
         Export HAR
       </button>
-      <label class="check" title="Cookie, Authorization and URL credentials are redacted unless this is ticked">
+      <label
+        class="check"
+        title="Bodies are dropped and secret headers, cookies and URL tokens redacted unless this is ticked"
+      >
         <input type="checkbox" checked={keepSecrets} onChange={(e) => props.onKeepSecrets(e.currentTarget.checked)} />
         with secrets
       </label>

@@ -2,9 +2,8 @@ import type { Exchange, HeaderList, HttpRequest } from '../../engine/exchange';
 import { withoutCredentials } from '../../engine/origin';
 import { isUnsafeCodePoint } from '../../engine/safe-text';
 import { corsUnsafeRequestHeaderNames } from '../../engine/unsafe-request-headers';
+import { isSecretHeaderName } from '../../report/index';
 
-/** Headers that carry credentials: left out of a copied command unless the user asks for them. */
-const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
 /** Headers curl computes itself; copying them would make the command lie about the body or host. */
 const CURL_OWNED_HEADERS = new Set(['host', 'content-length', 'connection']);
 /** What the browser says about itself: no CORS decision depends on it, so it is left out as noise. */
@@ -91,7 +90,8 @@ function headerArgs(
       noise = true;
       continue;
     }
-    if (SECRET_HEADERS.has(lower) && !options.includeSecrets) {
+    // The headers an export redacts: left out of a copied command unless the user asks for them.
+    if (isSecretHeaderName(name) && !options.includeSecrets) {
       omitted.push(name);
       continue;
     }

@@ -54,7 +54,7 @@ function reportRow(record: ExchangeRecord): ReportRow {
 
 export interface ExportRequest {
   records: readonly ExchangeRecord[];
-  /** Keep Cookie, Authorization and URL credentials instead of redacting them. */
+  /** Keep everything instead of redacting secrets (see REDACTION in report/redact.ts). */
   keepSecrets: boolean;
   now: Date;
   version: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REDACTION } from '../../../src/report/index';
 import { fixturePath, runCli, tempDir, tempFile } from './run-cli';
 
 interface ExportedHar {
@@ -36,6 +37,7 @@ describe('cors-lens export', () => {
       generator: { name: 'CORS Lens', version: expect.any(String) },
       generatedAt: '2026-01-15T00:00:00.000Z',
       redacted: true,
+      redaction: REDACTION,
     });
     expect(har.log.entries).toHaveLength(9);
     expect(har.log.entries.every((e) => e._cors !== undefined)).toBe(true);
@@ -46,7 +48,7 @@ describe('cors-lens export', () => {
   it('keeps secrets with --keep-secrets', async () => {
     const har = await exportTo(secretHar(), ['--keep-secrets']);
     expect(JSON.stringify(har)).toContain('session=abc123');
-    expect(har.log._cors.redacted).toBe(false);
+    expect(har.log._cors).toMatchObject({ redacted: false, redaction: 'none' });
   });
 
   it('streams a large file to the same document', async () => {

@@ -19,11 +19,22 @@ const headerName = fc.constantFrom(
   'Location',
   'Vary',
   'X-Any',
+  'X-Api-Key',
 );
-const headerValue = fc.oneof(fc.constantFrom(PAGE, '*', 'null', 'PUT', '/next', `${API}/a`, ''), fc.string());
+const headerValue = fc.oneof(
+  fc.constantFrom(PAGE, '*', 'null', 'PUT', '/next', `${API}/a`, `${API}/next?code=c`, ''),
+  fc.string(),
+);
 const headers = fc.array(fc.tuple(headerName, headerValue), { maxLength: 5 });
 const url = fc.oneof(
-  fc.constantFrom(`${API}/a`, `${API}/next`, `${PAGE}/`, 'not a url', 'http://u:p@127.0.0.1:8080/x'),
+  fc.constantFrom(
+    `${API}/a`,
+    `${API}/next`,
+    `${API}/next?code=c`,
+    `${PAGE}/`,
+    'not a url',
+    'http://u:p@127.0.0.1:8080/x',
+  ),
   fc.webUrl(),
 );
 
@@ -39,7 +50,7 @@ const validEntry = fc
       nil: undefined,
     }),
     resourceType: fc.option(fc.constantFrom('fetch', 'xhr', 'preflight', 'document', 'image'), { nil: undefined }),
-    redirectURL: fc.option(fc.constantFrom('/next', `${API}/next`, ''), { nil: undefined }),
+    redirectURL: fc.option(fc.constantFrom('/next', `${API}/next`, '/next?code=c', ''), { nil: undefined }),
   })
   .map((e) =>
     harEntry(
@@ -69,6 +80,12 @@ const mutatedEntry = fc
       'request.headers',
       'response.status',
       'request.url',
+      'request.cookies',
+      'request.queryString',
+      'request.postData',
+      'response.content',
+      'response.cookies',
+      'comment',
     ),
     fc.jsonValue(),
   )
@@ -90,10 +107,13 @@ describe('fuzzed HAR input', () => {
         const rows = analyze(result.records);
         const reports = entryReports(rows);
         jsonReport(reports);
-        annotateHar(harLog(list), reports, {
+        const exported = annotateHar(harLog(list), reports, {
           generatedAt: '2026-01-01T00:00:00.000Z',
           generator: { name: 'test', version: '0' },
         });
+        // Redaction never changes what the verdict reads.
+        const again = analyze(readHar(exported).records).map((row) => [row.verdict.code, row.verdict.failedParameter]);
+        expect(again).toEqual(rows.map((row) => [row.verdict.code, row.verdict.failedParameter]));
         writeHar(rows, { generatedAt: '2026-01-01T00:00:00.000Z', generator: { name: 'test', version: '0' } });
         const used = [
           ...result.records.flatMap((r) => r.entries),

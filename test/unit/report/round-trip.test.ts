@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, annotateHar, entryReports, jsonReport, readHar, writeHar } from '../../../src/report/index';
-import { harFixture } from './har-fixture';
+import {
+  analyze,
+  annotateHar,
+  entryReports,
+  jsonReport,
+  REDACTION,
+  readHar,
+  writeHar,
+} from '../../../src/report/index';
+import { API, harEntry, harFixture, harLog, PAGE } from './har-fixture';
 
 const OPTIONS = { generatedAt: '2026-01-15T00:00:00.000Z', generator: { name: 'CORS Lens', version: '0.1.0' } };
 const FIXTURES = ['chrome-devtools', 'firefox', 'playwright'] as const;
@@ -35,6 +43,18 @@ describe('round trip', () => {
     );
   });
 
+  it('writeHar keeps the error of a redirect the browser refused, so it reads back blocked', () => {
+    const hop = harEntry('GET', `${API}/r`, [['Origin', PAGE]], 302, [
+      ['Access-Control-Allow-Origin', PAGE],
+      ['Location', 'http://user:pass@127.0.0.1:8081/data'],
+    ]);
+    const har = harLog([{ ...hop, response: { ...(hop.response as object), _error: 'net::ERR_FAILED' } }]);
+    const rows = analyze(readHar(har).records);
+    expect(rows[0]?.exchange.redirects[0]?.refused).toBe(true);
+    const again = analyze(readHar(JSON.stringify(writeHar(rows, OPTIONS))).records);
+    expect(again.map((r) => r.verdict.code)).toEqual(['RedirectContainsCredentials']);
+  });
+
   it('writes valid HAR 1.2 with _cors on every entry and deterministic output', () => {
     const rows = analyze(readHar(harFixture('chrome-devtools')).records);
     const har = writeHar(rows, OPTIONS);
@@ -61,6 +81,7 @@ describe('round trip', () => {
       generator: OPTIONS.generator,
       generatedAt: OPTIONS.generatedAt,
       redacted: true,
+      redaction: REDACTION,
     });
     expect(har.log.entries[2]?._cors).toMatchObject({
       role: 'request',
