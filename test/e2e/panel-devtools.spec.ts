@@ -201,7 +201,7 @@ test('Export HAR from the DevTools panel downloads valid, redacted HAR whose _co
   await rows.filter({ hasText: '/dt/export-blocked' }).click();
   const curl = panel.getByTestId('curl');
   await expect(curl.last()).not.toContainText('top-secret');
-  await panel.getByLabel('Include Cookie and Authorization headers').check();
+  await panel.getByLabel('Include secret headers (Cookie, Authorization, tokens, keys)').check();
   await expect(curl.last()).toContainText("-H 'Authorization: Bearer top-secret'");
 
   // The DevTools window is a page of the CDP connection: Playwright sees its downloads there.

@@ -29,7 +29,7 @@ export function CurlSection({ exchange }: { exchange: Exchange }) {
       <h3 id="curl-heading">Copy as cURL</h3>
       <label class="check">
         <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.currentTarget.checked)} />
-        Include Cookie and Authorization headers
+        Include secret headers (Cookie, Authorization, tokens, keys)
       </label>
       {preflight !== null && <CurlCommand title="Preflight" {...buildCurl(preflight, options)} />}
       <CurlCommand title="Request" {...actual} />
