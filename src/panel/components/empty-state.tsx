@@ -21,6 +21,10 @@ export function EmptyState({ filtered }: { filtered: boolean }) {
       <p class="muted">
         You can also drop a HAR file here, or use Import HAR, to analyse a log saved from any browser.
       </p>
+      <p class="muted" data-testid="pin-hint">
+        To see each tab's blocked count on the toolbar, pin CORS Lens: open the Extensions menu (the puzzle-piece icon)
+        and click the pin next to it.
+      </p>
     </div>
   );
 }

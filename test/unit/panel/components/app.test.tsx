@@ -107,6 +107,7 @@ describe('<App>', () => {
     expect(app.all('request-row')).toHaveLength(0);
     expect(app.one('blocked-count')?.textContent).toBe('0 blocked');
     expect(app.one('empty-state')).not.toBeNull();
+    expect(app.one('pin-hint')?.textContent).toContain('pin CORS Lens');
   });
 
   it('moves the selection with the arrow keys and opens the detail with Enter', async () => {
