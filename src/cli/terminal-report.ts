@@ -52,6 +52,7 @@ function blockedSection(row: ReportRow, options: TerminalReportOptions): string 
     else {
       lines.push(`  fix for ${recipe.label}:`);
       lines.push(indent(shownLines(recipe.snippet), '    '));
+      if (recipe.alsoChange !== null) lines.push(`  ${paint.yellow('also change:')} ${shownLine(recipe.alsoChange)}`);
       if (recipe.pitfall !== '') lines.push(`  ${paint.yellow('pitfall:')} ${shownLine(recipe.pitfall)}`);
       if (recipe.notes !== '') lines.push(`  ${paint.dim(shownLine(recipe.notes))}`);
     }

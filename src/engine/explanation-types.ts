@@ -68,4 +68,12 @@ export interface FixRecipe {
   pitfall: string;
   /** Where the snippet goes and anything else to check, plain text. */
   notes: string;
+  /**
+   * A change outside the CORS configuration that the snippet cannot work without (the route that
+   * adds its own Access-Control-Allow-Origin), plain text; null when the snippet suffices.
+   */
+  alsoChange: string | null;
 }
+
+/** What one stack's recipe module writes; `fixRecipe` adds what all stacks share. */
+export type StackRecipe = Omit<FixRecipe, 'alsoChange'>;

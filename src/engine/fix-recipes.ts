@@ -1,5 +1,5 @@
 import type { Exchange } from './exchange';
-import type { FixRecipe, RequiredPolicy, StackId } from './explanation-types';
+import type { FixRecipe, RequiredPolicy, StackId, StackRecipe } from './explanation-types';
 import { apacheRecipe } from './recipes/apache';
 import { aspnetRecipe } from './recipes/aspnet';
 import { awsApiGatewayRecipe } from './recipes/aws-api-gateway';
@@ -7,8 +7,9 @@ import { awsS3Recipe } from './recipes/aws-s3';
 import { caddyRecipe } from './recipes/caddy';
 import { cloudflareRecipe } from './recipes/cloudflare';
 import { djangoRecipe } from './recipes/django';
+import { DUPLICATE_ORIGIN_CHANGES } from './recipes/duplicate-origin';
 import { expressRecipe } from './recipes/express';
-import { NOT_FIXED_BY_SERVER_CONFIG } from './recipes/failure-kind';
+import { failureKind, NOT_FIXED_BY_SERVER_CONFIG } from './recipes/failure-kind';
 import { fastapiRecipe } from './recipes/fastapi';
 import { fastifyRecipe } from './recipes/fastify';
 import { flaskRecipe } from './recipes/flask';
@@ -31,7 +32,8 @@ import { springRecipe } from './recipes/spring';
 import { requiredPolicy } from './required-policy';
 import type { Verdict } from './verdict-types';
 
-type RecipeBuilder = (policy: RequiredPolicy, verdict: Verdict) => FixRecipe;
+/** A stack's recipe; what is common to every stack (`alsoChange`) is added by `fixRecipe`. */
+type RecipeBuilder = (policy: RequiredPolicy, verdict: Verdict) => StackRecipe;
 
 /** Every stack, in the order tabs and `--stack` lists show them: app frameworks, then proxies, then hosted services. */
 export const STACKS: readonly { id: StackId; label: string }[] = [
@@ -114,12 +116,17 @@ function needsServerFix(verdict: Verdict): boolean {
  * configuration that keeps this exchange passing (its pitfall says so). Never throws.
  */
 export function fixRecipe(stack: StackId, exchange: Exchange, verdict: Verdict): FixRecipe {
-  return BUILDERS[stack](requiredPolicy(exchange, verdict), verdict);
+  return withAlsoChange(stack, BUILDERS[stack](requiredPolicy(exchange, verdict), verdict), verdict);
+}
+
+function withAlsoChange(stack: StackId, recipe: StackRecipe, verdict: Verdict): FixRecipe {
+  const duplicate = failureKind(verdict) === 'multiple-origins';
+  return { ...recipe, alsoChange: duplicate ? DUPLICATE_ORIGIN_CHANGES[stack] : null };
 }
 
 /** Recipes for every stack in STACKS order, or an empty list when no server change is called for (see needsServerFix). */
 export function fixRecipes(exchange: Exchange, verdict: Verdict): FixRecipe[] {
   if (!needsServerFix(verdict)) return [];
   const policy = requiredPolicy(exchange, verdict);
-  return STACKS.map(({ id }) => BUILDERS[id](policy, verdict));
+  return STACKS.map(({ id }) => withAlsoChange(id, BUILDERS[id](policy, verdict), verdict));
 }

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { configString } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -52,7 +52,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Apache httpd with mod_headers and mod_rewrite. */
-export function apacheRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function apacheRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'apache',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { csString } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -60,7 +60,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** ASP.NET Core CORS middleware. */
-export function aspnetRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function aspnetRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'aspnet',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
@@ -37,7 +37,7 @@ function gatewayResponse(type: string, headers: Record<string, string>): Record<
 }
 
 /** API Gateway, as a CloudFormation template: HTTP API corsConfiguration and REST API Gateway Responses. */
-export function awsApiGatewayRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function awsApiGatewayRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
   const cors: Record<string, unknown> = { AllowOrigins: [ctx.origin], AllowMethods: methods };

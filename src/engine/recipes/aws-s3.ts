@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
@@ -26,7 +26,7 @@ const PITFALLS: PitfallTable = {
 };
 
 /** An S3 bucket CORS configuration (aws s3api put-bucket-cors --cors-configuration file://cors.json). */
-export function awsS3Recipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function awsS3Recipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
   const unsupported = methods.filter((method) => !S3_METHODS.has(method));

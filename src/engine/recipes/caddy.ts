@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { configString } from './literals';
 import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
@@ -59,7 +59,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Caddy 2 (Caddyfile) in front of the API. */
-export function caddyRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function caddyRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'caddy',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { jsString } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -65,7 +65,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Cloudflare Worker in front of the origin. */
-export function cloudflareRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function cloudflareRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'cloudflare',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, pyString } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -78,7 +78,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Django with django-cors-headers. */
-export function djangoRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function djangoRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'django',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { jsString, listOf } from './literals';
 import { ROUTES_JS } from './placeholders';
@@ -56,7 +56,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Express with the `cors` package. */
-export function expressRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function expressRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'express',

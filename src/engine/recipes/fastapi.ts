@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, pyString } from './literals';
 import { MIDDLEWARE_PYTHON, ROUTES_PYTHON } from './placeholders';
@@ -58,7 +58,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** FastAPI / Starlette with CORSMiddleware. */
-export function fastapiRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function fastapiRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'fastapi',

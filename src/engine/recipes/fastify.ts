@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { jsString, listOf } from './literals';
 import { ROUTES_FASTIFY } from './placeholders';
@@ -47,7 +47,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Fastify with `@fastify/cors`. */
-export function fastifyRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function fastifyRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'fastify',

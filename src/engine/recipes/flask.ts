@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, pyString } from './literals';
 import { ROUTES_PYTHON } from './placeholders';
@@ -68,7 +68,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Flask with Flask-CORS. */
-export function flaskRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function flaskRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'flask',

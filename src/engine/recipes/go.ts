@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { goString, listOf } from './literals';
 import { LISTEN_GO, ROUTES_GO } from './placeholders';
@@ -60,7 +60,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Go net/http with github.com/rs/cors. */
-export function goRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function goRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'go',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { configString } from './literals';
 import { UPSTREAM_NGINX } from './placeholders';
@@ -60,7 +60,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** nginx in front of the API. */
-export function nginxRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function nginxRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'nginx',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { listOf, rubyString } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -46,7 +46,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Rails (or any Rack app) with rack-cors. */
-export function railsRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function railsRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   return {
     stack: 'rails',

@@ -1,4 +1,4 @@
-import type { FixRecipe, RequiredPolicy } from '../explanation-types';
+import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
 import { javaString, listOf } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -71,7 +71,7 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Spring Boot with Spring Security and a CorsConfigurationSource. */
-export function springRecipe(policy: RequiredPolicy, verdict: Verdict): FixRecipe {
+export function springRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   const mvc = `registry.addMapping("/**").allowedOrigins(${javaString(ctx.origin)}).allowedMethods(${ctx.methods.map(javaString).join(', ')})`;
   return {

@@ -59,6 +59,12 @@ export function FixSection({ exchange, verdict, stack, onStack, pageFixFirst }: 
           <pre class="snippet" data-testid="fix-snippet" data-language={recipe.language}>
             {recipe.snippet}
           </pre>
+          {recipe.alsoChange !== null && (
+            <p class="page-fix" data-testid="fix-also-change">
+              <strong>This alone is not enough — also: </strong>
+              {recipe.alsoChange}
+            </p>
+          )}
           <p class="prose">
             <strong>Common pitfall: </strong>
             {recipe.pitfall}

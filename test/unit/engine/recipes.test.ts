@@ -267,6 +267,27 @@ function syntaxErrors(recipes: readonly FixRecipe[]): string[] {
   return errors;
 }
 
+describe('fixRecipes: a second Access-Control-Allow-Origin from another layer', () => {
+  it('names, on every stack, the change outside the CORS snippet that removes the other copy', () => {
+    const ex = exchange({
+      response: response(200, [
+        ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+        ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+      ]),
+      outcome: 'blocked',
+    });
+    const v = evaluate(ex);
+    expect(v.code).toBe('MultipleAllowOriginValues');
+    const recipes = fixRecipes(ex, v);
+    expect(recipes).toHaveLength(15);
+    for (const recipe of recipes) expect(recipe.alsoChange, recipe.stack).toMatch(/Access-Control-Allow-Origin/);
+  });
+
+  it('adds nothing when the CORS snippet suffices', () => {
+    for (const { recipe } of CELLS) expect(recipe.alsoChange, `${recipe.stack}`).toBeNull();
+  });
+});
+
 describe('snippets parse in their language', () => {
   it('JS (node --check), JSON, Python (ast.parse) and Java (javac parse) for every main code', () => {
     const recipes = CELLS.map(({ recipe }) => recipe).filter((recipe) =>

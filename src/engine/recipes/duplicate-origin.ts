@@ -1,0 +1,39 @@
+/**
+ * Two Access-Control-Allow-Origin values (MultipleAllowOriginValues): the CORS snippet fixes one
+ * layer, but the request keeps failing while another layer — a route handler, a hook, the proxied
+ * application, a CDN rule — still adds its own copy. Per stack, where that copy usually comes from
+ * and the change that removes it, shown beside the snippet because the snippet cannot work alone.
+ */
+import type { StackId } from '../explanation-types';
+
+export const DUPLICATE_ORIGIN_CHANGES: Readonly<Record<StackId, string>> = {
+  express:
+    "Remove every res.set / res.header / res.setHeader('Access-Control-Allow-Origin', …) from your route handlers and other middleware: cors() sends the header, and a second copy makes two values.",
+  fastify:
+    "Remove every reply.header('Access-Control-Allow-Origin', …) from your route handlers and hooks: @fastify/cors sends the header.",
+  django:
+    "Remove every response['Access-Control-Allow-Origin'] = … from your views and custom middleware: django-cors-headers sends the header.",
+  fastapi:
+    "Remove every response.headers['Access-Control-Allow-Origin'] = … from your path operations and other middleware: CORSMiddleware sends the header.",
+  flask:
+    "Remove every response.headers['Access-Control-Allow-Origin'] = … from your views and after_request hooks, and @cross_origin from views CORS(app) already covers: Flask-CORS sends the header.",
+  rails:
+    "Remove every headers['Access-Control-Allow-Origin'] = … (or response.set_header) from your controllers and their before/after actions: rack-cors sends the header.",
+  spring:
+    'Remove every response.setHeader / addHeader("Access-Control-Allow-Origin", …) from your controllers and servlet filters: the CORS configuration sends the header.',
+  aspnet:
+    'Remove every Response.Headers["Access-Control-Allow-Origin"] = … (or Append) from your controllers and middleware: app.UseCors sends the header.',
+  go: 'Remove every w.Header().Set / Add("Access-Control-Allow-Origin", …) from your handlers: the CORS middleware sends the header.',
+  nginx:
+    "Drop the upstream's copy in the proxied location: proxy_hide_header Access-Control-Allow-Origin; (and the same for the other Access-Control-* headers the application sends), so only nginx's add_header reaches the browser.",
+  apache:
+    "Drop the backend's copy before the snippet's lines: Header unset Access-Control-Allow-Origin — the proxied response's header sits in the table that `Header always set` does not replace.",
+  caddy:
+    "Drop the upstream's copy inside reverse_proxy: header_down -Access-Control-Allow-Origin, so only the snippet's header reaches the browser.",
+  cloudflare:
+    'Remove any Transform Rule (Modify Response Header) that also adds Access-Control-Allow-Origin, and in the Worker replace the header with headers.set, never headers.append.',
+  'aws-api-gateway':
+    "With a Lambda proxy integration the function's own Access-Control-Allow-Origin goes out too: return it from one place only (the function, or the API's CORS settings).",
+  'aws-s3':
+    "If CloudFront also adds Access-Control-Allow-Origin (a response headers policy with CORS), turn on its 'Origin override' or remove its CORS part, so only one value reaches the browser.",
+};
