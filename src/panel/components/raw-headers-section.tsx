@@ -1,5 +1,5 @@
 import type { Exchange, HeaderList } from '../../engine/exchange';
-import { safeText } from '../../engine/safe-text';
+import { capturedText } from '../format/captured-text';
 
 function HeaderBlock({ title, headers }: { title: string; headers: HeaderList }) {
   return (
@@ -13,8 +13,8 @@ function HeaderBlock({ title, headers }: { title: string; headers: HeaderList })
         <dl class="headers">
           {headers.map(([name, value], index) => (
             <div key={index}>
-              <dt>{safeText(name, 200)}</dt>
-              <dd>{safeText(value, 4000)}</dd>
+              <dt>{capturedText(name, 200)}</dt>
+              <dd>{capturedText(value, 4000)}</dd>
             </div>
           ))}
         </dl>
