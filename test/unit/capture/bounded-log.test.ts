@@ -88,3 +88,42 @@ describe('BoundedLog', () => {
     expect(log.blockedCount(1)).toBe(500);
   });
 });
+
+describe('BoundedLog in bytes', () => {
+  const bounds = { perTab: 100, overall: 100, perTabBytes: 1_000, overallBytes: 1_500 };
+
+  it('keeps a tab within its byte budget, dropping allowed entries before blocked ones', () => {
+    const log = new BoundedLog(bounds);
+    log.add(1, entry('b1', true, 400));
+    log.add(1, entry('a1', false, 300));
+    expect(log.add(1, entry('a2', false, 400))).toEqual([{ tabId: 1, requestId: 'a1', blocked: false }]);
+    expect(log.entries(1).map((e) => e.requestId)).toEqual(['b1', 'a2']);
+    expect([log.tabBytes(1), log.bytes, log.evictedCount(1)]).toEqual([800, 800, 1]);
+  });
+
+  it('keeps the overall byte budget by evicting from the tab that holds the most bytes', () => {
+    const log = new BoundedLog(bounds);
+    log.add(1, entry('x1', false, 900));
+    log.add(2, entry('y1', false, 100));
+    log.add(2, entry('y2', false, 100));
+    expect(log.add(2, entry('y3', false, 500))).toEqual([{ tabId: 1, requestId: 'x1', blocked: false }]);
+    expect(log.bytes).toBe(700);
+  });
+
+  it('drops a newcomer larger than the whole budget, and counts bytes through replacements and clears', () => {
+    const log = new BoundedLog(bounds);
+    log.add(1, entry('a', false, 200));
+    log.add(1, entry('a', true, 300));
+    expect(log.tabBytes(1)).toBe(300);
+    expect(log.add(1, entry('huge', false, 5_000)).map((e) => e.requestId)).toEqual(['huge']);
+    expect(log.entries(1).map((e) => e.requestId)).toEqual(['a']);
+    log.clear(1);
+    expect([log.tabBytes(1), log.bytes]).toEqual([0, 0]);
+  });
+
+  it('counts requests dropped before they had a record with the evicted ones', () => {
+    const log = new BoundedLog(bounds);
+    log.countEvicted(3, 2);
+    expect(log.evictedCount(3)).toBe(2);
+  });
+});
