@@ -211,7 +211,8 @@ export function createBackground(deps: BackgroundDeps) {
     effects.messages.push([record.tabId, { type: 'request-added', version: PROTOCOL_VERSION, record }]);
     for (const eviction of evictions) {
       pending.forgetRecord(eviction.tabId, eviction.requestId);
-      const { sameOriginCount, evictedCount, unpersistedCount } = logs.meta(eviction.tabId);
+      const meta = logs.meta(eviction.tabId);
+      const { sameOriginCount, evictedCount, unpersistedCount } = meta;
       const message: ToPanel = {
         type: 'request-evicted',
         version: PROTOCOL_VERSION,
@@ -222,7 +223,7 @@ export function createBackground(deps: BackgroundDeps) {
       };
       effects.messages.push([eviction.tabId, message]);
       // Only the counters change in a tab's key; the badge, only if a blocked record went.
-      pending.tab(eviction.tabId, logs.meta(eviction.tabId));
+      pending.tab(eviction.tabId, meta);
       if (eviction.blocked) effects.badges.add(eviction.tabId);
     }
     if (isBlockedRecord(record)) effects.badges.add(record.tabId);

@@ -34,7 +34,7 @@ export const MAX_HEADER_LIST_CHARS = 64 * KiB;
 
 /**
  * The worker's bounds, by count and by estimated heap bytes (see capture/estimated-bytes.ts).
- * Records: the count binds for ordinary traffic (a passing exchange is ≈ 2 KB); the bytes, when
+ * Records: the count binds for ordinary traffic (a passing exchange is a few KB); the bytes, when
  * requests are large. Both byte budgets together stay under storage.session's 10 MB quota
  * (MDN `storage.session.QUOTA_BYTES`), which counts a stored string about once per character,
  * half its heap estimate. In flight: requests that never end (hung, or whose last event was
