@@ -1,14 +1,16 @@
+import { capEvent } from '../capture/cap-event';
 import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
 import { evaluate } from '../engine/evaluate';
 import { type Badge, badgeFor } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
+import { LOG_BOUNDS } from '../model/capture-limits';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
 import { PanelHub } from './panel-hub';
-import { hydrate, journalKey, PendingWrites } from './persistence';
+import { hydrate, journalKey, PendingWrites, type RecordRef } from './persistence';
 import { TabLogs } from './tab-logs';
 
 export interface BackgroundDeps {
@@ -21,8 +23,6 @@ export interface BackgroundDeps {
   browser?: CapturingBrowser;
 }
 
-/** Records per tab and overall: blocked requests are kept longest (see BoundedLog). */
-export const LOG_BOUNDS = { perTab: 500, overall: 3_000 };
 /** Silent requests are finished (outcome unknown) after this long. */
 const SWEEP_EVERY_MS = 10_000;
 /**
@@ -151,12 +151,39 @@ export function createBackground(deps: BackgroundDeps) {
     lastWriteAt = performance.now();
     writing = pending
       .writeTo(deps.store, atOnce)
-      .catch(() => undefined)
-      .then(() => {
+      // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
+      .catch((): RecordRef[] => [])
+      .then((refused) => {
         writing = null;
-        flush();
+        if (refused.length > 0) void commit(unsaved(refused));
+        else flush();
         if (writing === null && !writeScheduled && pending.hasRetired) scheduleIdleRemoval();
       });
+  }
+
+  /**
+   * Storage refused these records (its quota is full): they stay in the log while this worker
+   * lives, and each tab's count of them is written and sent, so the panel says what a restart
+   * will lose instead of losing it silently.
+   */
+  function unsaved(refused: readonly RecordRef[]): Effects {
+    const effects: Effects = { badges: new Set(), messages: [] };
+    const tabs = new Set(
+      refused.filter(({ tabId, requestId }) => logs.markUnsaved(tabId, requestId)).map(({ tabId }) => tabId),
+    );
+    for (const tabId of tabs) countsChanged(tabId, effects);
+    return effects;
+  }
+
+  /** Writes the tab's counters and tells its panels. */
+  function countsChanged(tabId: TabId, effects: Effects): void {
+    const meta = logs.meta(tabId);
+    pending.tab(tabId, meta);
+    const { sameOriginCount, evictedCount, unpersistedCount } = meta;
+    effects.messages.push([
+      tabId,
+      { type: 'counts-changed', version: PROTOCOL_VERSION, sameOriginCount, evictedCount, unpersistedCount },
+    ]);
   }
 
   let idleRemovalScheduled = false;
@@ -184,17 +211,20 @@ export function createBackground(deps: BackgroundDeps) {
     effects.messages.push([record.tabId, { type: 'request-added', version: PROTOCOL_VERSION, record }]);
     for (const eviction of evictions) {
       pending.forgetRecord(eviction.tabId, eviction.requestId);
-      const { evictedCount } = logs.meta(eviction.tabId);
+      const meta = logs.meta(eviction.tabId);
+      const { sameOriginCount, evictedCount, unpersistedCount } = meta;
       const message: ToPanel = {
         type: 'request-evicted',
         version: PROTOCOL_VERSION,
         requestId: eviction.requestId,
+        sameOriginCount,
         evictedCount,
+        unpersistedCount,
       };
       effects.messages.push([eviction.tabId, message]);
       // Only the counters change in a tab's key; the badge, only if a blocked record went.
-      pending.tab(eviction.tabId, logs.meta(eviction.tabId));
-      effects.badges.add(eviction.tabId);
+      pending.tab(eviction.tabId, meta);
+      if (eviction.blocked) effects.badges.add(eviction.tabId);
     }
     if (isBlockedRecord(record)) effects.badges.add(record.tabId);
   }
@@ -217,11 +247,12 @@ export function createBackground(deps: BackgroundDeps) {
 
   function applyOutputs(outputs: readonly CaptureOutput[], effects: Effects): void {
     for (const output of outputs) {
-      for (const requestId of finishedRequestIds(output)) settle(requestId, output.kind === 'same-origin');
-      if (output.kind === 'same-origin') {
-        const sameOriginCount = logs.countSameOrigin(output.tabId);
-        pending.tab(output.tabId, logs.meta(output.tabId));
-        effects.messages.push([output.tabId, { type: 'counts-changed', version: PROTOCOL_VERSION, sameOriginCount }]);
+      // A request that leaves no record has only its tab's counter to show for it.
+      for (const requestId of finishedRequestIds(output)) settle(requestId, output.kind !== 'exchange');
+      if (output.kind !== 'exchange') {
+        if (output.kind === 'same-origin') logs.countSameOrigin(output.tabId);
+        else logs.countDropped(output.tabId);
+        countsChanged(output.tabId, effects);
         continue;
       }
       const { captured } = output;
@@ -314,7 +345,8 @@ export function createBackground(deps: BackgroundDeps) {
      * to the storage write; before that, the event is journaled at once, so a worker stopped while
      * starting up hands it to the next life instead of dropping it.
      */
-    event(event: CaptureEvent): Promise<void> {
+    event(observed: CaptureEvent): Promise<void> {
+      const event = capEvent(observed);
       if (!hydrated) {
         const key = journalKey(event);
         pending.event(key, event, arrivals++);
@@ -357,9 +389,12 @@ export function createBackground(deps: BackgroundDeps) {
     /** Resolves once every change so far, retired journal keys included, has reached storage. */
     async flushed(): Promise<void> {
       await ready;
-      while (writing !== null) await writing;
-      flush(true);
-      while (writing !== null) await writing;
+      // A write that storage refused records of queues their tabs' counters: those go too.
+      for (;;) {
+        while (writing !== null) await writing;
+        flush(true);
+        if (writing === null) return;
+      }
     },
   };
 }

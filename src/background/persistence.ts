@@ -1,6 +1,6 @@
 import { evaluate } from '../engine/evaluate';
 import type { CaptureEvent } from '../model/capture-event';
-import type { ExchangeRecord, TabLogView } from '../model/exchange-record';
+import { type ExchangeRecord, isBlockedRecord, type TabCounts, type TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { isCount } from '../model/protocol';
 import type { SessionStore } from '../platform/storage';
@@ -13,7 +13,7 @@ import { decodeRecord, encodeRecord } from './stored-record';
  *   ev:<time>:<id>:<kind>  an event of a request still in flight, or not yet handled (see
  *                          stored-event.ts): a worker life that stops hands these to the next,
  *                          which replays them to rebuild what was in flight
- *   tab:<tabId>            { sameOriginCount, evictedCount, preserveLog }
+ *   tab:<tabId>            { sameOriginCount, evictedCount, unpersistedCount, preserveLog }
  *   rec:<tabId>:<id>       one record with its place in the log, compactly (see stored-record.ts)
  * Keys with any other prefix (`req:`, in-flight requests as an older version stored them) are
  * removed on load.
@@ -24,10 +24,14 @@ const tabKey = (tabId: TabId) => `tab:${tabId}`;
 const recordKey = (tabId: TabId, requestId: RequestId) => `rec:${tabId}:${requestId}`;
 
 /** What a tab's key holds: everything about its log but the records. */
-export interface TabMeta {
-  sameOriginCount: number;
-  evictedCount: number;
+export interface TabMeta extends TabCounts {
   preserveLog: boolean;
+}
+
+/** A record whose write storage refused. */
+export interface RecordRef {
+  tabId: TabId;
+  requestId: RequestId;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -39,6 +43,7 @@ function isTabMeta(value: unknown): value is TabMeta {
     isRecord(value) &&
     isCount(value.sameOriginCount) &&
     isCount(value.evictedCount) &&
+    isCount(value.unpersistedCount) &&
     typeof value.preserveLog === 'boolean'
   );
 }
@@ -83,7 +88,7 @@ export async function hydrate(store: SessionStore): Promise<Hydrated> {
   const tabs: TabLogView[] = [...new Set([...metas.keys(), ...records.keys()])].map((tabId) => ({
     tabId,
     records: (records.get(tabId) ?? []).sort((a, b) => a.seq - b.seq).map(({ record }) => record),
-    ...(metas.get(tabId) ?? { sameOriginCount: 0, evictedCount: 0, preserveLog: false }),
+    ...(metas.get(tabId) ?? { sameOriginCount: 0, evictedCount: 0, unpersistedCount: 0, preserveLog: false }),
   }));
   // A request with a record is finished: its events may outlive it for a while (see PendingWrites).
   const finished = new Set<RequestId>();
@@ -109,12 +114,53 @@ class JournaledEvent {
   ) {}
 }
 
-function encodeJournaled(set: ReadonlyMap<string, unknown>): Record<string, unknown> {
+class PendingRecord implements RecordRef {
+  readonly tabId: TabId;
+  readonly requestId: RequestId;
+  readonly blocked: boolean;
+  readonly encoded: string;
+
+  constructor(record: ExchangeRecord, seq: number) {
+    this.tabId = record.tabId;
+    this.requestId = record.requestId;
+    this.blocked = isBlockedRecord(record);
+    this.encoded = encodeRecord(record, seq);
+  }
+}
+
+function encodeItems(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   const items: Record<string, unknown> = {};
-  for (const [key, value] of set) {
-    items[key] = value instanceof JournaledEvent ? encodeEvent(value.event, value.order) : value;
+  for (const [key, value] of entries) {
+    if (value instanceof JournaledEvent) items[key] = encodeEvent(value.event, value.order);
+    else if (value instanceof PendingRecord) items[key] = value.encoded;
+    else items[key] = value;
   }
   return items;
+}
+
+/**
+ * Writes `set` in one call; if storage refuses it (its quota is full: Chromium then stores none
+ * of the call), again in three calls by importance — tab counters and journaled events, then
+ * blocked records, then allowed ones — so what fits is kept, blocked records before allowed.
+ * Resolves with the records that were still refused.
+ */
+async function writeByImportance(store: SessionStore, set: ReadonlyMap<string, unknown>): Promise<RecordRef[]> {
+  try {
+    await store.setMany(encodeItems(set));
+    return [];
+  } catch {
+    const entries = [...set];
+    const rank = ([, value]: [string, unknown]) => (value instanceof PendingRecord ? (value.blocked ? 1 : 2) : 0);
+    const groups = [0, 1, 2].map((wanted) => entries.filter((entry) => rank(entry) === wanted));
+    const refused: RecordRef[] = [];
+    for (const group of groups) {
+      if (group.length === 0) continue;
+      await store.setMany(encodeItems(group)).catch(() => {
+        for (const [, value] of group) if (value instanceof PendingRecord) refused.push(value);
+      });
+    }
+    return refused;
+  }
 }
 
 /** Retired journal keys go in one removal once this many wait, if nothing took them sooner. */
@@ -163,7 +209,7 @@ export class PendingWrites {
 
   /** Stores `record` as the `seq`-th of its tab's log. */
   record(record: ExchangeRecord, seq: number): void {
-    this.#put(recordKey(record.tabId, record.requestId), encodeRecord(record, seq));
+    this.#put(recordKey(record.tabId, record.requestId), new PendingRecord(record, seq));
   }
 
   forgetRecord(tabId: TabId, requestId: RequestId): void {
@@ -174,6 +220,7 @@ export class PendingWrites {
     const stored: TabMeta = {
       sameOriginCount: meta.sameOriginCount,
       evictedCount: meta.evictedCount,
+      unpersistedCount: meta.unpersistedCount,
       preserveLog: meta.preserveLog,
     };
     this.#put(tabKey(tabId), stored);
@@ -188,9 +235,9 @@ export class PendingWrites {
    * Issues the writes at once, in this task: the browser may stop the worker right after an
    * event, and a write already sent survives that. Storage calls are delivered in the order they
    * are made, so writes need no chaining to stay ordered. Retired keys go along when there is a
-   * removal anyway, when enough wait, or when `idle`.
+   * removal anyway, when enough wait, or when `idle`. Resolves with the records storage refused.
    */
-  writeTo(store: SessionStore, idle = false): Promise<void> {
+  writeTo(store: SessionStore, idle = false): Promise<RecordRef[]> {
     const set = this.#set;
     const remove = this.#remove;
     if (idle || remove.size > 0 || this.#retired.size >= RETIRED_BATCH) {
@@ -200,9 +247,9 @@ export class PendingWrites {
     this.#set = new Map();
     this.#remove = new Set();
     return Promise.all([
-      set.size > 0 ? store.setMany(encodeJournaled(set)) : undefined,
+      set.size > 0 ? writeByImportance(store, set) : [],
       remove.size > 0 ? store.removeMany([...remove]) : undefined,
-    ]).then(() => undefined);
+    ]).then(([refused]) => refused);
   }
 
   #put(key: string, value: unknown): void {

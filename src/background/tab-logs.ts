@@ -1,17 +1,30 @@
 import { BoundedLog, type Eviction, type LogBounds } from '../capture/bounded-log';
+import { exchangeBytes } from '../capture/estimated-bytes';
 import { type ExchangeRecord, isBlockedRecord, type TabLogView } from '../model/exchange-record';
-import type { TabId } from '../model/ids';
+import type { RequestId, TabId } from '../model/ids';
 import type { TabMeta } from './persistence';
 
 interface Entry {
   requestId: string;
   blocked: boolean;
+  bytes: number;
   record: ExchangeRecord;
 }
 
 interface TabSettings {
   sameOriginCount: number;
   preserveLog: boolean;
+  /** Records storage refused that a previous worker life held: gone now, still counted. */
+  lostUnsaved: number;
+}
+
+function entryOf(record: ExchangeRecord): Entry {
+  return {
+    requestId: record.requestId,
+    blocked: isBlockedRecord(record),
+    bytes: exchangeBytes(record.exchange),
+    record,
+  };
 }
 
 /**
@@ -21,13 +34,18 @@ interface TabSettings {
 export class TabLogs {
   readonly #log: BoundedLog<Entry>;
   readonly #meta = new Map<TabId, TabSettings>();
+  /** Records in the log whose write storage refused: they live only as long as this worker. */
+  readonly #unsaved = new Map<TabId, Set<RequestId>>();
 
   constructor(bounds: LogBounds) {
     this.#log = new BoundedLog(bounds);
   }
 
   add(record: ExchangeRecord): Eviction[] {
-    return this.#log.add(record.tabId, { requestId: record.requestId, blocked: isBlockedRecord(record), record });
+    const evictions = this.#log.add(record.tabId, entryOf(record));
+    // An evicted record is counted as evicted, not as unsaved.
+    for (const { tabId, requestId } of evictions) this.#unsaved.get(tabId)?.delete(requestId);
+    return evictions;
   }
 
   countSameOrigin(tabId: TabId): number {
@@ -36,15 +54,33 @@ export class TabLogs {
     return meta.sameOriginCount;
   }
 
+  /** Counts a request dropped unfinished (see Correlator's bounds in flight). */
+  countDropped(tabId: TabId): void {
+    this.#log.countEvicted(tabId, 1);
+  }
+
+  /** Notes that storage refused the record; false when it has left the log meanwhile. */
+  markUnsaved(tabId: TabId, requestId: RequestId): boolean {
+    if (!this.#log.entries(tabId).some((entry) => entry.requestId === requestId)) return false;
+    const unsaved = this.#unsaved.get(tabId) ?? new Set();
+    this.#unsaved.set(tabId, unsaved);
+    unsaved.add(requestId);
+    return true;
+  }
+
   /** Starts a new log for the tab; its "preserve log" setting stays. */
   clear(tabId: TabId): void {
     this.#log.clear(tabId);
-    this.#metaOf(tabId).sameOriginCount = 0;
+    this.#unsaved.delete(tabId);
+    const meta = this.#metaOf(tabId);
+    meta.sameOriginCount = 0;
+    meta.lostUnsaved = 0;
   }
 
   /** Forgets a closed tab entirely. */
   remove(tabId: TabId): void {
     this.#log.clear(tabId);
+    this.#unsaved.delete(tabId);
     this.#meta.delete(tabId);
   }
 
@@ -65,18 +101,13 @@ export class TabLogs {
     return {
       sameOriginCount: this.#meta.get(tabId)?.sameOriginCount ?? 0,
       evictedCount: this.#log.evictedCount(tabId),
+      unpersistedCount: (this.#meta.get(tabId)?.lostUnsaved ?? 0) + (this.#unsaved.get(tabId)?.size ?? 0),
       preserveLog: this.preserveLog(tabId),
     };
   }
 
   view(tabId: TabId): TabLogView {
-    return {
-      tabId,
-      records: this.#log.entries(tabId).map((entry) => entry.record),
-      sameOriginCount: this.#meta.get(tabId)?.sameOriginCount ?? 0,
-      evictedCount: this.#log.evictedCount(tabId),
-      preserveLog: this.preserveLog(tabId),
-    };
+    return { tabId, records: this.#log.entries(tabId).map((entry) => entry.record), ...this.meta(tabId) };
   }
 
   tabIds(): TabId[] {
@@ -85,19 +116,19 @@ export class TabLogs {
 
   /** Puts a saved tab back, as `persistence` read it. */
   restore(view: TabLogView): void {
-    const entries = view.records.map((record) => ({
-      requestId: record.requestId,
-      blocked: isBlockedRecord(record),
-      record,
-    }));
-    this.#log.restore(view.tabId, entries, view.evictedCount);
-    this.#meta.set(view.tabId, { sameOriginCount: view.sameOriginCount, preserveLog: view.preserveLog });
+    this.#log.restore(view.tabId, view.records.map(entryOf), view.evictedCount);
+    this.#unsaved.delete(view.tabId);
+    this.#meta.set(view.tabId, {
+      sameOriginCount: view.sameOriginCount,
+      preserveLog: view.preserveLog,
+      lostUnsaved: view.unpersistedCount,
+    });
   }
 
   #metaOf(tabId: TabId): TabSettings {
     let meta = this.#meta.get(tabId);
     if (meta === undefined) {
-      meta = { sameOriginCount: 0, preserveLog: false };
+      meta = { sameOriginCount: 0, preserveLog: false, lostUnsaved: 0 };
       this.#meta.set(tabId, meta);
     }
     return meta;

@@ -4,6 +4,8 @@ import type { RequestId, TabId } from '../model/ids';
 export interface LogEntry {
   requestId: RequestId;
   blocked: boolean;
+  /** Estimated heap bytes (see estimated-bytes.ts). */
+  bytes: number;
 }
 
 export interface LogBounds {
@@ -11,17 +13,24 @@ export interface LogBounds {
   perTab: number;
   /** Most records kept over all tabs together. */
   overall: number;
+  /** Most estimated bytes kept for one tab. */
+  perTabBytes: number;
+  /** Most estimated bytes kept over all tabs together. */
+  overallBytes: number;
 }
 
 export interface Eviction {
   tabId: TabId;
   requestId: RequestId;
+  /** The evicted record was blocked: the tab's badge changes. */
+  blocked: boolean;
 }
 
 /**
- * Per-tab record lists with hard bounds. When a bound is reached, the oldest allowed record goes
- * first; blocked records — the ones users come for — go only when a tab holds nothing else.
- * Every eviction is counted per tab, so the UI can say "N older requests were dropped".
+ * Per-tab record lists with hard bounds, in records and in bytes. When a bound is reached, the
+ * oldest allowed record goes first; blocked records — the ones users come for — go only when a
+ * tab holds nothing else. Every eviction is counted per tab, so the UI can say "N older requests
+ * were dropped".
  */
 export class BoundedLog<Entry extends LogEntry> {
   readonly #bounds: LogBounds;
@@ -30,7 +39,9 @@ export class BoundedLog<Entry extends LogEntry> {
   /** Request ids per tab, so adding a record costs the same at any log size. */
   readonly #ids = new Map<TabId, Set<RequestId>>();
   readonly #blocked = new Map<TabId, number>();
+  readonly #bytes = new Map<TabId, number>();
   #total = 0;
+  #totalBytes = 0;
 
   constructor(bounds: LogBounds) {
     this.#bounds = bounds;
@@ -38,6 +49,15 @@ export class BoundedLog<Entry extends LogEntry> {
 
   get size(): number {
     return this.#total;
+  }
+
+  /** Estimated bytes of every entry kept. */
+  get bytes(): number {
+    return this.#totalBytes;
+  }
+
+  tabBytes(tabId: TabId): number {
+    return this.#bytes.get(tabId) ?? 0;
   }
 
   entries(tabId: TabId): readonly Entry[] {
@@ -56,6 +76,11 @@ export class BoundedLog<Entry extends LogEntry> {
     return [...this.#tabs.keys()];
   }
 
+  /** Counts requests of the tab dropped before they had a record (see Correlator's bounds). */
+  countEvicted(tabId: TabId, count: number): void {
+    this.#evicted.set(tabId, this.evictedCount(tabId) + count);
+  }
+
   /** Adds `entry` (or replaces the entry with the same request id) and returns what had to go. */
   add(tabId: TabId, entry: Entry): Eviction[] {
     const list = this.#tabs.get(tabId) ?? [];
@@ -64,18 +89,23 @@ export class BoundedLog<Entry extends LogEntry> {
     this.#ids.set(tabId, ids);
     if (ids.has(entry.requestId)) {
       const existing = list.findIndex((candidate) => candidate.requestId === entry.requestId);
-      this.#countBlocked(tabId, (list[existing]?.blocked ? -1 : 0) + (entry.blocked ? 1 : 0));
+      const replaced = list[existing];
+      this.#countBlocked(tabId, (replaced?.blocked ? -1 : 0) + (entry.blocked ? 1 : 0));
+      this.#countBytes(tabId, entry.bytes - (replaced?.bytes ?? 0));
       list[existing] = entry;
-      return [];
+    } else {
+      list.push(entry);
+      ids.add(entry.requestId);
+      this.#countBlocked(tabId, entry.blocked ? 1 : 0);
+      this.#countBytes(tabId, entry.bytes);
+      this.#total += 1;
     }
-    list.push(entry);
-    ids.add(entry.requestId);
-    this.#countBlocked(tabId, entry.blocked ? 1 : 0);
-    this.#total += 1;
     const evictions: Eviction[] = [];
-    while (list.length > this.#bounds.perTab) evictions.push(this.#evictFrom(tabId, list));
-    while (this.#total > this.#bounds.overall) {
-      const [largestTab, largestList] = this.#largestTab();
+    while (list.length > this.#bounds.perTab || this.tabBytes(tabId) > this.#bounds.perTabBytes) {
+      evictions.push(this.#evictFrom(tabId, list));
+    }
+    while (this.#total > this.#bounds.overall || this.#totalBytes > this.#bounds.overallBytes) {
+      const [largestTab, largestList] = this.#largestTab(this.#total > this.#bounds.overall);
       evictions.push(this.#evictFrom(largestTab, largestList));
     }
     return evictions;
@@ -84,6 +114,8 @@ export class BoundedLog<Entry extends LogEntry> {
   /** Empties one tab's log and its eviction counter. */
   clear(tabId: TabId): void {
     this.#total -= this.#tabs.get(tabId)?.length ?? 0;
+    this.#totalBytes -= this.tabBytes(tabId);
+    this.#bytes.delete(tabId);
     this.#tabs.delete(tabId);
     this.#ids.delete(tabId);
     this.#blocked.delete(tabId);
@@ -101,9 +133,16 @@ export class BoundedLog<Entry extends LogEntry> {
     if (delta !== 0) this.#blocked.set(tabId, this.blockedCount(tabId) + delta);
   }
 
-  #largestTab(): [TabId, Entry[]] {
+  #countBytes(tabId: TabId, delta: number): void {
+    this.#bytes.set(tabId, this.tabBytes(tabId) + delta);
+    this.#totalBytes += delta;
+  }
+
+  /** The tab holding the most entries (`byCount`) or the most bytes. */
+  #largestTab(byCount: boolean): [TabId, Entry[]] {
+    const size = ([tabId, list]: [TabId, Entry[]]) => (byCount ? list.length : this.tabBytes(tabId));
     let largest: [TabId, Entry[]] | undefined;
-    for (const pair of this.#tabs) if (largest === undefined || pair[1].length > largest[1].length) largest = pair;
+    for (const pair of this.#tabs) if (largest === undefined || size(pair) > size(largest)) largest = pair;
     // The total is over the bound, so some tab holds entries.
     return largest as [TabId, Entry[]];
   }
@@ -113,8 +152,9 @@ export class BoundedLog<Entry extends LogEntry> {
     const [removed] = list.splice(Math.max(allowedIndex, 0), 1);
     this.#ids.get(tabId)?.delete(removed?.requestId ?? '');
     if (removed?.blocked) this.#countBlocked(tabId, -1);
+    this.#countBytes(tabId, -(removed?.bytes ?? 0));
     this.#total -= 1;
     this.#evicted.set(tabId, this.evictedCount(tabId) + 1);
-    return { tabId, requestId: removed?.requestId ?? '' };
+    return { tabId, requestId: removed?.requestId ?? '', blocked: removed?.blocked === true };
   }
 }

@@ -1,12 +1,15 @@
 import type { Exchange } from '../engine/exchange';
 import { getHeader } from '../engine/header-list';
 import { normalizeMethod } from '../engine/method';
-import { isSameOrigin, originOf, resolveLocation } from '../engine/origin';
+import { originOf } from '../engine/origin';
 import type { CaptureEvent } from '../model/capture-event';
+import { IN_FLIGHT_BOUNDS } from '../model/capture-limits';
 import type { CapturingBrowser, ExchangeRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
-import { buildExchange, buildOrphanPreflightExchange } from './exchange-builder';
+import { eventBytes } from './estimated-bytes';
+import { buildExchange, buildOrphanPreflightExchange, leavesOrigin } from './exchange-builder';
 import { applyEvent, isPreflightTrace, newTrace, type RequestTrace } from './request-trace';
+import { earliest, pairKey, removeFrom, waitIn } from './waiting-lists';
 
 /**
  * A finished cross-origin request with its preflight, ready for a verdict: the record the log
@@ -17,11 +20,16 @@ export type CapturedExchange = Omit<ExchangeRecord, 'verdict' | 'capturedBy'>;
 export type CaptureOutput =
   | { kind: 'exchange'; captured: CapturedExchange }
   /** Same-origin (or not subject to CORS at all): counted, not stored. */
-  | { kind: 'same-origin'; tabId: TabId; requestIds: RequestId[] };
+  | { kind: 'same-origin'; tabId: TabId; requestIds: RequestId[] }
+  /**
+   * A request (with its preflights) dropped unfinished because too many, or too large, were in
+   * flight: counted, not stored.
+   */
+  | { kind: 'dropped'; tabId: TabId; requestIds: RequestId[] };
 
 /** The requests an output finished: nothing more of them is kept in flight. */
 export function finishedRequestIds(output: CaptureOutput): RequestId[] {
-  if (output.kind === 'same-origin') return output.requestIds;
+  if (output.kind !== 'exchange') return output.requestIds;
   const { requestId, preflightRequestId } = output.captured;
   return preflightRequestId === null ? [requestId] : [requestId, preflightRequestId];
 }
@@ -33,9 +41,16 @@ export interface CorrelatorOptions {
   staleAfterMs: number;
   /** How many finished request ids to remember, so late duplicate events are recognised. */
   finishedIdMemory: number;
+  /** Most requests in flight, and most estimated bytes of their events: past either, the oldest go. */
+  inFlightBounds: { requests: number; bytes: number };
 }
 
-const DEFAULTS: CorrelatorOptions = { browser: 'chromium', staleAfterMs: 60_000, finishedIdMemory: 4_096 };
+const DEFAULTS: CorrelatorOptions = {
+  browser: 'chromium',
+  staleAfterMs: 60_000,
+  finishedIdMemory: 4_096,
+  inFlightBounds: IN_FLIGHT_BOUNDS,
+};
 
 /**
  * URL schemes webRequest reports events for, per browser. Chromium: `HasWebRequestScheme` in
@@ -68,48 +83,6 @@ function isCacheOnlyProbe(trace: RequestTrace): boolean {
   );
 }
 
-const pairKey = (tabId: TabId, url: string, method: string) => `${tabId} ${method} ${url}`;
-
-function removeFrom(waiting: Map<string, RequestTrace[]>, key: string, trace: RequestTrace): void {
-  const list = waiting.get(key);
-  const index = list?.indexOf(trace) ?? -1;
-  if (list === undefined || index < 0) return;
-  list.splice(index, 1);
-  if (list.length === 0) waiting.delete(key);
-}
-
-function waitIn(waiting: Map<string, RequestTrace[]>, key: string, trace: RequestTrace): void {
-  const list = waiting.get(key);
-  if (list === undefined) waiting.set(key, [trace]);
-  else if (!list.includes(trace)) list.push(trace);
-}
-
-/** The earliest-started candidate that `fits`, so bursts pair first-in first-out. */
-function earliest(
-  candidates: readonly RequestTrace[] | undefined,
-  fits: (candidate: RequestTrace) => boolean,
-): RequestTrace | undefined {
-  let best: RequestTrace | undefined;
-  for (const candidate of candidates ?? []) {
-    if (fits(candidate) && (best === undefined || candidate.startedAt < best.startedAt)) best = candidate;
-  }
-  return best;
-}
-
-/**
- * The request left the initiator's origin somewhere: at its URL or at a URL a redirect took it to
- * (a same-origin request redirected to another origin is a CORS request from there on).
- */
-function leavesOrigin(initiatorOrigin: string, exchange: Exchange): boolean {
-  // An opaque origin (`null`) is same origin with nothing.
-  if (!isSameOrigin(initiatorOrigin, exchange.request.url)) return true;
-  return exchange.redirects.some((hop) => {
-    const location = getHeader(hop.response.headers, 'location');
-    const next = location === null ? null : resolveLocation(location, hop.request.url);
-    return !isSameOrigin(initiatorOrigin, hop.request.url) || (next !== null && !isSameOrigin(initiatorOrigin, next));
-  });
-}
-
 /**
  * Turns normalised webRequest events into exchanges. Pairs each preflight with its actual request
  * by tab, URL, origin and Access-Control-Request-Method — never by request-id arithmetic — and
@@ -139,6 +112,9 @@ export class Correlator {
   readonly #redirectedKeyOf = new Map<RequestId, string>();
   /** A request's preflights sent after its redirects, in order. */
   readonly #hopPreflightsOf = new Map<RequestId, RequestTrace[]>();
+  /** Estimated bytes of the events each request in flight has seen, and their sum. */
+  readonly #bytesOf = new Map<RequestId, number>();
+  #inFlightBytes = 0;
 
   constructor(options: Partial<CorrelatorOptions> = {}) {
     this.#options = { ...DEFAULTS, ...options };
@@ -147,6 +123,11 @@ export class Correlator {
   /** Requests still in flight, for memory accounting. */
   get inFlight(): number {
     return this.#traces.size;
+  }
+
+  /** Estimated bytes of what the requests in flight hold. */
+  get inFlightBytes(): number {
+    return this.#inFlightBytes;
   }
 
   /**
@@ -164,7 +145,24 @@ export class Correlator {
     return this.#traces.has(requestId);
   }
 
+  /**
+   * Folds in one event; returns what it finished, and the requests dropped to keep what is in
+   * flight within `inFlightBounds`: requests that never end (a page can start any number that
+   * hang) must not grow the worker without bound.
+   */
   ingest(event: CaptureEvent): CaptureOutput[] {
+    const out = this.#ingest(event);
+    const bounds = this.#options.inFlightBounds;
+    while (this.#traces.size > bounds.requests || this.#inFlightBytes > bounds.bytes) {
+      // Maps iterate in insertion order: the first trace is the one in flight longest.
+      const oldest = this.#traces.values().next().value;
+      if (oldest === undefined) break;
+      out.push(this.#dropUnfinished(oldest));
+    }
+    return out;
+  }
+
+  #ingest(event: CaptureEvent): CaptureOutput[] {
     this.#restored.delete(event.requestId);
     if (this.#finished.has(event.requestId)) return [];
     if ((event.kind === 'send-headers' || event.kind === 'error') && NOT_CORS_TYPES.has(event.resourceType)) {
@@ -180,6 +178,9 @@ export class Correlator {
     }
     const hopsBefore = trace.redirects.length;
     applyEvent(trace, event);
+    const bytes = eventBytes(event);
+    this.#bytesOf.set(trace.requestId, (this.#bytesOf.get(trace.requestId) ?? 0) + bytes);
+    this.#inFlightBytes += bytes;
     if (trace.redirects.length > hopsBefore && !isPreflightTrace(trace)) this.#waitForHopPreflight(trace);
     // What pairing compares (URL, method, origin, Access-Control-Request-Method) is all known once
     // a request's headers are sent or it failed; later events cannot make a pair, so they skip the
@@ -355,7 +356,23 @@ export class Correlator {
     ];
   }
 
+  /** Drops `trace` unfinished, with the request it belongs to and that request's preflights. */
+  #dropUnfinished(trace: RequestTrace): CaptureOutput {
+    const actual = this.#traces.get(this.#actualOf.get(trace.requestId) ?? '') ?? trace;
+    const group = [
+      actual.requestId,
+      this.#preflightOf.get(actual.requestId) ?? actual.requestId,
+      ...this.#hopPreflights(actual).map((hop) => hop.requestId),
+      trace.requestId,
+    ];
+    const requestIds = [...new Set(group)].filter((requestId) => this.#traces.has(requestId));
+    for (const requestId of requestIds) this.#drop(requestId);
+    return { kind: 'dropped', tabId: trace.tabId, requestIds };
+  }
+
   #drop(requestId: RequestId): void {
+    this.#inFlightBytes -= this.#bytesOf.get(requestId) ?? 0;
+    this.#bytesOf.delete(requestId);
     const trace = this.#traces.get(requestId);
     if (trace !== undefined) {
       this.#stopWaiting(trace);

@@ -9,7 +9,7 @@ import type {
 import { getHeader } from '../engine/header-list';
 import { isCorsSafelistedMethod } from '../engine/method';
 import { classifyNetworkError } from '../engine/network-error';
-import { originOf } from '../engine/origin';
+import { isSameOrigin, originOf, resolveLocation } from '../engine/origin';
 import { corsUnsafeRequestHeaderNames } from '../engine/unsafe-request-headers';
 import type { RequestTrace } from './request-trace';
 
@@ -125,4 +125,18 @@ export function buildOrphanPreflightExchange(preflight: RequestTrace): Exchange 
     end: null,
   };
   return { ...buildExchange(standIn, preflight), outcome: 'unknown', response: null };
+}
+
+/**
+ * The request left the initiator's origin somewhere: at its URL or at a URL a redirect took it to
+ * (a same-origin request redirected to another origin is a CORS request from there on).
+ */
+export function leavesOrigin(initiatorOrigin: string, exchange: Exchange): boolean {
+  // An opaque origin (`null`) is same origin with nothing.
+  if (!isSameOrigin(initiatorOrigin, exchange.request.url)) return true;
+  return exchange.redirects.some((hop) => {
+    const location = getHeader(hop.response.headers, 'location');
+    const next = location === null ? null : resolveLocation(location, hop.request.url);
+    return !isSameOrigin(initiatorOrigin, hop.request.url) || (next !== null && !isSameOrigin(initiatorOrigin, next));
+  });
 }

@@ -24,14 +24,26 @@ export interface ExchangeRecord {
   capturedBy?: CapturingBrowser;
 }
 
-/** A tab's log as the panel sees it. */
-export interface TabLogView {
-  tabId: TabId;
-  records: readonly ExchangeRecord[];
+/** What a tab's log counts but does not show. */
+export interface TabCounts {
   /** Same-origin requests seen (counted, not stored). */
   sameOriginCount: number;
-  /** Records dropped because a memory bound was reached, allowed ones first. */
+  /**
+   * Requests dropped because a bound in records or bytes was reached (model/capture-limits.ts):
+   * records, allowed ones first, and requests still in flight, oldest first.
+   */
   evictedCount: number;
+  /**
+   * Records browser storage refused to keep (its quota was full): shown while this worker lives,
+   * gone once the browser restarts it.
+   */
+  unpersistedCount: number;
+}
+
+/** A tab's log as the panel sees it. */
+export interface TabLogView extends TabCounts {
+  tabId: TabId;
+  records: readonly ExchangeRecord[];
   /** When on, a top-level navigation does not start a new log. */
   preserveLog: boolean;
 }

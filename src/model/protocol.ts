@@ -1,11 +1,11 @@
-import type { ExchangeRecord, TabLogView } from './exchange-record';
+import type { ExchangeRecord, TabCounts, TabLogView } from './exchange-record';
 import type { RequestId, TabId } from './ids';
 
 /**
  * Bumped whenever a message shape changes. A panel that receives another version ignores the
  * message; the port reconnects after an extension update and both sides then agree.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 const PANEL_PORT_PREFIX = 'panel:';
 
@@ -13,9 +13,9 @@ const PANEL_PORT_PREFIX = 'panel:';
 export type ToPanel =
   | { type: 'snapshot'; version: number; log: TabLogView }
   | { type: 'request-added'; version: number; record: ExchangeRecord }
-  | { type: 'request-evicted'; version: number; requestId: RequestId; evictedCount: number }
+  | ({ type: 'request-evicted'; version: number; requestId: RequestId } & TabCounts)
   | { type: 'log-cleared'; version: number; preserveLog: boolean }
-  | { type: 'counts-changed'; version: number; sameOriginCount: number };
+  | ({ type: 'counts-changed'; version: number } & TabCounts);
 
 /** Panel → worker. */
 export type ToBackground =
@@ -45,6 +45,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** A message's or a log's counters, each checked with `isCount`. */
+function isTabCounts(value: Record<string, unknown>): value is Record<string, unknown> & TabCounts {
+  return isCount(value.sameOriginCount) && isCount(value.evictedCount) && isCount(value.unpersistedCount);
+}
+
+/** Only the counters, so nothing else a message carried is passed on. */
+function tabCounts(value: TabCounts): TabCounts {
+  const { sameOriginCount, evictedCount, unpersistedCount } = value;
+  return { sameOriginCount, evictedCount, unpersistedCount };
 }
 
 /** The fields of a record that `isExchangeRecord` reads. */
@@ -95,8 +106,7 @@ function isTabLogView(value: unknown): value is TabLogView {
   return (
     isRecord(value) &&
     typeof value.tabId === 'number' &&
-    isCount(value.sameOriginCount) &&
-    isCount(value.evictedCount) &&
+    isTabCounts(value) &&
     typeof value.preserveLog === 'boolean' &&
     Array.isArray(value.records) &&
     areExchangeRecords(value.records)
@@ -113,17 +123,15 @@ export function parseToPanel(message: unknown): ToPanel | null {
     case 'request-added':
       return isExchangeRecord(message.record) ? { type: 'request-added', version, record: message.record } : null;
     case 'request-evicted':
-      return typeof message.requestId === 'string' && isCount(message.evictedCount)
-        ? { type: 'request-evicted', version, requestId: message.requestId, evictedCount: message.evictedCount }
+      return typeof message.requestId === 'string' && isTabCounts(message)
+        ? { type: 'request-evicted', version, requestId: message.requestId, ...tabCounts(message) }
         : null;
     case 'log-cleared':
       return typeof message.preserveLog === 'boolean'
         ? { type: 'log-cleared', version, preserveLog: message.preserveLog }
         : null;
     case 'counts-changed':
-      return isCount(message.sameOriginCount)
-        ? { type: 'counts-changed', version, sameOriginCount: message.sameOriginCount }
-        : null;
+      return isTabCounts(message) ? { type: 'counts-changed', version, ...tabCounts(message) } : null;
     default:
       return null;
   }

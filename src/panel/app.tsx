@@ -76,6 +76,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
         status={live.status}
         blocked={blocked}
         evicted={isLive ? (live.log?.evictedCount ?? 0) : 0}
+        unsaved={isLive ? (live.log?.unpersistedCount ?? 0) : 0}
         keepSecrets={files.keepSecrets}
         canExport={records.length > 0}
         popOutUrl={popOutUrl}

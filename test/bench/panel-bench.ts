@@ -61,7 +61,7 @@ function installFakePort({ count, templates, version }: PageSetup): void {
   const snapshot = {
     type: 'snapshot',
     version,
-    log: { tabId: 1, records, sameOriginCount: 0, evictedCount: 0, preserveLog: false },
+    log: { tabId: 1, records, sameOriginCount: 0, evictedCount: 0, unpersistedCount: 0, preserveLog: false },
   };
   const json = JSON.stringify(snapshot);
   const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));

@@ -9,7 +9,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { LOG_BOUNDS } from '../../src/background/create-background';
+import { LOG_BOUNDS } from '../../src/model/capture-limits';
 import { isBlockedRecord } from '../../src/model/exchange-record';
 import { PROTOCOL_VERSION } from '../../src/model/protocol';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';

@@ -1,7 +1,7 @@
 import { unexposedResponseHeaders } from '../../engine/advisories';
 import type { Exchange, HeaderList } from '../../engine/exchange';
-import { safeText } from '../../engine/safe-text';
 import type { Verdict } from '../../engine/verdict-types';
+import { capturedText } from '../format/captured-text';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -26,9 +26,9 @@ function HeaderBlock({
         <dl class="headers">
           {headers.map(([name, value], index) => (
             <div key={index}>
-              <dt>{safeText(name, 200)}</dt>
+              <dt>{capturedText(name, 200)}</dt>
               <dd>
-                {safeText(value, 4000)}
+                {capturedText(value, 4000)}
                 {unreadable.has(name.toLowerCase()) && (
                   <span class="muted" data-testid="unreadable-header">
                     {' '}

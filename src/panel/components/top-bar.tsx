@@ -1,3 +1,4 @@
+import { LOG_BOUNDS } from '../../model/capture-limits';
 import type { TabId } from '../../model/ids';
 import type { ConnectionStatus } from '../connection';
 import { ImportButton } from './import-button';
@@ -7,6 +8,8 @@ export interface TopBarProps {
   status: ConnectionStatus;
   blocked: number;
   evicted: number;
+  /** Requests storage refused to keep (its quota was full). */
+  unsaved: number;
   keepSecrets: boolean;
   canExport: boolean;
   /** The address of this panel as a page of its own; null when already one. */
@@ -16,9 +19,11 @@ export interface TopBarProps {
   onImport(file: File): void;
 }
 
+const MiB = 1024 * 1024;
+
 /** Title, what is inspected and its state, and the file actions (import, export, pop out). */
 export function TopBar(props: TopBarProps) {
-  const { tabId, status, blocked, evicted, keepSecrets, canExport, popOutUrl } = props;
+  const { tabId, status, blocked, evicted, unsaved, keepSecrets, canExport, popOutUrl } = props;
   return (
     <header class="bar top-bar">
       <h1>CORS Lens</h1>
@@ -33,7 +38,17 @@ export function TopBar(props: TopBarProps) {
       </span>
       {evicted > 0 && (
         <span class="muted" data-testid="evicted-count">
-          {evicted} older requests dropped
+          {evicted} dropped: log limit ({LOG_BOUNDS.perTab} requests, {LOG_BOUNDS.perTabBytes / MiB} MB)
+        </span>
+      )}
+      {unsaved > 0 && (
+        <span
+          class="warning"
+          data-testid="unsaved-count"
+          role="status"
+          title="Shown until the browser restarts the extension's worker, then lost"
+        >
+          {unsaved} not saved: browser storage is full
         </span>
       )}
       <span class="spacer" />

@@ -1,6 +1,7 @@
 import type { Exchange } from '../../engine/exchange';
 import { safeText } from '../../engine/safe-text';
 import type { ExchangeRecord } from '../../model/exchange-record';
+import { capturedText } from './captured-text';
 import { recordClass, type VerdictClass, verdictLabel } from './verdict-class';
 
 /** What one list row shows, as plain strings. */
@@ -78,7 +79,7 @@ function buildRowView(record: ExchangeRecord): RowView {
   return {
     method: safeText(exchange.request.method, 40),
     host: safeText(host, 300),
-    hostPath: safeText(hostPath, 2_000),
+    hostPath: capturedText(hostPath, 2_000),
     status: safeText(realStatus(exchange), 300),
     verdictClass: recordClass(record),
     verdictLabel: verdictLabel(verdict),

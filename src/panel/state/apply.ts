@@ -1,5 +1,9 @@
-import type { TabLogView } from '../../model/exchange-record';
+import type { TabCounts, TabLogView } from '../../model/exchange-record';
 import type { ToPanel } from '../../model/protocol';
+
+function countsOf({ sameOriginCount, evictedCount, unpersistedCount }: TabCounts): TabCounts {
+  return { sameOriginCount, evictedCount, unpersistedCount };
+}
 
 /**
  * Applies one worker message to the panel's copy of the tab log. A snapshot replaces everything,
@@ -17,12 +21,19 @@ export function applyMessage(log: TabLogView | null, message: ToPanel): TabLogVi
     case 'request-evicted':
       return {
         ...log,
+        ...countsOf(message),
         records: log.records.filter((record) => record.requestId !== message.requestId),
-        evictedCount: message.evictedCount,
       };
     case 'log-cleared':
-      return { ...log, records: [], sameOriginCount: 0, evictedCount: 0, preserveLog: message.preserveLog };
+      return {
+        ...log,
+        records: [],
+        sameOriginCount: 0,
+        evictedCount: 0,
+        unpersistedCount: 0,
+        preserveLog: message.preserveLog,
+      };
     case 'counts-changed':
-      return { ...log, sameOriginCount: message.sameOriginCount };
+      return { ...log, ...countsOf(message) };
   }
 }

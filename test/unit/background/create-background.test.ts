@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION, parseToPanel, type ToPanel } from '../../../src/model
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 import { FakePanelPort } from '../../fakes/fake-panel-port';
 import { MemorySessionStore } from '../../fakes/memory-session-store';
+import { QuotaSessionStore } from '../../fakes/quota-session-store';
 
 const url = `${API}/items`;
 
@@ -379,5 +380,51 @@ describe('createBackground across worker restarts', () => {
     console.log(`bytes written for one more request: ${small} with 10 records in the log, ${full} with 500`);
     // At 500 the log is full: the flush also writes the tab's eviction counter (a few dozen bytes).
     expect(full).toBeLessThan(small + 100);
+  });
+});
+
+describe('createBackground when storage is full', () => {
+  function largeAllowedGet(script: EventScript, id: string): EventScript {
+    const big = Array.from({ length: 6 }, (_, index) => [`X-Big-${index}`, 'v'.repeat(8_000)] as const);
+    return script
+      .send(id, url, 'GET', [['Origin', PAGE]])
+      .receive(id, url, 'GET', 200, [['Access-Control-Allow-Origin', PAGE], ...big])
+      .complete(id, url, 'GET');
+  }
+
+  it('stores blocked records before allowed ones, and tells the panel how many it could not save', async () => {
+    const store = new QuotaSessionStore(150_000);
+    const { background, badges } = setup(store);
+    const port = new FakePanelPort();
+    await background.panelConnected(7, port);
+    let script = new EventScript();
+    for (let index = 0; index < 6; index += 1) script = largeAllowedGet(script, `a${index}`);
+    script = blockedGet(script, 'b');
+    // All at once: one write carries them all, and storage refuses it.
+    await Promise.all(script.events.map((event) => background.event(event)));
+    await background.flushed();
+    expect(store.refused).toBeGreaterThan(0);
+    expect(store.data.has('rec:7:b')).toBe(true);
+    const log = await snapshotOf(background, 7);
+    const notStored = log.records.filter((record) => !store.data.has(`rec:7:${record.requestId}`));
+    expect(notStored.length).toBeGreaterThan(0);
+    expect(log.unpersistedCount).toBe(notStored.length);
+    expect(port.posted.at(-1)).toMatchObject({ type: 'counts-changed', unpersistedCount: notStored.length });
+    expect(store.data.get('tab:7')).toMatchObject({ unpersistedCount: notStored.length });
+    // The refused records are still shown and counted on the badge while this worker lives.
+    expect(log.records).toHaveLength(7);
+    expect(badges.at(-1)?.badge.text).toBe('1');
+  });
+
+  it('counts requests dropped unfinished in flight, and forgets their journaled events', async () => {
+    const { feed, background, store } = setup();
+    const script = new EventScript();
+    for (let index = 0; index < 1_001; index += 1)
+      script.send(`h${index}`, `${url}/${index}`, 'GET', [['Origin', PAGE]]);
+    await feed(script.events);
+    await background.flushed();
+    expect((await snapshotOf(background, 7)).evictedCount).toBe(1);
+    expect([...store.data.keys()].some((key) => key.includes(':h0:'))).toBe(false);
+    expect(store.data.get('tab:7')).toMatchObject({ evictedCount: 1 });
   });
 });

@@ -479,3 +479,33 @@ describe('Correlator: documents with an opaque origin', () => {
     });
   });
 });
+
+describe('Correlator: bounds in flight', () => {
+  it('drops the request in flight longest past its count bound, with its preflight, and ignores its later events', () => {
+    const correlator = new Correlator({ inFlightBounds: { requests: 2, bytes: Number.POSITIVE_INFINITY } });
+    const first = new EventScript()
+      .preflight('p1', url, 'PUT', [], 204, [...allow, ['Access-Control-Allow-Methods', 'PUT']])
+      .send('1', url, 'PUT', [['Origin', PAGE]]);
+    expect(run(first.events, correlator)).toEqual([]);
+    expect(run(new EventScript().send('2', `${url}/2`, 'GET', [['Origin', PAGE]]).events, correlator)).toEqual([
+      { kind: 'dropped', tabId: 7, requestIds: ['1', 'p1'] },
+    ]);
+    expect(correlator.inFlight).toBe(1);
+    const late = new EventScript().receive('1', url, 'PUT', 200, allow).complete('1', url, 'PUT');
+    expect(run(late.events, correlator)).toEqual([]);
+  });
+
+  it('keeps the estimated bytes in flight within its bound, and counts none once all finished', () => {
+    const correlator = new Correlator({ inFlightBounds: { requests: 1_000, bytes: 20_000 } });
+    const big = [['X-Big', 'b'.repeat(4_000)]] as const;
+    let script = new EventScript();
+    for (let index = 0; index < 10; index += 1) script = script.send(`${index}`, `${url}/${index}`, 'GET', big);
+    const dropped = run(script.events, correlator).filter((output) => output.kind === 'dropped');
+    expect(correlator.inFlightBytes).toBeLessThanOrEqual(20_000);
+    expect(correlator.inFlight + dropped.length).toBe(10);
+    let rest = new EventScript();
+    for (let index = 0; index < 10; index += 1) rest = rest.fail(`${index}`, `${url}/${index}`, 'GET');
+    run(rest.events, correlator);
+    expect([correlator.inFlight, correlator.inFlightBytes]).toEqual([0, 0]);
+  });
+});

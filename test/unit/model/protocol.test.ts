@@ -34,15 +34,22 @@ describe('worker → panel messages', () => {
     exchange: anExchange,
     verdict: evaluate(anExchange),
   };
-  const log: TabLogView = { tabId: 7, records: [record], sameOriginCount: 3, evictedCount: 0, preserveLog: false };
+  const log: TabLogView = {
+    tabId: 7,
+    records: [record],
+    sameOriginCount: 3,
+    evictedCount: 0,
+    unpersistedCount: 0,
+    preserveLog: false,
+  };
   const version = PROTOCOL_VERSION;
 
   it.each([
     { type: 'snapshot', version, log },
     { type: 'request-added', version, record },
-    { type: 'request-evicted', version, requestId: '1', evictedCount: 4 },
+    { type: 'request-evicted', version, requestId: '1', sameOriginCount: 0, evictedCount: 4, unpersistedCount: 1 },
     { type: 'log-cleared', version, preserveLog: true },
-    { type: 'counts-changed', version, sameOriginCount: 9 },
+    { type: 'counts-changed', version, sameOriginCount: 9, evictedCount: 2, unpersistedCount: 3 },
   ])('accepts a well-formed $type', (message) => {
     expect(parseToPanel(structuredClone(message))).toEqual(message);
   });
@@ -70,7 +77,19 @@ describe('worker → panel messages', () => {
       { type: 'snapshot', version, log: { ...log, records: Object.assign(new Array(3), { 0: record, 2: record }) } },
     ],
     ['a snapshot with a negative count', { type: 'snapshot', version, log: { ...log, evictedCount: -1 } }],
-    ['a negative count', { type: 'counts-changed', version, sameOriginCount: -1 }],
+    [
+      'a negative count',
+      { type: 'counts-changed', version, sameOriginCount: -1, evictedCount: 0, unpersistedCount: 0 },
+    ],
+    [
+      'a snapshot without its unsaved count',
+      { type: 'snapshot', version, log: { ...log, unpersistedCount: undefined } },
+    ],
+    [
+      'a fractional unsaved count',
+      { type: 'counts-changed', version, sameOriginCount: 0, evictedCount: 0, unpersistedCount: 0.5 },
+    ],
+    ['an eviction without its counts', { type: 'request-evicted', version, requestId: '1', evictedCount: 4 }],
     ['null', null],
     ['a string', 'snapshot'],
   ])('drops %s', (_label, message) => {

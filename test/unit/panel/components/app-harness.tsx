@@ -23,7 +23,14 @@ export class FakeWorker {
   }
 
   snapshot(records: readonly ExchangeRecord[], preserveLog = false): Promise<void> {
-    const log: TabLogView = { tabId: 7, records, sameOriginCount: 0, evictedCount: 0, preserveLog };
+    const log: TabLogView = {
+      tabId: 7,
+      records,
+      sameOriginCount: 0,
+      evictedCount: 0,
+      unpersistedCount: 0,
+      preserveLog,
+    };
     return this.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log });
   }
 }

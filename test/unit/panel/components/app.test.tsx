@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { capText } from '../../../../src/capture/cap-event';
 import { explain } from '../../../../src/engine/explain';
+import { MAX_HEADER_CHARS, MAX_URL_CHARS } from '../../../../src/model/capture-limits';
 import { PROTOCOL_VERSION } from '../../../../src/model/protocol';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';
 import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord, record } from '../records';
@@ -19,6 +21,34 @@ describe('<App>', () => {
     expect(app.all('request-row')).toHaveLength(2);
     expect(app.all('verdict').map((cell) => cell.textContent)).toEqual(['MissingAllowOriginHeader', '']);
     expect(app.all('status').map((cell) => cell.textContent)).toEqual(['200', '200']);
+  });
+
+  it('says what the worker dropped or could not save, and where the capture cut a value', async () => {
+    app = await mountApp();
+    const blocked = blockedRecord('1');
+    const url = capText(`${blocked.exchange.request.url}?q=${'a'.repeat(MAX_URL_CHARS)}`, MAX_URL_CHARS);
+    const headers = [
+      ...blocked.exchange.request.headers,
+      ['X-Big', capText('v'.repeat(20_000), MAX_HEADER_CHARS)],
+    ] as const;
+    const cut = record('1', { ...blocked.exchange, request: { ...blocked.exchange.request, url, headers } });
+    const log = {
+      tabId: 7,
+      records: [cut],
+      sameOriginCount: 0,
+      evictedCount: 3,
+      unpersistedCount: 2,
+      preserveLog: false,
+    };
+    await app.worker.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log });
+    expect(app.one('evicted-count')?.textContent).toBe('3 dropped: log limit (500 requests, 4 MB)');
+    expect(app.one('unsaved-count')?.textContent).toBe('2 not saved: browser storage is full');
+    expect(app.one('request-row')?.textContent).toMatch(/a… \[truncated by CORS Lens: 16413 bytes in all\]200/);
+    await app.click(app.one('request-row'));
+    const values = [...app.root.querySelectorAll('dl.headers dd')].map((value) => value.textContent ?? '');
+    expect(values.find((value) => value.startsWith('v'))).toMatch(
+      /^v{3999}… \[truncated by CORS Lens: 20000 bytes in all\]$/,
+    );
   });
 
   it('adds a row when a request-added delta arrives', async () => {

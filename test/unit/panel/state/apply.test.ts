@@ -20,7 +20,14 @@ function record(requestId: string): ExchangeRecord {
   };
 }
 
-const empty: TabLogView = { tabId: 7, records: [], sameOriginCount: 0, evictedCount: 0, preserveLog: false };
+const empty: TabLogView = {
+  tabId: 7,
+  records: [],
+  sameOriginCount: 0,
+  evictedCount: 0,
+  unpersistedCount: 0,
+  preserveLog: false,
+};
 
 describe('applyMessage', () => {
   it('replaces everything with a snapshot, so a reconnect never duplicates requests', () => {
@@ -38,7 +45,14 @@ describe('applyMessage', () => {
     log = applyMessage(log, { type: 'request-added', version, record: record('2') });
     log = applyMessage(log, { type: 'request-added', version, record: record('1') });
     expect(log?.records.map((r) => r.requestId)).toEqual(['2', '1']);
-    log = applyMessage(log, { type: 'request-evicted', version, requestId: '2', evictedCount: 1 });
+    log = applyMessage(log, {
+      type: 'request-evicted',
+      version,
+      requestId: '2',
+      sameOriginCount: 0,
+      evictedCount: 1,
+      unpersistedCount: 0,
+    });
     expect(log).toMatchObject({ evictedCount: 1, records: [{ requestId: '1' }] });
   });
 
@@ -51,6 +65,9 @@ describe('applyMessage', () => {
   });
 
   it('updates the same-origin count', () => {
-    expect(applyMessage(empty, { type: 'counts-changed', version, sameOriginCount: 5 })?.sameOriginCount).toBe(5);
+    expect(
+      applyMessage(empty, { type: 'counts-changed', version, sameOriginCount: 5, evictedCount: 0, unpersistedCount: 2 })
+        ?.sameOriginCount,
+    ).toBe(5);
   });
 });

@@ -1,0 +1,106 @@
+import type { HeaderList } from '../engine/exchange';
+import { byteLength } from '../engine/header-list';
+import type { CaptureEvent } from '../model/capture-event';
+import {
+  MAX_HEADER_CHARS,
+  MAX_HEADER_LIST_CHARS,
+  MAX_HEADERS,
+  MAX_URL_CHARS,
+  truncationMarker,
+} from '../model/capture-limits';
+
+/**
+ * The entry that says how many headers were left out. A `Sec-` name is a forbidden request-header
+ * name (https://fetch.spec.whatwg.org/#forbidden-request-header): no page can set one, and the
+ * engine never counts it among the headers a preflight must allow, so it cannot change a verdict.
+ */
+const LEFT_OUT_NAME = 'Sec-CORS-Lens-Left-Out';
+
+/**
+ * `value` cut to at most `maxChars`, marker included, so cutting again changes nothing. Never
+ * splits a surrogate pair.
+ */
+export function capText(value: string, maxChars: number): string {
+  if (value.length <= maxChars) return value;
+  const marker = truncationMarker(`${byteLength(value)} bytes in all`);
+  let end = maxChars - marker.length;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${value.slice(0, end)}${marker}`;
+}
+
+function fits(headers: HeaderList): boolean {
+  if (headers.length > MAX_HEADERS) return false;
+  let chars = 0;
+  for (const [name, value] of headers) {
+    if (name.length > MAX_HEADER_CHARS || value.length > MAX_HEADER_CHARS) return false;
+    chars += name.length + value.length;
+  }
+  return chars <= MAX_HEADER_LIST_CHARS;
+}
+
+/**
+ * The headers in order, each cut to MAX_HEADER_CHARS, until MAX_HEADERS or MAX_HEADER_LIST_CHARS
+ * is reached; one last entry then says how many were left out. An ordinary list comes back as is.
+ */
+export function capHeaders(headers: HeaderList): HeaderList {
+  if (fits(headers)) return headers;
+  const kept: Array<readonly [string, string]> = [];
+  let chars = 0;
+  for (const [index, [name, value]] of headers.entries()) {
+    const header = [capText(name, MAX_HEADER_CHARS), capText(value, MAX_HEADER_CHARS)] as const;
+    const size = header[0].length + header[1].length;
+    if (kept.length === MAX_HEADERS - 1 || chars + size > MAX_HEADER_LIST_CHARS) {
+      kept.push([LEFT_OUT_NAME, truncationMarker(`${headers.length - index} more headers left out`)]);
+      break;
+    }
+    kept.push(header);
+    chars += size;
+  }
+  return kept;
+}
+
+/**
+ * The event with every URL, header and other page- or server-controlled string bounded, so a
+ * 2 MB URL or a flood of 100 KB headers costs the worker, its journal and its log kilobytes.
+ * Applied once, where events enter the worker, before they are journaled or correlated.
+ */
+export function capEvent(event: CaptureEvent): CaptureEvent {
+  const common = {
+    url: capText(event.url, MAX_URL_CHARS),
+    method: capText(event.method, MAX_HEADER_CHARS),
+  };
+  switch (event.kind) {
+    case 'send-headers':
+      return {
+        ...event,
+        ...common,
+        initiator: event.initiator === null ? null : capText(event.initiator, MAX_URL_CHARS),
+        requestHeaders: capHeaders(event.requestHeaders),
+      };
+    case 'headers-received':
+      return {
+        ...event,
+        ...common,
+        statusLine: capText(event.statusLine, MAX_HEADER_CHARS),
+        responseHeaders: capHeaders(event.responseHeaders),
+      };
+    case 'redirect':
+      return {
+        ...event,
+        ...common,
+        statusLine: capText(event.statusLine, MAX_HEADER_CHARS),
+        responseHeaders: capHeaders(event.responseHeaders),
+        redirectUrl: capText(event.redirectUrl, MAX_URL_CHARS),
+      };
+    case 'completed':
+      return { ...event, ...common };
+    case 'error':
+      return {
+        ...event,
+        ...common,
+        initiator: event.initiator === null ? null : capText(event.initiator, MAX_URL_CHARS),
+        error: capText(event.error, MAX_HEADER_CHARS),
+      };
+  }
+}
