@@ -102,7 +102,7 @@ export async function runReport(
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 1280, height: 800 });
   await panel.goto(panelUrl(extensionId, tabId));
-  await panel.waitForSelector('[data-testid="connection-status"]:text-is("Recording")');
+  await panel.waitForSelector('[data-testid="connection-status"]:text-is("Live")');
   const list = await until(`${cases.length} requests in the panel`, async () => {
     const cells = await readList(panel);
     return cells.length >= cases.length ? cells : undefined;

@@ -10,6 +10,7 @@ import { ImportBanner } from './components/import-banner';
 import { RequestList } from './components/request-list';
 import { TopBar } from './components/top-bar';
 import type { ConnectFn } from './connection';
+import { latestPageOrigin } from './format/page-origin';
 import { filterRecords, type RecordFilter } from './state/filter-records';
 import { useFixStack } from './state/use-fix-stack';
 import { useHarFiles } from './state/use-har-files';
@@ -73,15 +74,14 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
     <DropZone onFile={(file) => switchSource(() => files.importFile(file))}>
       <TopBar
         tabId={tabId}
+        pageOrigin={isLive ? latestPageOrigin(records) : null}
         status={live.status}
         blocked={blocked}
         evicted={isLive ? (live.log?.evictedCount ?? 0) : 0}
         unsaved={isLive ? (live.log?.unpersistedCount ?? 0) : 0}
-        keepSecrets={files.keepSecrets}
         canExport={records.length > 0}
         popOutUrl={popOutUrl}
-        onKeepSecrets={files.setKeepSecrets}
-        onExport={() => files.exportRecords(records)}
+        onExport={(keepSecrets) => files.exportRecords(records, keepSecrets)}
         onImport={(file) => switchSource(() => files.importFile(file))}
       />
       <FilterBar

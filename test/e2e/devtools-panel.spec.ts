@@ -32,8 +32,8 @@ test('DevTools lists a "CORS" panel that renders the extension page for the insp
       const panel = await showDevtoolsPanel(devtools, panelId, `${extensionId}/src/panel/panel.html`);
       await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
       // Inside DevTools the panel learns its tab from chrome.devtools, not from its address.
-      await expect(panel.getByTestId('tab-id')).toHaveText(`Tab ${tabId}`);
-      await expect(panel.getByTestId('connection-status')).toHaveText('Recording');
+      await expect(panel.getByTestId('page-origin')).toHaveAttribute('title', `Tab ${tabId}`);
+      await expect(panel.getByTestId('connection-status')).toHaveText('Live');
     } finally {
       await browser.close();
     }

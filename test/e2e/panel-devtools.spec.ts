@@ -54,7 +54,7 @@ const test = base.extend<{ inDevtools: InDevtools }>({
       const panelId = `chrome-extension://${extensionId}CORS`;
       await expect.poll(() => devtoolsPanelIds(connected.devtools), { timeout: 10_000 }).toContain(panelId);
       const panel = await showDevtoolsPanel(connected.devtools, panelId, `${extensionId}/src/panel/panel.html`);
-      await expect(panel.getByTestId('connection-status')).toHaveText('Recording');
+      await expect(panel.getByTestId('connection-status')).toHaveText('Live');
       await use({ page, devtools: connected.devtools, panel });
     } finally {
       await cdp?.close();

@@ -9,7 +9,7 @@ async function openPanel(page: Page, extensionId: string, tabId: number): Promis
   const panel = await page.context().newPage();
   await panel.setViewportSize({ width: 1200, height: 720 });
   await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);
-  await expect(panel.getByTestId('connection-status')).toHaveText('Recording');
+  await expect(panel.getByTestId('connection-status')).toHaveText('Live');
   return panel;
 }
 

@@ -12,8 +12,8 @@ test('the panel renders standalone for a tab given in its address', async ({ con
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);
   await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
-  await expect(panel.getByTestId('tab-id')).toHaveText(`Tab ${tabId}`);
-  await expect(panel.getByTestId('connection-status')).toHaveText('Recording');
+  await expect(panel.getByTestId('page-origin')).toHaveAttribute('title', `Tab ${tabId}`);
+  await expect(panel.getByTestId('connection-status')).toHaveText('Live');
   await expect(panel.getByTestId('blocked-count')).toHaveText('0 blocked');
 });
 

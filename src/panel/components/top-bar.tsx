@@ -1,3 +1,4 @@
+import { safeText } from '../../engine/safe-text';
 import { LOG_BOUNDS } from '../../model/capture-limits';
 import type { TabId } from '../../model/ids';
 import type { ConnectionStatus } from '../connection';
@@ -5,17 +6,18 @@ import { ImportButton } from './import-button';
 
 export interface TopBarProps {
   tabId: TabId;
+  /** The origin of the page whose requests are listed; null before any was seen. */
+  pageOrigin: string | null;
   status: ConnectionStatus;
   blocked: number;
   evicted: number;
   /** Requests storage refused to keep (its quota was full). */
   unsaved: number;
-  keepSecrets: boolean;
   canExport: boolean;
   /** The address of this panel as a page of its own; null when already one. */
   popOutUrl: string | null;
-  onKeepSecrets(keep: boolean): void;
-  onExport(): void;
+  /** Secrets are redacted unless `keepSecrets`. */
+  onExport(keepSecrets: boolean): void;
   onImport(file: File): void;
 }
 
@@ -23,15 +25,15 @@ const MiB = 1024 * 1024;
 
 /** Title, what is inspected and its state, and the file actions (import, export, pop out). */
 export function TopBar(props: TopBarProps) {
-  const { tabId, status, blocked, evicted, unsaved, keepSecrets, canExport, popOutUrl } = props;
+  const { tabId, pageOrigin, status, blocked, evicted, unsaved, canExport, popOutUrl } = props;
   return (
     <header class="bar top-bar">
       <h1>CORS Lens</h1>
-      <span class="muted" data-testid="tab-id">
-        Tab {tabId}
+      <span class="muted page-origin" data-testid="page-origin" title={`Tab ${tabId}`}>
+        {pageOrigin === null ? 'this tab' : safeText(pageOrigin, 200)}
       </span>
       <span class={`status status-${status}`} data-testid="connection-status" role="status">
-        {status === 'connected' ? 'Recording' : 'Connecting to the extension…'}
+        {status === 'connected' ? 'Live' : 'Connecting to the extension…'}
       </span>
       <span class={blocked > 0 ? 'count count-blocked' : 'count'} data-testid="blocked-count">
         {blocked} blocked
@@ -53,21 +55,33 @@ export function TopBar(props: TopBarProps) {
       )}
       <span class="spacer" />
       <ImportButton onImport={props.onImport} />
-      <button
-        type="button"
-        onClick={props.onExport}
-        disabled={!canExport}
-        title="Download the list as HAR 1.2 with CORS verdicts"
-      >
-        Export HAR
-      </button>
-      <label
-        class="check"
-        title="Bodies are dropped and secret headers, cookies and URL tokens redacted unless this is ticked"
-      >
-        <input type="checkbox" checked={keepSecrets} onChange={(e) => props.onKeepSecrets(e.currentTarget.checked)} />
-        with secrets
-      </label>
+      <span class="split-button">
+        <button
+          type="button"
+          onClick={() => props.onExport(false)}
+          disabled={!canExport}
+          title="Download the list as HAR 1.2 with CORS verdicts; cookies, tokens, keys and bodies left out"
+        >
+          Export HAR
+        </button>
+        <details class="menu">
+          <summary aria-label="More export choices" title="More export choices" aria-disabled={!canExport}>
+            ▾
+          </summary>
+          <div class="menu-items">
+            <button
+              type="button"
+              disabled={!canExport}
+              onClick={(event) => {
+                event.currentTarget.closest('details')?.removeAttribute('open');
+                props.onExport(true);
+              }}
+            >
+              Export HAR with secrets (cookies, tokens, bodies)
+            </button>
+          </div>
+        </details>
+      </span>
       {popOutUrl !== null && (
         <a class="button" href={popOutUrl} target="_blank" rel="noopener" title="Open this panel in a browser tab">
           Open in a tab

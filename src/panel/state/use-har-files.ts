@@ -6,23 +6,19 @@ import { exportFileName, exportHar, type ImportedLog, importHar } from './har-tr
 export interface HarFiles {
   imported: ImportedLog | null;
   error: string | null;
-  keepSecrets: boolean;
-  setKeepSecrets(keep: boolean): void;
   importFile(file: File): void;
   closeImport(): void;
-  exportRecords(records: readonly ExchangeRecord[]): void;
+  /** Saves `records` as HAR; secrets are redacted unless `keepSecrets`. */
+  exportRecords(records: readonly ExchangeRecord[], keepSecrets: boolean): void;
 }
 
 /** Import (file picker or drop) and export of HAR files, all inside the panel. */
 export function useHarFiles(version: string, now: () => Date): HarFiles {
   const [imported, setImported] = useState<ImportedLog | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [keepSecrets, setKeepSecrets] = useState(false);
   return {
     imported,
     error,
-    keepSecrets,
-    setKeepSecrets,
     importFile(file) {
       file.text().then(
         (text) => {
@@ -40,7 +36,7 @@ export function useHarFiles(version: string, now: () => Date): HarFiles {
       setImported(null);
       setError(null);
     },
-    exportRecords(records) {
+    exportRecords(records, keepSecrets) {
       const at = now();
       const text = exportHar({ records, keepSecrets, now: at, version });
       saveTextFile(text, exportFileName(records, at), 'application/json');

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capText } from '../../../../src/capture/cap-event';
 import { explain } from '../../../../src/engine/explain';
 import { MAX_HEADER_CHARS, MAX_URL_CHARS } from '../../../../src/model/capture-limits';
@@ -15,8 +15,9 @@ describe('<App>', () => {
   it('renders the snapshot: one row per request, the real status, the blocked count', async () => {
     app = await mountApp();
     await app.worker.snapshot([blockedRecord('1'), passedRecord('2')]);
-    expect(app.one('connection-status')?.textContent).toBe('Recording');
-    expect(app.one('tab-id')?.textContent).toBe('Tab 7');
+    expect(app.one('connection-status')?.textContent).toBe('Live');
+    expect(app.one('page-origin')?.textContent).toBe('http://localhost:3000');
+    expect(app.one('page-origin')?.title).toBe('Tab 7');
     expect(app.one('blocked-count')?.textContent).toBe('1 blocked');
     expect(app.all('request-row')).toHaveLength(2);
     expect(app.all('verdict').map((cell) => cell.textContent)).toEqual(['MissingAllowOriginHeader', '']);
@@ -104,6 +105,39 @@ describe('<App>', () => {
     expect(body.scrollTop).toBe(400);
     await app.click(second as HTMLElement);
     expect((app.one('detail-body') as HTMLElement).scrollTop).toBe(0);
+  });
+
+  it('exports redacted by default, and with secrets only when that export is chosen from its menu', async () => {
+    const saved: Blob[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved.push(blob as Blob);
+      return 'blob:test';
+    });
+    try {
+      app = await mountApp();
+      const secret = record(
+        '1',
+        exchange({
+          request: {
+            url: `${API_ORIGIN}/me`,
+            method: 'GET',
+            headers: [
+              ['Origin', PAGE_ORIGIN],
+              ['Cookie', 'sid=hunter2'],
+            ],
+          },
+          response: response(200, [['Access-Control-Allow-Origin', PAGE_ORIGIN]]),
+        }),
+      );
+      await app.worker.snapshot([secret]);
+      await app.click(byText(app.root, 'button', 'Export HAR'));
+      await app.click(byText(app.root, 'button', 'Export HAR with secrets (cookies, tokens, bodies)'));
+      const [redacted, withSecrets] = await Promise.all(saved.map((blob) => blob.text()));
+      expect(redacted).not.toContain('hunter2');
+      expect(withSecrets).toContain('hunter2');
+    } finally {
+      create.mockRestore();
+    }
   });
 
   it('filters: Blocked hides passed rows, Advisories shows only passed-with-advisories', async () => {
