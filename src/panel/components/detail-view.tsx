@@ -4,6 +4,7 @@ import type { StackId } from '../../engine/explanation-types';
 import { pageFix } from '../../engine/page-fix';
 import { safeText } from '../../engine/safe-text';
 import type { ExchangeRecord } from '../../model/exchange-record';
+import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';
 import { AdvisorySection } from './advisory-section';
 import { CurlSection } from './curl-section';
@@ -54,8 +55,8 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
           ✕
         </button>
         <span class={`badge verdict-${verdict.blocked ? 'blocked' : verdict.kind}`}>{verdictLabel(verdict)}</span>
-        <span class="detail-title" title={safeText(exchange.request.url, 2000)}>
-          {safeText(exchange.request.method, 40)} {safeText(exchange.request.url, 2000)}
+        <span class="detail-title" title={capturedText(exchange.request.url, 2000)}>
+          {safeText(exchange.request.method, 40)} {capturedText(exchange.request.url, 2000)}
         </span>
       </header>
       <div class="detail-body" ref={body} data-testid="detail-body">

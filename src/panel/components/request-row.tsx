@@ -1,4 +1,5 @@
 import type { ExchangeRecord } from '../../model/exchange-record';
+import { capturedText } from '../format/captured-text';
 import { rowView } from '../format/row-view';
 
 const PREFLIGHT_MARKS = {
@@ -31,7 +32,7 @@ export function RequestRow({ record, index, top, selected, compact, onSelect }: 
       onClick={() => onSelect(record)}
     >
       <td class="cell method">{view.method}</td>
-      <td class="cell url" title={record.exchange.request.url}>
+      <td class="cell url" title={capturedText(record.exchange.request.url, 2_000)}>
         <span class="host">{view.host}</span>
         {view.hostPath.slice(view.host.length)}
       </td>
