@@ -16,8 +16,13 @@ const URL_HEADERS = new Set(['location', 'content-location', 'referer']);
  * scheme and its slashes, or the `//` of a scheme-relative URL.
  */
 const USERINFO = /^(\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:[/\\]*|[/\\]{2}))([^/\\?#]*)@/;
-/** The same anywhere in a text (a verdict's words quote the Location they are about). */
-const USERINFO_IN_TEXT = /((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?[/\\]{2})([^/\\?#\s'"`@]*)@/g;
+/**
+ * The same anywhere in a text (a verdict's words quote the Location they are about). It starts at
+ * the slashes, not at a scheme: the text before a match is kept as it is either way, and an
+ * optional scheme in front made the regex retry every letter of a long value (quadratic: a 70 MB
+ * header value quoted in `_cors` stalled `export`).
+ */
+const USERINFO_IN_TEXT = /([/\\]{2})([^/\\?#\s'"`@]*)@/g;
 
 /** The URL with any `user:password@` replaced by the marker. */
 export function redactUrl(url: string): string {
@@ -29,7 +34,11 @@ export function redactUrlsInText(text: string): string {
   return text.replace(USERINFO_IN_TEXT, `$1${REDACTED_USERINFO}@`);
 }
 
-/** Every string inside `value` (an object CORS Lens wrote, such as `_cors`) with URL userinfo redacted. */
+/**
+ * Every string inside `value` (an object CORS Lens wrote, such as `_cors`) with URL userinfo
+ * redacted. Recursive, which is safe only because readers refuse input nested deeper than
+ * MAX_HAR_NESTING (json-nesting.ts): an entry the reader skipped keeps its own `_cors` here.
+ */
 function redactStrings(value: unknown): unknown {
   if (typeof value === 'string') return redactUrlsInText(value);
   if (Array.isArray(value)) return value.map(redactStrings);
