@@ -16,6 +16,7 @@ import {
 } from '../report/index';
 import { InputError } from './input-error';
 import type { LoadedHar } from './load-har';
+import { safeJson } from './safe-json';
 import { fileSink, type Sink, type TextOut, textSink } from './sink';
 import { streamHar } from './stream-har';
 
@@ -43,7 +44,7 @@ export async function exportCommand(request: ExportRequest): Promise<void> {
     .sort((a, b) => a.index - b.index);
   const sink = await openSink(output, request.stdout);
   if (loaded.parsed !== null) {
-    await sink.write(`${JSON.stringify(annotateHar(loaded.parsed, reports, options), null, 2)}\n`);
+    await sink.write(`${safeJson(annotateHar(loaded.parsed, reports, options), 2)}\n`);
     await sink.close();
     return;
   }
@@ -63,21 +64,17 @@ export async function exportCommand(request: ExportRequest): Promise<void> {
     {
       logField: (name, value) => {
         const written = exportLogField(name, value, options);
-        if (written !== undefined) (opened ? after : before).push(`${JSON.stringify(name)}:${JSON.stringify(written)}`);
+        if (written !== undefined) (opened ? after : before).push(`${safeJson(name)}:${safeJson(written)}`);
       },
       entry: async (value) => {
         await open();
-        await sink.write(
-          `${index > 0 ? ',\n' : ''}${JSON.stringify(annotateEntry(value, byIndex.get(index), options))}`,
-        );
+        await sink.write(`${index > 0 ? ',\n' : ''}${safeJson(annotateEntry(value, byIndex.get(index), options))}`);
         index++;
       },
     },
     LOG_FIELDS,
   );
   await open();
-  await sink.write(
-    `\n]${after.map((field) => `,${field}`).join('')},"_cors":${JSON.stringify(exportMeta(options))}}}\n`,
-  );
+  await sink.write(`\n]${after.map((field) => `,${field}`).join('')},"_cors":${safeJson(exportMeta(options))}}}\n`);
   await sink.close();
 }

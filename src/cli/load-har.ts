@@ -4,7 +4,7 @@
  * line a person can act on.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createHarReader, HarFormatError, type HarReadResult, readHar } from '../report/index';
+import { createHarReader, HarFormatError, type HarReadResult, nestingGuard, readHar, TOO_DEEP } from '../report/index';
 import { InputError } from './input-error';
 import { streamHar } from './stream-har';
 
@@ -61,6 +61,8 @@ function parseWhole(path: string): { parsed: unknown; text: string } {
   }
   const text = decodeUtf8(bytes, path);
   if (text.trim() === '') throw new InputError(`${path} is empty`);
+  // Before JSON.parse: a tree thousands of levels deep would overflow the stack of whatever walks it.
+  if (!nestingGuard()(text)) throw new InputError(`${path} is ${TOO_DEEP}`);
   try {
     return { parsed: JSON.parse(text), text };
   } catch (error) {

@@ -17,6 +17,7 @@ import { exportCommand } from './export-command';
 import { InputError } from './input-error';
 import { type LoadedHar, loadHar } from './load-har';
 import { progress } from './progress';
+import { safeJson } from './safe-json';
 import { type TextOut, textSink } from './sink';
 import { addToSummary, emptySummary } from './summary';
 import { terminalReport } from './terminal-report';
@@ -79,7 +80,7 @@ async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io
     const sink = textSink(io.stdout);
     const { entries } = jsonReport(reports.sort((a, b) => a.index - b.index));
     await sink.write('{"entries":[');
-    for (let i = 0; i < entries.length; i++) await sink.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(entries[i])}`);
+    for (let i = 0; i < entries.length; i++) await sink.write(`${i === 0 ? '\n' : ',\n'}${safeJson(entries[i])}`);
     await sink.write(`${entries.length > 0 ? '\n' : ''}]}\n`);
     await sink.close();
   } else {

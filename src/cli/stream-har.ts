@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { JSONParser } from '@streamparser/json';
+import { nestingGuard, TOO_DEEP } from '../report/index';
 import { InputError } from './input-error';
 
 export interface StreamHandlers {
@@ -36,7 +37,11 @@ export async function streamHar(
     } else if (stack.length === 2 && typeof key === 'string') handlers.logField?.(key, value);
   };
   let bytes = 0;
+  // Each chunk is checked before the parser sees it: its cost per value grows with the depth
+  // (@streamparser/json looks through its whole stack), so time grew with the square of the depth.
+  const guard = nestingGuard();
   const write = (text: string) => {
+    if (!guard(text)) throw new InputError(`${path} is ${TOO_DEEP}`);
     try {
       if (text !== '' && !parser.isEnded) parser.write(text);
       else if (text.trim() !== '') throw new Error('unexpected data after the end of the JSON value');

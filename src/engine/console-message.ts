@@ -82,7 +82,8 @@ function resourceKind(type: ResourceType): string | null {
 
 function reason(code: CorsErrorCode, ctx: ExplainContext, kind: string, legacy: boolean): string {
   const raw = ctx.verdict.failedParameter || (ctx.verdict.header?.received ?? '');
-  const hint = safeText(encodeHint(raw), MAX_VALUE_CHARS);
+  // Cut before encoding: the value may be megabytes and only MAX_VALUE_CHARS are shown.
+  const hint = encodeHint(raw, MAX_VALUE_CHARS);
   const isFetch = kind === 'fetch';
   const noCors = isFetch ? (legacy ? LEGACY_NO_CORS_TAIL : NO_CORS_TAIL) : '';
   const xhrTail = kind === 'XMLHttpRequest' ? XHR_CREDENTIALS_TAIL : '';

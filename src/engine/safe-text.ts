@@ -49,22 +49,23 @@ export function utf8ByteLength(value: string): number {
 }
 
 /**
- * The value with unsafe characters escaped and, past `maxChars`, cut with "… (N bytes)" so the
- * reader knows how much was hidden. Only the kept prefix is escaped, so a huge value costs little.
+ * The value written piece by piece (`piece` gives what each code point becomes) and, once the next
+ * piece would pass `maxChars`, cut with "… (N bytes)" so the reader knows how much was hidden.
+ * Only the kept prefix is ever converted, so a huge value costs what is shown plus a byte count.
  */
-export function safeText(value: string, maxChars: number = MAX_VALUE_CHARS): string {
+export function cutText(value: string, maxChars: number, piece: (cp: number, ch: string) => string): string {
   let out = '';
-  let truncated = false;
   for (const ch of value) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const piece = isUnsafeCodePoint(cp) ? escapeCodePoint(cp) : ch;
-    if (out.length + piece.length > maxChars) {
-      truncated = true;
-      break;
-    }
-    out += piece;
+    const next = piece(ch.codePointAt(0) ?? 0, ch);
+    if (out.length + next.length > maxChars) return `${out}… (${utf8ByteLength(value)} bytes)`;
+    out += next;
   }
-  return truncated ? `${out}… (${utf8ByteLength(value)} bytes)` : out;
+  return out;
+}
+
+/** The value with unsafe characters escaped and, past `maxChars`, cut (see cutText). */
+export function safeText(value: string, maxChars: number = MAX_VALUE_CHARS): string {
+  return cutText(value, maxChars, (cp, ch) => (isUnsafeCodePoint(cp) ? escapeCodePoint(cp) : ch));
 }
 
 /** A server value in single quotes, the way Chromium quotes it in console messages. */

@@ -13,6 +13,7 @@ export {
 } from './annotate-har';
 export { CORS_FIELD_VERSION, type CorsField, corsField } from './cors-field';
 export { type EntryReport, type EntryRole, entryReports } from './entry-reports';
+export { MAX_HAR_NESTING, type NestingGuard, nestingGuard, TOO_DEEP } from './json-nesting';
 export { type JsonEntry, type JsonReport, jsonReport } from './json-report';
 export {
   createHarReader,

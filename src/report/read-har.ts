@@ -7,6 +7,7 @@ import type { Exchange } from '../engine/exchange';
 import { originOf } from '../engine/index';
 import { followRedirects } from './follow-redirects';
 import { headerValue, isRecord, optionalString } from './har-guards';
+import { nestingGuard, TOO_DEEP } from './json-nesting';
 import { isPreflightEntry, pairPreflights } from './pair-preflights';
 import { type EntryView, readEntry } from './read-entry';
 import { toExchange } from './to-exchange';
@@ -119,10 +120,14 @@ export class HarFormatError extends Error {
   override name = 'HarFormatError';
 }
 
-/** Reads a whole HAR, given as text or already parsed. Throws HarFormatError only when it is not HAR. */
+/**
+ * Reads a whole HAR, given as text or already parsed. Throws HarFormatError only when it is not
+ * HAR, or as text nests deeper than MAX_HAR_NESTING.
+ */
 export function readHar(input: unknown): HarReadResult {
   let parsed = input;
   if (typeof input === 'string') {
+    if (!nestingGuard()(input)) throw new HarFormatError(TOO_DEEP);
     try {
       parsed = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (error) {

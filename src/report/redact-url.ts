@@ -17,8 +17,13 @@ export const REDACTED_IN_URL = 'redacted';
  * scheme and its slashes, or the `//` of a scheme-relative URL.
  */
 const USERINFO = /^(\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:[/\\]*|[/\\]{2}))([^/\\?#]*)@/;
-/** The same anywhere in a text (a verdict's words quote the Location they are about). */
-const USERINFO_IN_TEXT = /((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?[/\\]{2})([^/\\?#\s'"`@]*)@/g;
+/**
+ * The same anywhere in a text (a verdict's words quote the Location they are about). It starts at
+ * the slashes, not at a scheme: the text before a match is kept as it is either way, and an
+ * optional scheme in front made the regex retry every letter of a long value (quadratic: a 70 MB
+ * header value quoted in `_cors` stalled `export`).
+ */
+const USERINFO_IN_TEXT = /([/\\]{2})([^/\\?#\s'"`@]*)@/g;
 /**
  * A `name=value` parameter after `?` or `&` (query), `#` (a fragment such as OAuth's
  * `#access_token=`) or `;` (Java's `;jsessionid=` in a path). The value stops at `?` too, so a

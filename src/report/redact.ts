@@ -50,7 +50,11 @@ function withoutComments(value: unknown, depth = 0): unknown {
   return copy;
 }
 
-/** Every string inside `value` (an object CORS Lens wrote, such as `_cors`) with URL secrets redacted. */
+/**
+ * Every string inside `value` (an object CORS Lens wrote, such as `_cors`) with URL secrets
+ * redacted. Recursive, which is safe only because readers refuse input nested deeper than
+ * MAX_HAR_NESTING (json-nesting.ts): an entry the reader skipped keeps its own `_cors` here.
+ */
 function redactStrings(value: unknown): unknown {
   if (typeof value === 'string') return redactUrlsInText(value);
   if (Array.isArray(value)) return value.map(redactStrings);

@@ -85,6 +85,9 @@ describe('consoleMessage: variants', () => {
   it('escapes the failed parameter like Chromium’s EncodeHint', () => {
     expect(encodeHint('http://a\u0007b')).toBe('http://a\\u0007b');
     expect(encodeHint('é')).toBe('\\u00C3\\u00A9');
+    // Only what is shown is encoded: a 10 MB value is cut first, with its size in bytes.
+    expect(encodeHint('é'.repeat(5_000_000), 20)).toBe('\\u00C3\\u00A9… (10000000 bytes)');
+    expect(encodeHint('\u0007'.repeat(40), 12)).toBe('\\u0007\\u0007… (40 bytes)');
     const v = blocked('AllowOriginMismatch', 'response', { status: 200, failedParameter: 'http://evil\r\nX: 1' });
     const e = explain(v, blockedGet(response(200), { resourceType: 'xmlhttprequest' }));
     expect(e.consoleMessage).toContain("has a value 'http://evil\\u000D\\u000AX: 1' that is not equal");

@@ -1,0 +1,10 @@
+import { expect, it } from 'vitest';
+import { safeJson } from '../../../src/cli/safe-json';
+
+it('writes C1, bidi and separator characters as escapes, and parses back to the same value', () => {
+  const value = { a: '\u009b31m\u0085 \u202eevil\u202c \u2028 \u2066x\u2069 \ufeff', b: ['\u001b', '– “ok” é'] };
+  const text = safeJson(value, 2);
+  expect(text).toContain('\\u009b31m\\u0085 \\u202eevil\\u202c \\u2028 \\u2066x\\u2069 \\ufeff');
+  expect(text).toContain('– “ok” é');
+  expect(JSON.parse(text)).toEqual(value);
+});
