@@ -72,13 +72,17 @@ function nullOriginNotes(ctx: RecipeContext): string[] {
   if (!ctx.origins.includes('null')) return [];
   const others = ctx.origins.filter((origin) => origin !== 'null');
   const redirect = ctx.nullOriginRedirect;
-  if (redirect === null || others.length === 0) {
+  if (others.length === 0) {
     return [
       'The browser sent Origin: null (after a cross-origin redirect, or from a sandboxed iframe, a file: page or a data: URL), and only Access-Control-Allow-Origin: null matches. Allowing null admits every such page: prefer pointing the page at the final URL so no redirect happens, or serving it from a real origin.',
     ];
   }
+  // Server names come from captured URLs: named only when they are plain origins.
+  const cause =
+    redirect === null ? 'A redirect to another origin' : `The redirect from ${redirect.from} to ${redirect.to}`;
+  const finalUrl = redirect === null ? 'the final URL' : `the final URL (on ${redirect.to})`;
   const notes = [
-    `The redirect from ${redirect.from} to ${redirect.to} made the browser send Origin: null on the requests after it (Fetch's tainted origin: a request redirected to another origin from a server that is not the page's own no longer reveals the page's origin), and only Access-Control-Allow-Origin: null matches those. The requests before it still carry Origin: ${list(others)}, so the configuration allows ${others.length === 1 ? 'both' : 'all of them'}: null alone fails the first request (AllowOriginMismatch on the redirect), the page's origin alone fails the ones after. Allowing null also admits sandboxed iframes, file: pages and data: URLs: prefer pointing the page at the final URL (on ${redirect.to}) so no redirect happens, and allow only ${list(others)}.`,
+    `${cause} made the browser send Origin: null on the requests after it (Fetch's tainted origin: a request redirected to another origin from a server that is not the page's own no longer reveals the page's origin), and only Access-Control-Allow-Origin: null matches those. The requests before it still carry Origin: ${list(others)}, so the configuration allows ${others.length === 1 ? 'both' : 'all of them'}: null alone fails the first request (AllowOriginMismatch on the redirect), the page's origin alone fails the ones after. Allowing null also admits sandboxed iframes, file: pages and data: URLs: prefer pointing the page at ${finalUrl} so no redirect happens, and allow only ${list(others)}.`,
   ];
   if (ctx.servers.length > 1) {
     const each = ctx.servers.map(({ server, origins }) => `${server} gets Origin: ${origins.join(' or ')}`);
