@@ -37,10 +37,35 @@ export type StackId =
   | 'aws-api-gateway'
   | 'aws-s3';
 
+/** The origins a redirect left and led to. */
+export interface OriginRedirect {
+  from: string;
+  to: string;
+}
+
+/** A server of a redirect chain and the `Origin` values its requests carried. */
+export interface ServerOrigins {
+  server: string;
+  origins: readonly string[];
+}
+
 /** What the server must allow for this exchange to pass, derived from the exchange and the verdict. */
 export interface RequiredPolicy {
-  /** The exact origin to allow (`http://localhost:3000`), or `null` as the literal string for opaque origins after a redirect. */
+  /** The exact origin the failing check needed (`http://localhost:3000`), or `null` as the literal string for opaque origins after a redirect. */
   allowOrigin: string;
+  /**
+   * Every origin one configuration answering the whole redirect chain must allow, in the order the
+   * requests carried them: after a redirect that taints the request, the page's origin for the
+   * requests before it and `null` for those after. Just `[allowOrigin]` without a redirect.
+   */
+  allowOrigins: readonly string[];
+  /**
+   * Each server of a redirect chain (the origin of a request's URL) with the origins its own requests
+   * carried: what that server needs if it has a configuration of its own. Empty without a redirect.
+   */
+  originsByServer: readonly ServerOrigins[];
+  /** The redirect after which the browser sent `Origin: null` (Fetch's tainted origin); null when none did. */
+  nullOriginRedirect: OriginRedirect | null;
   allowCredentials: boolean;
   /** Non-safelisted methods the preflight must allow, as the request sends them (case kept). */
   allowMethods: readonly string[];

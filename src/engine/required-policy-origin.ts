@@ -1,5 +1,6 @@
 import { checkedPreflight } from './decision';
 import type { Exchange, HeaderList } from './exchange';
+import type { OriginRedirect, ServerOrigins } from './explanation-types';
 import type { Verdict } from './verdict-types';
 
 /** The value of the first `name` field in `headers` (case-insensitive), or null when absent. */
@@ -11,17 +12,69 @@ export function findHeader(headers: HeaderList, name: string): string | null {
   return null;
 }
 
+/** One request of the actual request's redirect chain and the `Origin` it carried. */
+export interface ChainRequest {
+  /** The serialized origin of the request's URL, i.e. the server that answered it; null when unparsable. */
+  server: string | null;
+  /** The `Origin` it carried: as captured on the wire when the capture has it, else as Fetch serializes it. */
+  origin: string;
+  /** Fetch's tainted origin flag was set by then, so the request carried `Origin: null`. */
+  tainted: boolean;
+}
+
+/** The requests of the chain, and the redirect that set the tainted origin flag (the origins it left and led to). */
+export interface RequestChain {
+  requests: ChainRequest[];
+  taintedBy: OriginRedirect | null;
+}
+
+function initiatorOf(exchange: Exchange): string {
+  return exchange.initiatorOrigin ?? findHeader(exchange.request.headers, 'origin') ?? '';
+}
+
+/**
+ * Every request of the actual request's chain in order: the first, each redirect's, and the one
+ * the last `Location` leads to (made once that redirect is allowed, even if this capture stopped
+ * before it). Fetch's redirect-taint: a redirect taints the request when it leads to another
+ * origin from a URL that is not the request's own origin; a tainted request sends `Origin: null`.
+ * Chromium 156 was seen doing this even when the chain comes back to the page's own origin.
+ * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
+ * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
+ */
+export function requestChain(exchange: Exchange): RequestChain {
+  const initiator = initiatorOf(exchange);
+  const { redirects } = exchange;
+  const urls = redirects.length === 0 ? [exchange.request.url] : redirects.map((hop) => hop.request.url);
+  const last = redirects[redirects.length - 1];
+  const location = last === undefined ? null : findHeader(last.response.headers, 'location');
+  if (location !== null) urls.push(location);
+  const requests: ChainRequest[] = [];
+  let taintedBy: RequestChain['taintedBy'] = null;
+  let previous: string | null = null;
+  let tainted = false;
+  urls.forEach((url, index) => {
+    const server = urlOrigin(url, previous);
+    if (!tainted && previous !== null && server !== null && server !== previous && previous !== initiator) {
+      tainted = true;
+      // An opaque page sends `Origin: null` from the start: no redirect is to blame.
+      if (initiator !== 'null') taintedBy = { from: previous, to: server };
+    }
+    previous = server ?? previous;
+    const hop = redirects[index];
+    const sent = hop === undefined ? null : findHeader(hop.request.headers, 'origin');
+    requests.push({ server, origin: sent !== null && sent !== '' ? sent : tainted ? 'null' : initiator, tainted });
+  });
+  return { requests, taintedBy };
+}
+
 /**
  * The origin the server must allow for the check that failed: the browser's own `Origin` header when
  * the failing hop's request was captured, else the initiator's origin, or `null` (the string) once a
  * redirect left an origin other than the request's own.
  * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
  */
-export function requiredPolicyOrigin(exchange: Exchange, verdict: Verdict): string {
-  const initiator = exchange.initiatorOrigin ?? findHeader(exchange.request.headers, 'origin') ?? '';
-  const urls = exchange.redirects.map((hop) => hop.request.url);
-  if (urls.length === 0) urls.push(exchange.request.url);
-
+export function requiredPolicyOrigin(exchange: Exchange, verdict: Verdict, chain: RequestChain): string {
+  const initiator = initiatorOf(exchange);
   const preflight = checkedPreflight(verdict, exchange);
   if (verdict.stage === 'preflight' && preflight.kind === 'observed') {
     const sent = findHeader(preflight.request.headers, 'origin');
@@ -29,34 +82,37 @@ export function requiredPolicyOrigin(exchange: Exchange, verdict: Verdict): stri
     return initiator;
   }
   if (verdict.stage === 'redirect' && verdict.redirectIndex !== null) {
-    const hop = exchange.redirects[verdict.redirectIndex];
-    const sent = hop === undefined ? null : findHeader(hop.request.headers, 'origin');
-    if (sent !== null && sent !== '') return sent;
-    return isRedirectTainted(initiator, urls.slice(0, verdict.redirectIndex + 1)) ? 'null' : initiator;
+    const request =
+      verdict.redirectIndex < exchange.redirects.length ? chain.requests[verdict.redirectIndex] : undefined;
+    return request?.origin ?? initiator;
   }
   if (verdict.stage === 'response' && exchange.redirects.length > 0) {
-    const last = exchange.redirects[exchange.redirects.length - 1];
-    const location = last === undefined ? null : findHeader(last.response.headers, 'location');
-    const finalUrls = location === null ? urls : [...urls, location];
-    return isRedirectTainted(initiator, finalUrls) ? 'null' : initiator;
+    return chain.requests[chain.requests.length - 1]?.tainted === true ? 'null' : initiator;
   }
   return initiator;
 }
 
 /**
- * Fetch's redirect-taint: a hop from `previous` to `next` taints the request when the two URLs are
- * not same origin and the request's origin is not `previous`'s. A tainted request sends `Origin: null`.
- * Chromium 156 was seen doing this even when the chain comes back to the page's own origin.
- * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
+ * Every origin one configuration answering the whole chain must allow: those the chain's requests
+ * carried, in order, then the one the failing check needed, each once. Without a redirect it is the
+ * failing check's alone: a capture's stray `Origin` header must not widen the allow-list.
  */
-function isRedirectTainted(initiator: string, urls: readonly string[]): boolean {
-  let previous: string | null = null;
-  for (const url of urls) {
-    const current: string | null = urlOrigin(url, previous);
-    if (previous !== null && current !== null && current !== previous && previous !== initiator) return true;
-    previous = current ?? previous;
+export function requiredPolicyOrigins(exchange: Exchange, allowOrigin: string, chain: RequestChain): string[] {
+  if (exchange.redirects.length === 0) return [allowOrigin];
+  return [...new Set([...chain.requests.map((request) => request.origin), allowOrigin])];
+}
+
+/** Each server of a redirect chain with the origins its own requests carried, in order; empty without a redirect. */
+export function originsByServer(exchange: Exchange, chain: RequestChain): ServerOrigins[] {
+  if (exchange.redirects.length === 0) return [];
+  const byServer = new Map<string, string[]>();
+  for (const { server, origin } of chain.requests) {
+    if (server === null) continue;
+    const origins = byServer.get(server) ?? [];
+    if (!origins.includes(origin)) origins.push(origin);
+    byServer.set(server, origins);
   }
-  return false;
+  return [...byServer].map(([server, origins]) => ({ server, origins }));
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ws: '80', wss: '443' };

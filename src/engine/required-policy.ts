@@ -2,7 +2,13 @@ import { advisedUnexposedHeaders } from './advisories';
 import type { Exchange } from './exchange';
 import type { RequiredPolicy } from './explanation-types';
 import { requiredPolicyHeaders } from './required-policy-headers';
-import { findHeader, requiredPolicyOrigin } from './required-policy-origin';
+import {
+  findHeader,
+  originsByServer,
+  requestChain,
+  requiredPolicyOrigin,
+  requiredPolicyOrigins,
+} from './required-policy-origin';
 import type { CorsErrorCode, Verdict } from './verdict-types';
 
 /** Only these methods are uppercased by fetch()/XHR; `patch` stays `patch`. */
@@ -55,7 +61,7 @@ function exposeHeaders(exchange: Exchange, verdict: Verdict): string[] {
 
 /**
  * What the server must allow for this exchange to pass: the exact origin (never `*`, so it also
- * works with credentials), credentials when the request carried or needed them, the request's
+ * works with credentials) and, after a redirect, every origin the chain's requests carried, credentials when the request carried or needed them, the request's
  * non-safelisted method and header names, and the response headers the page could not read.
  * Pure and total: it reads only the exchange and the verdict, and never throws.
  * @see https://fetch.spec.whatwg.org/#http-cors-protocol
@@ -68,8 +74,13 @@ export function requiredPolicy(exchange: Exchange, verdict: Verdict): RequiredPo
     exchange.credentialsMode === 'include' ||
     (verdict.code !== null && CREDENTIALED_CODES.has(verdict.code)) ||
     sentCredentials(exchange);
+  const chain = requestChain(exchange);
+  const allowOrigin = requiredPolicyOrigin(exchange, verdict, chain);
   return {
-    allowOrigin: requiredPolicyOrigin(exchange, verdict),
+    allowOrigin,
+    allowOrigins: requiredPolicyOrigins(exchange, allowOrigin, chain),
+    originsByServer: originsByServer(exchange, chain),
+    nullOriginRedirect: chain.taintedBy,
     allowCredentials,
     allowMethods,
     allowHeaders,

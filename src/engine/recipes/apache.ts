@@ -24,9 +24,21 @@ const PITFALLS: PitfallTable = {
   header: (ctx) => `Access-Control-Allow-Headers lacks ${ctx.headers.join(', ')}.`,
 };
 
+/**
+ * Several origins: the request's Origin is echoed only when it is one of them, with an `expr=`
+ * condition of mod_headers itself (httpd 2.4.10+), so no other module is needed.
+ * @see https://httpd.apache.org/docs/2.4/mod/mod_headers.html#header
+ */
+function echoListedOrigin(origins: readonly string[]): string {
+  const listed = origins.map((origin) => `'${configString(origin).slice(1, -1)}'`).join(', ');
+  return `    Header always set Access-Control-Allow-Origin "expr=%{req:Origin}" "expr=%{req:Origin} in {${listed}}"`;
+}
+
 function snippet(ctx: RecipeContext): string {
   const set = (name: string, value: string): string => `    Header always set ${name} ${configString(value)}`;
-  const lines = [set('Access-Control-Allow-Origin', ctx.origin)];
+  const lines = [
+    ctx.origins.length > 1 ? echoListedOrigin(ctx.origins) : set('Access-Control-Allow-Origin', ctx.origin),
+  ];
   if (ctx.credentials) lines.push(set('Access-Control-Allow-Credentials', 'true'));
   lines.push(set('Access-Control-Allow-Methods', ctx.methods.join(', ')));
   if (ctx.headers.length > 0) lines.push(set('Access-Control-Allow-Headers', ctx.headers.join(', ')));

@@ -28,7 +28,7 @@ const PITFALLS: PitfallTable = {
 
 function snippet(ctx: RecipeContext): string {
   const args = (items: readonly string[]): string => items.map(csString).join(', ');
-  const chain = [`.WithOrigins(${args([ctx.origin])})`, `.WithMethods(${args(ctx.methods)})`];
+  const chain = [`.WithOrigins(${args(ctx.origins)})`, `.WithMethods(${args(ctx.methods)})`];
   if (ctx.headers.length > 0) chain.push(`.WithHeaders(${args(ctx.headers)})`);
   if (ctx.expose.length > 0) chain.push(`.WithExposedHeaders(${args(ctx.expose)})`);
   if (ctx.credentials) chain.push('.AllowCredentials()');

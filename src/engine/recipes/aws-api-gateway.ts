@@ -36,16 +36,23 @@ function gatewayResponse(type: string, headers: Record<string, string>): Record<
   };
 }
 
+/** What a Lambda proxy integration returns as Access-Control-Allow-Origin. */
+function lambdaOrigin(origins: readonly string[]): string {
+  if (origins.length === 1) return `Access-Control-Allow-Origin: ${origins[0]}`;
+  return `Access-Control-Allow-Origin set to the request's Origin when it is one of ${origins.join(', ')} (none otherwise)`;
+}
+
 /** API Gateway, as a CloudFormation template: HTTP API corsConfiguration and REST API Gateway Responses. */
 export function awsApiGatewayRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
   const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
-  const cors: Record<string, unknown> = { AllowOrigins: [ctx.origin], AllowMethods: methods };
+  const cors: Record<string, unknown> = { AllowOrigins: ctx.origins, AllowMethods: methods };
   if (ctx.headers.length > 0) cors.AllowHeaders = ctx.headers;
   if (ctx.expose.length > 0) cors.ExposeHeaders = ctx.expose;
   if (ctx.credentials) cors.AllowCredentials = true;
   cors.MaxAge = ctx.maxAge;
-  const errorHeaders: Record<string, string> = { 'Access-Control-Allow-Origin': ctx.origin };
+  // A Gateway Response header is one fixed value: with several origins it carries the first (the page's).
+  const errorHeaders: Record<string, string> = { 'Access-Control-Allow-Origin': ctx.origins[0] ?? ctx.origin };
   if (ctx.credentials) errorHeaders['Access-Control-Allow-Credentials'] = 'true';
   errorHeaders.Vary = 'Origin';
   const template = {
@@ -67,7 +74,10 @@ export function awsApiGatewayRecipe(policy: RequiredPolicy, verdict: Verdict): S
     notes: notesFor(
       ctx,
       'A CloudFormation template: keep the part for your API type. HTTP API: merge CorsConfiguration into your AWS::ApiGatewayV2::Api (or aws apigatewayv2 update-api --cors-configuration with that object); API Gateway then answers preflights itself and ignores CORS headers from the backend.',
-      `REST API: enable CORS on each resource (an OPTIONS method with a mock integration and no authorizer), keep the two GatewayResponse resources (RestApi is your AWS::ApiGateway::RestApi), and with a Lambda proxy integration return Access-Control-Allow-Origin: ${ctx.origin} and Vary: Origin from the function. Redeploy the stage afterwards.`,
+      `REST API: enable CORS on each resource (an OPTIONS method with a mock integration and no authorizer), keep the two GatewayResponse resources (RestApi is your AWS::ApiGateway::RestApi), and with a Lambda proxy integration return ${lambdaOrigin(ctx.origins)} and Vary: Origin from the function. Redeploy the stage afterwards.`,
+      ctx.origins.length > 1
+        ? `A Gateway Response carries one fixed Access-Control-Allow-Origin, so API Gateway's own errors name only ${ctx.origins[0]}; requests that carry another origin cannot read them.`
+        : '',
     ),
   };
 }

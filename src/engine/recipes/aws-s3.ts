@@ -31,7 +31,7 @@ export function awsS3Recipe(policy: RequiredPolicy, verdict: Verdict): StackReci
   const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
   const unsupported = methods.filter((method) => !S3_METHODS.has(method));
   const rule: Record<string, unknown> = {
-    AllowedOrigins: [ctx.origin],
+    AllowedOrigins: ctx.origins,
     AllowedMethods: methods.filter((method) => S3_METHODS.has(method)),
   };
   if (ctx.headers.length > 0) rule.AllowedHeaders = ctx.headers;

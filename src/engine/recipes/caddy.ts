@@ -24,9 +24,26 @@ const PITFALLS: PitfallTable = {
   header: (ctx) => `The preflight's Access-Control-Allow-Headers lacks ${ctx.headers.join(', ')}.`,
 };
 
+/**
+ * Several origins: a matcher on the request's Origin (values of one field match if any does), and
+ * a header directive under it that echoes the Origin, so only a listed origin is ever sent.
+ * @see https://caddyserver.com/docs/caddyfile/matchers#header
+ */
+const ECHO_ORIGIN = 'Access-Control-Allow-Origin {header.Origin}';
+
+function originMatcher(origins: readonly string[]): string[] {
+  return [
+    "\t# The listed origins only: Access-Control-Allow-Origin echoes the request's Origin when it is one of them.",
+    '\t@cors_origin {',
+    ...origins.map((origin) => `\t\theader Origin ${configString(origin)}`),
+    '\t}',
+  ];
+}
+
 function snippet(ctx: RecipeContext): string {
   const field = (name: string, value: string): string => `${name} ${configString(value)}`;
-  const shared = [field('Access-Control-Allow-Origin', ctx.origin)];
+  const several = ctx.origins.length > 1;
+  const shared = several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)];
   if (ctx.credentials) shared.push(field('Access-Control-Allow-Credentials', 'true'));
   const preflight = [...shared, field('Access-Control-Allow-Methods', ctx.methods.join(', '))];
   if (ctx.headers.length > 0) preflight.push(field('Access-Control-Allow-Headers', ctx.headers.join(', ')));
@@ -37,12 +54,14 @@ function snippet(ctx: RecipeContext): string {
   return [
     LISTEN_CADDY.text,
     '\t@preflight method OPTIONS',
+    ...(several ? originMatcher(ctx.origins) : []),
     '',
     '\t# Preflights: answered by Caddy with 204, before any auth or upstream.',
     '\thandle @preflight {',
     '\t\theader {',
     ...preflight.map((line) => `\t\t\t${line}`),
     '\t\t}',
+    ...(several ? [`\t\theader @cors_origin ${ECHO_ORIGIN}`] : []),
     '\t\trespond 204',
     '\t}',
     '',
@@ -51,6 +70,7 @@ function snippet(ctx: RecipeContext): string {
     '\t\theader {',
     ...actual.map((line) => `\t\t\t${line}`),
     '\t\t}',
+    ...(several ? ['\t\theader @cors_origin {', `\t\t\t${ECHO_ORIGIN}`, '\t\t\tdefer', '\t\t}'] : []),
     `\t\t${UPSTREAM_CADDY.text}`,
     '\t}',
     '}',

@@ -1,6 +1,6 @@
 import type { RequiredPolicy, StackRecipe } from '../explanation-types';
 import type { Verdict } from '../verdict-types';
-import { jsString } from './literals';
+import { jsString, listOf } from './literals';
 import { type RecipeContext, recipeContext } from './recipe-context';
 import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
@@ -34,15 +34,33 @@ function object(name: string, entries: [string, string][], spread?: string): str
   ];
 }
 
+/** Several origins: the request's Origin is echoed only when it is listed, so exactly one listed origin is sent. */
+function originChoice(origins: readonly string[]): string[] {
+  return [
+    `const ALLOWED_ORIGINS = ${listOf(origins, jsString)};`,
+    '',
+    "// The request's Origin when it is listed, else no Access-Control-Allow-Origin at all.",
+    'function allowOrigin(request) {',
+    "  const origin = request.headers.get('Origin');",
+    "  return ALLOWED_ORIGINS.includes(origin) ? { 'Access-Control-Allow-Origin': origin } : {};",
+    '}',
+    '',
+  ];
+}
+
 function snippet(ctx: RecipeContext): string {
-  const shared: [string, string][] = [['Access-Control-Allow-Origin', ctx.origin]];
+  const several = ctx.origins.length > 1;
+  const shared: [string, string][] = several ? [] : [['Access-Control-Allow-Origin', ctx.origin]];
   if (ctx.credentials) shared.push(['Access-Control-Allow-Credentials', 'true']);
   if (ctx.expose.length > 0) shared.push(['Access-Control-Expose-Headers', ctx.expose.join(', ')]);
   const preflight: [string, string][] = [['Access-Control-Allow-Methods', ctx.methods.join(', ')]];
   if (ctx.headers.length > 0) preflight.push(['Access-Control-Allow-Headers', ctx.headers.join(', ')]);
   preflight.push(['Access-Control-Max-Age', String(ctx.maxAge)], ['Vary', 'Origin']);
+  const preflightHeaders = several ? '{ ...PREFLIGHT_HEADERS, ...allowOrigin(request) }' : 'PREFLIGHT_HEADERS';
+  const corsHeaders = several ? '{ ...CORS_HEADERS, ...allowOrigin(request) }' : 'CORS_HEADERS';
   return [
     '// Cloudflare Worker (module syntax) on a route in front of the API.',
+    ...(several ? originChoice(ctx.origins) : []),
     ...object('CORS_HEADERS', shared),
     '',
     ...object('PREFLIGHT_HEADERS', preflight, 'CORS_HEADERS'),
@@ -50,12 +68,12 @@ function snippet(ctx: RecipeContext): string {
     'export default {',
     '  async fetch(request) {',
     "    if (request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method')) {",
-    '      return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });',
+    `      return new Response(null, { status: 204, headers: ${preflightHeaders} });`,
     '    }',
     '    const upstream = await fetch(request);',
     '    const response = new Response(upstream.body, upstream);',
     '    // set, not append: exactly one value even if the origin sends its own.',
-    '    for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);',
+    `    for (const [name, value] of Object.entries(${corsHeaders})) response.headers.set(name, value);`,
     "    response.headers.append('Vary', 'Origin');",
     '    return response;',
     '  },',

@@ -67,7 +67,7 @@ function snippet(ctx: RecipeContext): string {
     '    *(name for name in MIDDLEWARE if name != "corsheaders.middleware.CorsMiddleware"),',
     ']',
     '',
-    `CORS_ALLOWED_ORIGINS = ${listOf([ctx.origin], pyString)}`,
+    `CORS_ALLOWED_ORIGINS = ${listOf(ctx.origins, pyString)}`,
     `CORS_ALLOW_METHODS = ${extending('default_methods', ctx.methods, DEFAULT_METHODS)}`,
     `CORS_ALLOW_HEADERS = ${extending('default_headers', ctx.headers, DEFAULT_HEADERS)}`,
   ];

@@ -31,7 +31,9 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  const options = [`  origin: ${jsString(ctx.origin)},`, `  methods: ${listOf(ctx.methods, jsString)},`];
+  // A string is sent as it is; an array makes cors() echo the request's Origin when it is listed (and add Vary: Origin).
+  const origin = ctx.origins.length === 1 ? jsString(ctx.origin) : listOf(ctx.origins, jsString);
+  const options = [`  origin: ${origin},`, `  methods: ${listOf(ctx.methods, jsString)},`];
   if (ctx.headers.length > 0) options.push(`  allowedHeaders: ${listOf(ctx.headers, jsString)},`);
   if (ctx.expose.length > 0) options.push(`  exposedHeaders: ${listOf(ctx.expose, jsString)},`);
   if (ctx.credentials) options.push('  credentials: true,');

@@ -32,7 +32,7 @@ const PITFALLS: PitfallTable = {
 function snippet(ctx: RecipeContext): string {
   const args = [
     '    CORSMiddleware,',
-    `    allow_origins=${listOf([ctx.origin], pyString)},`,
+    `    allow_origins=${listOf(ctx.origins, pyString)},`,
     `    allow_methods=${listOf(ctx.methods, pyString)},`,
     `    allow_headers=${listOf(ctx.headers, pyString)},`,
   ];

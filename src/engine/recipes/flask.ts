@@ -28,7 +28,7 @@ function snippet(ctx: RecipeContext): string {
   const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
   const args = [
     '    app,',
-    `    origins=${listOf([ctx.origin], pyString)},`,
+    `    origins=${listOf(ctx.origins, pyString)},`,
     `    methods=${listOf(methods, pyString)},`,
   ];
   if (ctx.headers.length > 0) args.push(`    allow_headers=${listOf(ctx.headers, pyString)},`);

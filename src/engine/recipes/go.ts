@@ -26,7 +26,7 @@ const PITFALLS: PitfallTable = {
 function snippet(ctx: RecipeContext): string {
   const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
   const fields: [string, string][] = [
-    ['AllowedOrigins', listOf([ctx.origin], goString, '[]string{', '}')],
+    ['AllowedOrigins', listOf(ctx.origins, goString, '[]string{', '}')],
     ['AllowedMethods', listOf(methods, goString, '[]string{', '}')],
   ];
   if (ctx.headers.length > 0) fields.push(['AllowedHeaders', listOf(ctx.headers, goString, '[]string{', '}')]);

@@ -28,9 +28,34 @@ const PITFALLS: PitfallTable = {
   header: (ctx) => `The OPTIONS branch's Access-Control-Allow-Headers lacks ${ctx.headers.join(', ')}.`,
 };
 
+/**
+ * Several origins: `$cors_allow_origin` is the request's Origin when it is one of them, else empty,
+ * and nginx sends no header whose value is empty. A `map` would read better but is allowed only in
+ * `http { }`, while this snippet goes into the server block; an `if` that only sets a variable is
+ * safe at server level (the surprises of `if` are in locations).
+ */
+function originChoice(ctx: RecipeContext): string[] {
+  return [
+    "# The listed origins only: $cors_allow_origin is the request's Origin when it is one of them,",
+    '# else empty, and nginx sends no header with an empty value.',
+    'set $cors_allow_origin "";',
+    ...ctx.origins.flatMap((origin) => [
+      `if ($http_origin = ${configString(origin)}) {`,
+      '    set $cors_allow_origin $http_origin;',
+      '}',
+    ]),
+    '',
+  ];
+}
+
 function snippet(ctx: RecipeContext): string {
   const add = (name: string, value: string): string => `add_header ${name} ${configString(value)} always;`;
-  const shared = [add('Access-Control-Allow-Origin', ctx.origin)];
+  const several = ctx.origins.length > 1;
+  const shared = [
+    several
+      ? 'add_header Access-Control-Allow-Origin $cors_allow_origin always;'
+      : add('Access-Control-Allow-Origin', ctx.origin),
+  ];
   if (ctx.credentials) shared.push(add('Access-Control-Allow-Credentials', 'true'));
   const preflight = [...shared, add('Access-Control-Allow-Methods', ctx.methods.join(', '))];
   if (ctx.headers.length > 0) preflight.push(add('Access-Control-Allow-Headers', ctx.headers.join(', ')));
@@ -40,6 +65,7 @@ function snippet(ctx: RecipeContext): string {
   actual.push(add('Vary', 'Origin'));
   return [
     '# Inside the server { } block that serves the API.',
+    ...(several ? originChoice(ctx) : []),
     'location / {',
     '    # Preflight: answered here, before auth_request/auth_basic and the upstream.',
     '    if ($request_method = OPTIONS) {',

@@ -30,7 +30,9 @@ function snippet(ctx: RecipeContext): string {
   if (ctx.credentials) options.push('      credentials: true');
   options.push(`      max_age: ${ctx.maxAge}`);
   // rack-cors has used "file://" for the null origin; the regexp covers versions that keep "null".
-  const origins = ctx.originKind === 'null' ? '"file://", /\\Anull\\z/' : rubyString(ctx.origin);
+  const origins = ctx.origins
+    .map((origin) => (origin === 'null' ? '"file://", /\\Anull\\z/' : rubyString(origin)))
+    .join(', ');
   return [
     '# config/initializers/cors.rb (Gemfile: gem "rack-cors")',
     '# insert_before 0: outermost, so preflights are answered before authentication runs.',

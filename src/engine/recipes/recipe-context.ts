@@ -1,4 +1,4 @@
-import type { RequiredPolicy } from '../explanation-types';
+import type { OriginRedirect, RequiredPolicy, ServerOrigins } from '../explanation-types';
 import type { AdvisoryCode, Verdict } from '../verdict-types';
 import { type FailureKind, failureKind } from './failure-kind';
 
@@ -19,11 +19,21 @@ const SAFELISTED_METHODS = ['GET', 'HEAD', 'POST'];
 
 /** Everything a stack's recipe needs, with every value already safe to embed in any snippet language. */
 export interface RecipeContext {
+  /** The origin the failing check needed. */
   origin: string;
   /** `exact`: the request's origin; `null`: the literal `null` after a cross-origin redirect; `placeholder`: unusable origin. */
   originKind: 'exact' | 'null' | 'placeholder';
-  /** The unusable origin as received, for the notes only (never for a snippet). */
+  /**
+   * Every origin the snippet allows, each once, in the order the chain's requests carried them:
+   * `[origin]` without a redirect; after one that taints the request, the page's origin and `null`.
+   */
+  origins: readonly string[];
+  /** The first unusable origin as received, for the notes only (never for a snippet). */
   rejectedOrigin: string | null;
+  /** The redirect after which the browser sent `Origin: null`, both origins plain; null when none (or not plain). */
+  nullOriginRedirect: OriginRedirect | null;
+  /** Each server of a chain that reached several, with the origins it alone needs; empty otherwise (or when one is not plain). */
+  servers: readonly ServerOrigins[];
   credentials: boolean;
   /** Non-safelisted methods as the request sends them. */
   neededMethods: readonly string[];
@@ -59,16 +69,39 @@ function withUppercaseTwins(methods: readonly string[]): string[] {
   return [...new Set([...SAFELISTED_METHODS, ...methods.flatMap((method) => [method.toUpperCase(), method])])];
 }
 
+const isPlainOrigin = (origin: string): boolean => origin === 'null' || SERIALIZED_ORIGIN.test(origin);
+
+/** Both origins of the redirect when they are plain serialized origins (they come from captured URLs). */
+function plainRedirect(redirect: OriginRedirect | null): OriginRedirect | null {
+  if (redirect === null || !SERIALIZED_ORIGIN.test(redirect.from) || !SERIALIZED_ORIGIN.test(redirect.to)) return null;
+  return { from: redirect.from, to: redirect.to };
+}
+
+/** The servers, when there are several and every server and origin is plain: a partial list would mislead. */
+function plainServers(servers: readonly ServerOrigins[]): ServerOrigins[] {
+  const plain = servers.every(
+    ({ server, origins }) => SERIALIZED_ORIGIN.test(server) && origins.every((origin) => isPlainOrigin(origin)),
+  );
+  return plain && servers.length > 1 ? servers.map(({ server, origins }) => ({ server, origins: [...origins] })) : [];
+}
+
 /** The policy made safe for snippets, plus what the verdict says about the failure. */
 export function recipeContext(policy: RequiredPolicy, verdict: Verdict): RecipeContext {
   const dropped: string[] = [];
   const isNull = policy.allowOrigin === 'null';
-  const plausible = isNull || SERIALIZED_ORIGIN.test(policy.allowOrigin);
+  const plausible = isPlainOrigin(policy.allowOrigin);
+  const all = policy.allowOrigins.includes(policy.allowOrigin)
+    ? policy.allowOrigins
+    : [...policy.allowOrigins, policy.allowOrigin];
+  const rejected = all.find((origin) => !isPlainOrigin(origin));
   const neededMethods = plainTokens(policy.allowMethods, dropped);
   return {
     origin: plausible ? policy.allowOrigin : PLACEHOLDER_ORIGIN,
     originKind: isNull ? 'null' : plausible ? 'exact' : 'placeholder',
-    rejectedOrigin: plausible ? null : policy.allowOrigin,
+    origins: [...new Set(all.map((origin) => (isPlainOrigin(origin) ? origin : PLACEHOLDER_ORIGIN)))],
+    rejectedOrigin: rejected ?? null,
+    nullOriginRedirect: plainRedirect(policy.nullOriginRedirect),
+    servers: plainServers(policy.originsByServer),
     credentials: policy.allowCredentials,
     neededMethods,
     methods: withUppercaseTwins(neededMethods),

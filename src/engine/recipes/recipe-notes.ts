@@ -63,19 +63,45 @@ export function pitfallFor(ctx: RecipeContext, table: PitfallTable): string {
   return typeof entry === 'string' ? entry : entry(ctx);
 }
 
+/**
+ * Why the snippet allows `null`: a redirect that tainted the request (then the page's origin is
+ * still needed for the requests before it), or an opaque page.
+ * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
+ */
+function nullOriginNotes(ctx: RecipeContext): string[] {
+  if (!ctx.origins.includes('null')) return [];
+  const others = ctx.origins.filter((origin) => origin !== 'null');
+  const redirect = ctx.nullOriginRedirect;
+  if (others.length === 0) {
+    return [
+      'The browser sent Origin: null (after a cross-origin redirect, or from a sandboxed iframe, a file: page or a data: URL), and only Access-Control-Allow-Origin: null matches. Allowing null admits every such page: prefer pointing the page at the final URL so no redirect happens, or serving it from a real origin.',
+    ];
+  }
+  // Server names come from captured URLs: named only when they are plain origins.
+  const cause =
+    redirect === null ? 'A redirect to another origin' : `The redirect from ${redirect.from} to ${redirect.to}`;
+  const finalUrl = redirect === null ? 'the final URL' : `the final URL (on ${redirect.to})`;
+  const notes = [
+    `${cause} made the browser send Origin: null on the requests after it (Fetch's tainted origin: a request redirected to another origin from a server that is not the page's own no longer reveals the page's origin), and only Access-Control-Allow-Origin: null matches those. The requests before it still carry Origin: ${list(others)}, so the configuration allows ${others.length === 1 ? 'both' : 'all of them'}: null alone fails the first request (AllowOriginMismatch on the redirect), the page's origin alone fails the ones after. Allowing null also admits sandboxed iframes, file: pages and data: URLs: prefer pointing the page at ${finalUrl} so no redirect happens, and allow only ${list(others)}.`,
+  ];
+  if (ctx.servers.length > 1) {
+    const each = ctx.servers.map(({ server, origins }) => `${server} gets Origin: ${origins.join(' or ')}`);
+    notes.push(
+      `The allow-list is for one configuration answering the whole chain (one app on two host names). If the hops reach separate servers, each needs only the origins its own requests carried: ${each.join('; ')}.`,
+    );
+  }
+  return notes;
+}
+
 /** Notes every stack shares: placeholder origin, `null` origin, method case, dropped names, cookies, error pages. */
 export function commonNotes(ctx: RecipeContext): string[] {
   const notes: string[] = [];
-  if (ctx.originKind === 'placeholder') {
+  if (ctx.rejectedOrigin !== null) {
     notes.push(
-      `The request's origin (${JSON.stringify(ctx.rejectedOrigin ?? '')}) is not a plain serialized origin, so the snippet uses the placeholder ${PLACEHOLDER_ORIGIN}: replace it with your page's origin (scheme://host:port, no path, no trailing slash).`,
+      `The request's origin (${JSON.stringify(ctx.rejectedOrigin)}) is not a plain serialized origin, so the snippet uses the placeholder ${PLACEHOLDER_ORIGIN}: replace it with your page's origin (scheme://host:port, no path, no trailing slash).`,
     );
   }
-  if (ctx.originKind === 'null') {
-    notes.push(
-      'The browser sent Origin: null (after a cross-origin redirect, or from a sandboxed iframe, a file: page or a data: URL), and only Access-Control-Allow-Origin: null matches. Allowing null admits every such page: prefer pointing the page at the final URL so no redirect happens, or serving it from a real origin.',
-    );
-  }
+  notes.push(...nullOriginNotes(ctx));
   const lowercase = ctx.neededMethods.filter((method) => method !== method.toUpperCase());
   if (lowercase.length > 0) {
     notes.push(

@@ -26,7 +26,7 @@ const PITFALLS: PitfallTable = {
 function snippet(ctx: RecipeContext): string {
   const list = (items: readonly string[]): string => listOf(items, javaString, 'List.of(', ')');
   const settings = [
-    `        config.setAllowedOrigins(${list([ctx.origin])});`,
+    `        config.setAllowedOrigins(${list(ctx.origins)});`,
     `        config.setAllowedMethods(${list(ctx.methods)});`,
     `        config.setAllowedHeaders(${list(ctx.headers)});`,
   ];
@@ -73,7 +73,7 @@ function snippet(ctx: RecipeContext): string {
 /** Spring Boot with Spring Security and a CorsConfigurationSource. */
 export function springRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
   const ctx = recipeContext(policy, verdict);
-  const mvc = `registry.addMapping("/**").allowedOrigins(${javaString(ctx.origin)}).allowedMethods(${ctx.methods.map(javaString).join(', ')})`;
+  const mvc = `registry.addMapping("/**").allowedOrigins(${ctx.origins.map(javaString).join(', ')}).allowedMethods(${ctx.methods.map(javaString).join(', ')})`;
   return {
     stack: 'spring',
     label: 'Spring Boot (Spring Security + CorsConfigurationSource)',

@@ -8,12 +8,15 @@ import type { Exchange } from '../../../src/engine/exchange';
 import type { FixRecipe } from '../../../src/engine/explanation-types';
 import { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, STACKS } from '../../../src/engine/fix-recipes';
 import { PLACEHOLDER_ORIGIN } from '../../../src/engine/recipes/recipe-context';
-import { exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
+import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
 import {
+  API_OTHER_HOST,
+  BOTH_ORIGINS_MARKERS,
   CREDENTIALS_MARKER,
   HOSTILE_NAMES,
   HOSTILE_ORIGINS,
   RECIPE_ROWS,
+  redirectToOtherHost,
   UPPERCASING_STACKS,
   VARY_IN_SNIPPET,
   verdict,
@@ -310,4 +313,116 @@ describe('snippets parse in their language', () => {
     expect(recipes.filter((recipe) => recipe.snippet.includes('x-total-count'))).toHaveLength(30);
     expect(syntaxErrors(recipes)).toEqual([]);
   }, 60_000);
+});
+
+describe('fixRecipes: a redirect to another host name of the same server (#20 item 1)', () => {
+  // The two ways a one-origin fix broke this chain: allowing the page origin fails the request after
+  // the redirect (Origin: null); allowing null fails the redirect itself.
+  const broken = (['page', 'null'] as const).map((allowed) => {
+    const ex = redirectToOtherHost(allowed);
+    return { allowed, ex, verdict: evaluate(ex) };
+  });
+  const compact = (recipe: FixRecipe): string =>
+    recipe.language === 'json' ? JSON.stringify(JSON.parse(recipe.snippet)) : recipe.snippet;
+
+  it('is the chain the issue describes: each one-origin fix fails the other hop with AllowOriginMismatch', () => {
+    expect(broken.map(({ verdict: v }) => [v.code, v.stage, v.redirectIndex])).toEqual([
+      ['AllowOriginMismatch', 'response', null],
+      ['AllowOriginMismatch', 'redirect', 0],
+    ]);
+    expect(evaluate(redirectToOtherHost('echo')).kind).toBe('passed');
+  });
+
+  it.each(STACKS)('$id: the snippet allows both origins, whichever hop failed, and the two fixes are one', ({ id }) => {
+    const [afterRedirect, onRedirect] = broken.map(({ ex, verdict: v }) => fixRecipe(id, ex, v));
+    if (afterRedirect === undefined || onRedirect === undefined) throw new Error('no recipes');
+    expect(onRedirect.snippet).toBe(afterRedirect.snippet);
+    for (const marker of BOTH_ORIGINS_MARKERS[id]) expect(compact(afterRedirect), marker).toContain(marker);
+    if (VARY_IN_SNIPPET.has(id)) expect(afterRedirect.snippet).toMatch(/Vary/);
+    for (const placeholder of RECIPE_PLACEHOLDERS[id]) {
+      expect(afterRedirect.snippet.split(placeholder.text).length - 1, placeholder.text).toBe(1);
+    }
+  });
+
+  it('never falls back to * or to one comma-joined value', () => {
+    for (const { ex, verdict: v } of broken) {
+      for (const recipe of fixRecipes(ex, v)) {
+        expect(recipe.snippet, recipe.stack).not.toMatch(/Allow-?Origins?\W+\*/i);
+        expect(recipe.snippet, recipe.stack).not.toContain(`${PAGE_ORIGIN}, null`);
+        expect(recipe.snippet, recipe.stack).not.toContain(`${PAGE_ORIGIN},null`);
+      }
+    }
+  });
+
+  it('says why null appears, that the page origin is still needed, and to call the final URL instead', () => {
+    for (const { ex, verdict: v } of broken) {
+      for (const recipe of fixRecipes(ex, v)) {
+        expect(recipe.notes).toContain(
+          `The redirect from ${API_ORIGIN} to ${API_OTHER_HOST} made the browser send Origin: null on the requests after it`,
+        );
+        expect(recipe.notes).toContain(`The requests before it still carry Origin: ${PAGE_ORIGIN}`);
+        expect(recipe.notes).toContain(`prefer pointing the page at the final URL (on ${API_OTHER_HOST})`);
+        expect(recipe.notes).toContain(
+          `each needs only the origins its own requests carried: ${API_ORIGIN} gets Origin: ${PAGE_ORIGIN}; ${API_OTHER_HOST} gets Origin: null.`,
+        );
+      }
+    }
+    const spring = fixRecipe('spring', broken[0]?.ex ?? exchange(), broken[0]?.verdict ?? verdict());
+    expect(spring.notes).toContain(`.allowedOrigins("${PAGE_ORIGIN}", "null")`);
+    const gateway = fixRecipe('aws-api-gateway', broken[0]?.ex ?? exchange(), broken[0]?.verdict ?? verdict());
+    expect(gateway.notes).toContain(`one of ${PAGE_ORIGIN}, null`);
+  });
+
+  it('snippets parse in their language (JS, JSON, Python, Java)', () => {
+    const recipes = broken
+      .flatMap(({ ex, verdict: v }) => fixRecipes(ex, v))
+      .filter((recipe) => ['js', 'json', 'python', 'java'].includes(recipe.language));
+    expect(recipes).toHaveLength(2 * 9);
+    expect(syntaxErrors(recipes)).toEqual([]);
+  }, 60_000);
+
+  it.each(HOSTILE_ORIGINS)(
+    'a hostile page origin %j before the redirect becomes the placeholder beside null',
+    (origin) => {
+      const ex = exchange({
+        initiatorOrigin: origin,
+        request: { url: `${API_ORIGIN}/data`, method: 'GET', headers: [['Origin', origin]] },
+        redirects: [
+          {
+            request: { url: `${API_ORIGIN}/data`, method: 'GET', headers: [['Origin', origin]] },
+            response: response(302, [['Location', `${API_OTHER_HOST}/data`]]),
+          },
+        ],
+        response: response(200, []),
+        outcome: 'blocked',
+      });
+      const recipes = fixRecipes(ex, verdict({ code: 'MissingAllowOriginHeader' }));
+      expect(recipes).toHaveLength(15);
+      for (const recipe of recipes) {
+        if (origin !== '*') expect(recipe.snippet).not.toContain(origin);
+        expect(recipe.snippet).toContain(PLACEHOLDER_ORIGIN);
+        expect(recipe.snippet).toMatch(/null/);
+        expect(recipe.notes).toContain('placeholder');
+      }
+    },
+  );
+
+  it('keeps hostile server names out of the notes', () => {
+    const hostile = 'http://x.example\u202e"; evil';
+    const ex = exchange({
+      redirects: [
+        {
+          request: { url: `${API_ORIGIN}/data`, method: 'GET', headers: [['Origin', PAGE_ORIGIN]] },
+          response: response(302, [['Location', `${hostile}/data`]]),
+        },
+      ],
+      response: response(200, []),
+      outcome: 'blocked',
+    });
+    for (const recipe of fixRecipes(ex, verdict({ code: 'MissingAllowOriginHeader' }))) {
+      expect(recipe.notes).not.toContain('evil');
+      expect(recipe.notes).toContain('A redirect to another origin made the browser send Origin: null');
+      expect(recipe.notes).toContain(`The requests before it still carry Origin: ${PAGE_ORIGIN}`);
+    }
+  });
 });

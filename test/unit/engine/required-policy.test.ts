@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/engine/evaluate';
 import type { Exchange, RedirectHop } from '../../../src/engine/exchange';
 import { requiredPolicy } from '../../../src/engine/required-policy';
+import type { Verdict } from '../../../src/engine/verdict-types';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
 import { INCLUDE, RECIPE_ROWS, verdict } from '../../fixtures/recipes';
 
@@ -223,5 +224,71 @@ describe('requiredPolicy: credentials, exposed headers, robustness', () => {
     for (const stage of ['request', 'preflight', 'redirect', 'response'] as const) {
       expect(() => requiredPolicy(ex, verdict({ stage, redirectIndex: 7 }))).not.toThrow();
     }
+  });
+});
+
+describe('requiredPolicy: every origin a redirect chain carried (#20 item 1)', () => {
+  const OTHER = 'http://localhost:8080';
+  const toOtherHost = (failing: Partial<Verdict>) => {
+    const ex = exchange({ redirects: [hop(`${API_ORIGIN}/a`, `${OTHER}/a`, [['Origin', PAGE_ORIGIN]])] });
+    return requiredPolicy(ex, verdict(failing));
+  };
+
+  it('allows the page origin and null after a redirect to another host name of the same server, whichever hop failed', () => {
+    for (const failing of [
+      { stage: 'response' as const },
+      { stage: 'redirect' as const, redirectIndex: 0, code: 'AllowOriginMismatch' as const, failedParameter: 'null' },
+    ]) {
+      const policy = toOtherHost(failing);
+      expect(policy.allowOrigins).toEqual([PAGE_ORIGIN, 'null']);
+      expect(policy.nullOriginRedirect).toEqual({ from: API_ORIGIN, to: OTHER });
+      expect(policy.originsByServer).toEqual([
+        { server: API_ORIGIN, origins: [PAGE_ORIGIN] },
+        { server: OTHER, origins: ['null'] },
+      ]);
+    }
+    // The failing check's own origin is still the one it needed.
+    expect(toOtherHost({ stage: 'response' }).allowOrigin).toBe('null');
+    expect(toOtherHost({ stage: 'redirect', redirectIndex: 0 }).allowOrigin).toBe(PAGE_ORIGIN);
+  });
+
+  it('lists the origins of a longer chain once each, in order', () => {
+    const ex = exchange({
+      redirects: [hop(`${API_ORIGIN}/a`, `${CDN_ORIGIN}/b`), hop(`${CDN_ORIGIN}/b`, `${CDN_ORIGIN}/c`)],
+    });
+    const policy = requiredPolicy(ex, verdict({ stage: 'response' }));
+    expect(policy.allowOrigins).toEqual([PAGE_ORIGIN, 'null']);
+    expect(policy.originsByServer).toEqual([
+      { server: API_ORIGIN, origins: [PAGE_ORIGIN] },
+      { server: CDN_ORIGIN, origins: ['null'] },
+    ]);
+  });
+
+  it('adds null even when the chain comes back to the page origin (as Chromium 156 does)', () => {
+    const ex = exchange({ redirects: [hop(`${API_ORIGIN}/a`, `${PAGE_ORIGIN}/b`)] });
+    const policy = requiredPolicy(ex, verdict({ stage: 'response' }));
+    expect(policy.allowOrigins).toEqual([PAGE_ORIGIN, 'null']);
+    expect(policy.nullOriginRedirect).toEqual({ from: API_ORIGIN, to: PAGE_ORIGIN });
+  });
+
+  it('keeps one origin without a redirect, after same-origin redirects, and for an opaque page', () => {
+    for (const row of RECIPE_ROWS) {
+      const policy = requiredPolicy(row.exchange, row.verdict);
+      expect(policy.allowOrigins).toEqual([row.expect.origin]);
+      expect(policy.originsByServer).toEqual([]);
+      expect(policy.nullOriginRedirect).toBeNull();
+    }
+    const same = exchange({ redirects: [hop(`${API_ORIGIN}/a`, '/b'), hop(`${API_ORIGIN}/b`, `${API_ORIGIN}/c`)] });
+    expect(requiredPolicy(same, verdict()).allowOrigins).toEqual([PAGE_ORIGIN]);
+    expect(requiredPolicy(same, verdict()).nullOriginRedirect).toBeNull();
+    // A sandboxed page sends null from the start: no redirect is to blame.
+    const opaque = exchange({ initiatorOrigin: 'null', redirects: [hop(`${API_ORIGIN}/a`, `${CDN_ORIGIN}/b`)] });
+    expect(requiredPolicy(opaque, verdict()).allowOrigins).toEqual(['null']);
+    expect(requiredPolicy(opaque, verdict()).nullOriginRedirect).toBeNull();
+  });
+
+  it('adds the Origin the browser was seen sending on a hop', () => {
+    const ex = exchange({ redirects: [hop(`${API_ORIGIN}/a`, '/b', [['Origin', 'http://other.example']])] });
+    expect(requiredPolicy(ex, verdict()).allowOrigins).toEqual(['http://other.example', PAGE_ORIGIN]);
   });
 });
