@@ -55,7 +55,14 @@ const test = base.extend<object, { pageOrigin: string }>({
 function brokenConfig(verdictCase: VerdictCase): BrokenConfig {
   if (verdictCase.brokenAs !== undefined) return verdictCase.brokenAs;
   const id = verdictCase.id;
-  if (id === 'null-origin' || id === 'unexposed-header' || id === 'lowercase-method' || id === 'duplicate-acao') {
+  if (
+    id === 'null-origin' ||
+    id === 'unexposed-header' ||
+    id === 'lowercase-method' ||
+    id === 'duplicate-acao' ||
+    id === 'credentials-not-allowed' ||
+    id === 'headers-not-allowed'
+  ) {
     throw new Error(`${id} needs brokenAs`);
   }
   return id;

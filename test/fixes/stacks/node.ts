@@ -146,6 +146,6 @@ export const fastify: StackHarness = {
   alsoChange: null,
   notExpressible: {
     'duplicate-acao':
-      "reply.header replaces the value @fastify/cors set in its onRequest hook (Fastify keeps one value per header name but set-cookie), so a route's copy never makes a second value",
+      "reply.header replaces the value @fastify/cors set in its onRequest hook (one value per header name but set-cookie): the route's copy is the only one sent (seen on the real server)",
   },
 };

@@ -133,7 +133,7 @@ export const django: StackHarness = {
   alsoChange: null,
   notExpressible: {
     'duplicate-acao':
-      "an HttpResponse holds one value per header name and CorsMiddleware assigns Access-Control-Allow-Origin after the view, replacing the view's copy",
+      "an HttpResponse holds one value per header name and CorsMiddleware assigns Access-Control-Allow-Origin after the view, replacing the view's copy (seen on the real server)",
   },
 };
 
@@ -317,6 +317,6 @@ export const fastapi: StackHarness = {
   alsoChange: null,
   notExpressible: {
     'duplicate-acao':
-      "CORSMiddleware wraps the routes and assigns Access-Control-Allow-Origin on the way out (MutableHeaders replaces every earlier value), so a path operation's copy never makes a second value",
+      "CORSMiddleware wraps the routes and assigns Access-Control-Allow-Origin on the way out (MutableHeaders replaces every earlier value), so a path operation's copy never makes a second value (seen on the real server)",
   },
 };

@@ -125,6 +125,6 @@ export const rails: StackHarness = {
   alsoChange: null,
   notExpressible: {
     'duplicate-acao':
-      "Rack::Cors merges its headers under the application's (add_headers.merge(headers)), so a controller's Access-Control-Allow-Origin replaces rack-cors's value instead of adding a second one",
+      "Rack::Cors merges its headers under the application's (add_headers.merge(headers)), so a controller's Access-Control-Allow-Origin replaces rack-cors's value instead of adding a second one (seen on the real server)",
   },
 };

@@ -17,7 +17,9 @@ export type CaseId =
   | 'null-origin'
   | 'unexposed-header'
   | 'lowercase-method'
-  | 'duplicate-acao';
+  | 'duplicate-acao'
+  | 'credentials-not-allowed'
+  | 'headers-not-allowed';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -26,7 +28,15 @@ export type CaseId =
  * page's origin and nothing more.
  */
 export type BrokenConfig =
-  | Exclude<CaseId, 'null-origin' | 'unexposed-header' | 'lowercase-method' | 'duplicate-acao'>
+  | Exclude<
+      CaseId,
+      | 'null-origin'
+      | 'unexposed-header'
+      | 'lowercase-method'
+      | 'duplicate-acao'
+      | 'credentials-not-allowed'
+      | 'headers-not-allowed'
+    >
   | 'origin-allowed';
 
 /** What the application's own route does besides answering APP_BODY. */
@@ -77,6 +87,9 @@ export interface VerdictCase {
 
 /** The request header a broken server does not allow. */
 export const CUSTOM_HEADER = 'X-Api-Key';
+
+/** A second one, for the preflight that asks for several. */
+export const SECOND_HEADER = 'X-Request-Id';
 
 /** A hard-coded origin that is not the page's (another port). */
 export const WRONG_ORIGIN = 'http://localhost:3000';
@@ -209,5 +222,30 @@ export const CASES: readonly VerdictCase[] = [
     request: { method: 'GET', headers: [], credentials: 'same-origin' },
     auth: false,
     mismatch: expectCode('MultipleAllowOriginValues'),
+  },
+  {
+    // A credentialed request to a CORS layer that allows the origin but leaves credentials at their default (off).
+    id: 'credentials-not-allowed',
+    title: 'credentials not allowed',
+    brokenAs: 'origin-allowed',
+    request: { method: 'GET', headers: [], credentials: 'include' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowCredentials'),
+  },
+  {
+    // Two headers not allowed: the snippet must allow both, not only the one Chromium names.
+    id: 'headers-not-allowed',
+    title: 'several headers not allowed',
+    brokenAs: 'header-not-allowed',
+    request: {
+      method: 'GET',
+      headers: [
+        [CUSTOM_HEADER, 'k1'],
+        [SECOND_HEADER, 'r1'],
+      ],
+      credentials: 'same-origin',
+    },
+    auth: false,
+    mismatch: rejectedPreflight,
   },
 ];
