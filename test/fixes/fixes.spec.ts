@@ -3,11 +3,14 @@
  *
  * 1. start the real server with the broken CORS configuration (loopback, port chosen now);
  * 2. make the request from a page on another loopback origin in Chromium;
- * 3. the engine's verdict for the exchange CDP observed must equal Chromium's `corsErrorStatus`;
+ * 3. the engine's verdict for the exchange CDP observed must equal Chromium's `corsErrorStatus`
+ *    (for a case that passes but hurts: no error, and the advisory the case names);
  * 4. take `fixRecipe(stack, exchange, verdict).snippet` — the text the panel shows — and apply it
  *    at its documented place, replacing only its documented placeholders (RECIPE_PLACEHOLDERS);
+ *    where the panel also shows a change outside the snippet (`alsoChange`) or a change to the
+ *    page (`pageFix`), apply that too, as the stack's harness encodes it;
  * 5. restart the server on the same port: the same request must pass in Chromium, with the
- *    application's own answer and no CORS error.
+ *    application's own answer (and every header the page reads) and no CORS error.
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +64,7 @@ function brokenConfig(verdictCase: VerdictCase): BrokenConfig {
     id === 'lowercase-method' ||
     id === 'duplicate-acao' ||
     id === 'credentials-not-allowed' ||
+    id === 'preflight-credentials' ||
     id === 'headers-not-allowed'
   ) {
     throw new Error(`${id} needs brokenAs`);
@@ -115,7 +119,7 @@ async function verify(
   const brokenRoute = verdictCase.route ?? PLAIN_ROUTE;
   const upstream = stack.proxy ? await startUpstream(verdictCase.auth, brokenRoute) : null;
   const dirs: string[] = [];
-  const env = async (fixed: { route: ServerEnv['route']; alsoChange: boolean }): Promise<ServerEnv> => {
+  const env = async (server: { route: ServerEnv['route']; alsoChange: boolean }): Promise<ServerEnv> => {
     const dir = scratchDir(`${stack.id}-${verdictCase.id}`);
     dirs.push(dir);
     return {
@@ -125,8 +129,8 @@ async function verify(
       upstream: upstream?.address ?? '',
       brokenConfig: brokenConfig(verdictCase),
       auth: verdictCase.auth,
-      route: fixed.route,
-      alsoChange: fixed.alsoChange,
+      route: server.route,
+      alsoChange: server.alsoChange,
       nodeModules: NODE_MODULES,
     };
   };

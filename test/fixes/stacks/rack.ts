@@ -71,7 +71,7 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
   const page = rb(env.pageOrigin);
   switch (caseId) {
     case 'origin-allowed':
-      return corsBlock(page, 'headers: :any, methods: [:get]');
+      return corsBlock(page, 'headers: :any, methods: [:get, :post]');
     case 'missing-acao':
       return corsBlock(rb(WRONG_ORIGIN), 'headers: :any, methods: [:get, :post, :put]');
     case 'origin-mismatch':

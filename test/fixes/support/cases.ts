@@ -19,6 +19,7 @@ export type CaseId =
   | 'lowercase-method'
   | 'duplicate-acao'
   | 'credentials-not-allowed'
+  | 'preflight-credentials'
   | 'headers-not-allowed';
 
 /**
@@ -35,6 +36,7 @@ export type BrokenConfig =
       | 'lowercase-method'
       | 'duplicate-acao'
       | 'credentials-not-allowed'
+      | 'preflight-credentials'
       | 'headers-not-allowed'
     >
   | 'origin-allowed';
@@ -231,6 +233,20 @@ export const CASES: readonly VerdictCase[] = [
     request: { method: 'GET', headers: [], credentials: 'include' },
     auth: false,
     mismatch: expectCode('InvalidAllowCredentials'),
+  },
+  {
+    // The same with a preflight (a JSON body type): Chromium checks credentials on the preflight first.
+    id: 'preflight-credentials',
+    title: 'credentials not allowed (preflight)',
+    brokenAs: 'origin-allowed',
+    request: {
+      method: 'POST',
+      headers: [['Content-Type', 'application/json']],
+      credentials: 'include',
+      body: '{}',
+    },
+    auth: false,
+    mismatch: expectCode('PreflightInvalidAllowCredentials'),
   },
   {
     // Two headers not allowed: the snippet must allow both, not only the one Chromium names.
