@@ -8,7 +8,7 @@ import type { StackId } from '../explanation-types';
 
 export const DUPLICATE_ORIGIN_CHANGES: Readonly<Record<StackId, string>> = {
   express:
-    "Remove every res.set / res.header / res.setHeader('Access-Control-Allow-Origin', …) from your route handlers and other middleware: cors() sends the header, and a second copy makes two values.",
+    "Remove every res.append / res.set / res.header / res.setHeader('Access-Control-Allow-Origin', …) from your route handlers and other middleware: cors() sends the header; res.append adds a second value, and the others replace cors()'s.",
   fastify:
     "Remove every reply.header('Access-Control-Allow-Origin', …) from your route handlers and hooks: @fastify/cors sends the header.",
   django:

@@ -3,14 +3,33 @@
  * in GOPATH mode against /usr/share/gocode (no module proxy, no network).
  */
 import { join } from 'node:path';
-import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
-import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+import {
+  type AppRoute,
+  AUTHORIZATION,
+  type BrokenConfig,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
+import {
+  APP_BODY,
+  fillPlaceholders,
+  type Launch,
+  ROUTE_ALLOW_ORIGIN,
+  type ServerEnv,
+  type StackHarness,
+} from '../support/stack';
 
 const go = JSON.stringify;
 
 /** The app's handler on mux; with auth, wrapped in an auth check as a Go app would do it. */
-function routes(withAuth: boolean): string {
-  const handler = `http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(${go(APP_BODY)})) })`;
+function routes(withAuth: boolean, route: AppRoute): string {
+  const own = [
+    ...(route.totalCount ? [`w.Header().Set(${go(TOTAL_COUNT_HEADER)}, ${go(TOTAL_COUNT)}); `] : []),
+    // Set would replace the value rs/cors set before calling the handler; Add sends a second one.
+    ...(route.allowOrigin ? [`w.Header().Add("Access-Control-Allow-Origin", ${go(ROUTE_ALLOW_ORIGIN)}); `] : []),
+  ].join('');
+  const handler = `http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ${own}w.Write([]byte(${go(APP_BODY)})) })`;
   if (!withAuth) return `mux.Handle("/api/", ${handler})`;
   return [`mux.Handle("/api/", requireAuthorization(${handler}))`].join('\n');
 }
@@ -36,6 +55,8 @@ function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[];
     handler: 'c.Handler(mux)',
   });
   switch (caseId) {
+    case 'origin-allowed':
+      return withCors(`AllowedOrigins: []string{${page}}`);
     case 'missing-acao':
       // The allow-list lacks the page's origin: rs/cors then sends no CORS header.
       return withCors(`AllowedOrigins: []string{${go(WRONG_ORIGIN)}}`);
@@ -81,7 +102,7 @@ function brokenProgram(caseId: BrokenConfig, env: ServerEnv): string {
     REQUIRE_AUTHORIZATION,
     '\t_ = requireAuthorization',
     '\tmux := http.NewServeMux()',
-    `\t${routes(env.auth && caseId !== 'preflight-error-status')}`,
+    `\t${routes(env.auth && caseId !== 'preflight-error-status', env.route)}`,
     ...setup,
     `\tlog.Fatal(http.ListenAndServe(${go(`127.0.0.1:${env.port}`)}, ${handler}))`,
     '}',
@@ -114,7 +135,11 @@ export const goStack: StackHarness = {
   proxy: false,
   broken: (caseId, env) => goLaunch(brokenProgram(caseId, env), env),
   fixed(snippet, env) {
-    const ownRoutes = env.auth ? `${REQUIRE_AUTHORIZATION.trimStart()}\n\t${routes(true)}` : routes(false);
+    const ownRoutes = env.auth
+      ? `${REQUIRE_AUTHORIZATION.trimStart()}\n\t${routes(true, env.route)}`
+      : routes(false, env.route);
     return goLaunch(fillPlaceholders('go', snippet, { routes: ownRoutes, listen: go(`127.0.0.1:${env.port}`) }), env);
   },
+  alsoChange: { names: 'w.Header().Set / Add("Access-Control-Allow-Origin"', where: 'route' },
+  notExpressible: {},
 };

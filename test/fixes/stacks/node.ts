@@ -1,6 +1,13 @@
 /** Express + cors and Fastify + @fastify/cors, from the repository's devDependencies. */
-import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
-import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  APP_BODY,
+  fillPlaceholders,
+  type Launch,
+  ROUTE_ALLOW_ORIGIN,
+  type ServerEnv,
+  type StackHarness,
+} from '../support/stack';
 
 const js = JSON.stringify;
 
@@ -27,12 +34,18 @@ function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
           '});',
         ]
       : []),
-    `app.use('/api', (req, res) => res.send(${js(APP_BODY)}));`,
+    "app.use('/api', (req, res) => {",
+    ...(env.route.totalCount ? [`  res.set(${js(TOTAL_COUNT_HEADER)}, ${js(TOTAL_COUNT)});`] : []),
+    // res.set would replace cors()'s value; append adds a second one, as a hand-written CORS line next to cors() does.
+    ...(env.route.allowOrigin ? [`  res.append('Access-Control-Allow-Origin', ${js(ROUTE_ALLOW_ORIGIN)});`] : []),
+    `  res.send(${js(APP_BODY)});`,
+    '});',
     `app.listen(${env.port}, '127.0.0.1');`,
   ].join('\n');
 }
 
 const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
+  'origin-allowed': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)} }));`,
   // cors() mounted on another path only: this route has no CORS layer.
   'missing-acao': () => "app.use('/other', cors());",
   // A string origin is sent verbatim, whatever the request's origin.
@@ -72,6 +85,8 @@ export const express: StackHarness = {
   fixed(snippet, env) {
     return nodeLaunch(fillPlaceholders('express', snippet, { routes: expressRoutes(env) }), env);
   },
+  alsoChange: { names: 'res.append', where: 'route' },
+  notExpressible: {},
 };
 
 // ---------------------------------------------------------------- Fastify
@@ -88,13 +103,17 @@ function fastifyRoutes(env: ServerEnv, withAuth = env.auth): string {
   return [
     ...(withAuth ? [fastifyAuth()] : []),
     "for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {",
-    `  fastify.route({ method, url: '/api/*', handler: async () => ${js(APP_BODY)} });`,
+    `  fastify.route({ method, url: '/api/*', handler: async (request, reply) => {`,
+    ...(env.route.totalCount ? [`    reply.header(${js(TOTAL_COUNT_HEADER)}, ${js(TOTAL_COUNT)});`] : []),
+    `    return ${js(APP_BODY)};`,
+    '  } });',
     '}',
     `fastify.listen({ port: ${env.port}, host: '127.0.0.1' });`,
   ].join('\n');
 }
 
 const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
+  'origin-allowed': (env) => `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`,
   // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
   'missing-acao': () => `fastify.register(cors, { origin: [${js(WRONG_ORIGIN)}] });`,
   'origin-mismatch': () => `fastify.register(cors, { origin: ${js(WRONG_ORIGIN)} });`,
@@ -123,5 +142,10 @@ export const fastify: StackHarness = {
   },
   fixed(snippet, env) {
     return nodeLaunch(fillPlaceholders('fastify', snippet, { routes: fastifyRoutes(env) }), env);
+  },
+  alsoChange: null,
+  notExpressible: {
+    'duplicate-acao':
+      "reply.header replaces the value @fastify/cors set in its onRequest hook (one value per header name but set-cookie): the route's copy is the only one sent (seen on the real server)",
   },
 };

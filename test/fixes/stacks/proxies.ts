@@ -62,6 +62,8 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
   const located = (header: string): string =>
     ['location / {', `    ${header}`, `    proxy_pass http://${env.upstream};`, '}'].join('\n');
   switch (caseId) {
+    case 'origin-allowed':
+      return located(`add_header Access-Control-Allow-Origin ${page} always;`);
     case 'missing-acao':
       // The location's own add_header cancels every add_header inherited from the server level.
       return [
@@ -103,6 +105,8 @@ export const nginx: StackHarness = {
       nginxConf(env, fillPlaceholders('nginx', snippet, { upstream: `proxy_pass http://${env.upstream};` })),
       env,
     ),
+  alsoChange: { names: 'proxy_hide_header Access-Control-Allow-Origin', where: 'snippet' },
+  notExpressible: {},
 };
 
 // ---------------------------------------------------------------- Apache httpd
@@ -144,6 +148,8 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
       'RewriteRule ^ - [R=204,L]',
     ].join('\n');
   switch (caseId) {
+    case 'origin-allowed':
+      return `Header always set Access-Control-Allow-Origin ${page}`;
     case 'missing-acao':
       // The headers were set for another path only.
       return ['<Location "/other">', `    Header always set Access-Control-Allow-Origin ${page}`, '</Location>'].join(
@@ -179,6 +185,8 @@ export const apache: StackHarness = {
   broken: (caseId, env) => apacheLaunch(apacheConf(env, apacheBroken(caseId, env)), env),
   // The documented place: inside the <VirtualHost> that serves the API.
   fixed: (snippet, env) => apacheLaunch(apacheConf(env, snippet), env),
+  alsoChange: { names: 'Header unset Access-Control-Allow-Origin', where: 'snippet' },
+  notExpressible: {},
 };
 
 // ---------------------------------------------------------------- Caddy
@@ -205,6 +213,8 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
       '\t}',
     ].join('\n');
   switch (caseId) {
+    case 'origin-allowed':
+      return [`\theader Access-Control-Allow-Origin ${page}`, proxy].join('\n');
     case 'missing-acao':
       // The header was set for another path only.
       return [`\theader /other/* Access-Control-Allow-Origin ${page}`, proxy].join('\n');
@@ -243,8 +253,13 @@ export const caddy: StackHarness = {
       caddyGlobal(env) +
         fillPlaceholders('caddy', snippet, {
           listen: `http://127.0.0.1:${env.port} {`,
-          upstream: `reverse_proxy ${env.upstream}`,
+          // alsoChange: drop the upstream's copy inside reverse_proxy.
+          upstream: env.alsoChange
+            ? `reverse_proxy ${env.upstream} {\n\t\t\theader_down -Access-Control-Allow-Origin\n\t\t}`
+            : `reverse_proxy ${env.upstream}`,
         }),
       env,
     ),
+  alsoChange: { names: 'header_down -Access-Control-Allow-Origin', where: 'config' },
+  notExpressible: {},
 };

@@ -2,8 +2,15 @@
  * Django + django-cors-headers, Flask + Flask-CORS, FastAPI (Starlette CORSMiddleware) + uvicorn:
  * Debian's python3 packages, run with Debian's own /usr/bin/python3.
  */
-import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
-import { APP_BODY, fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
+import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  APP_BODY,
+  fillPlaceholders,
+  type Launch,
+  ROUTE_ALLOW_ORIGIN,
+  type ServerEnv,
+  type StackHarness,
+} from '../support/stack';
 
 /** Debian's interpreter, which sees /usr/lib/python3/dist-packages (a pyenv or venv python would not). */
 const PYTHON = '/usr/bin/python3';
@@ -24,38 +31,41 @@ function pythonLaunch(files: Record<string, string>, args: readonly string[], en
 // ---------------------------------------------------------------- Django
 
 /** The project's own code: the API view, an auth middleware, and a hand-written CORS middleware. */
-const DJANGO_APP = [
-  'from django.http import HttpResponse',
-  'from django.urls import re_path',
-  '',
-  '',
-  'def api(request):',
-  `    return HttpResponse(${py(APP_BODY)}, content_type="text/plain")`,
-  '',
-  '',
-  'urlpatterns = [re_path(r"^api/", api)]',
-  '',
-  '',
-  'class RequireAuthorization:',
-  '    def __init__(self, get_response):',
-  '        self.get_response = get_response',
-  '',
-  '    def __call__(self, request):',
-  `        if request.headers.get("Authorization") != ${py(AUTHORIZATION)}:`,
-  '            return HttpResponse("unauthorized", status=401)',
-  '        return self.get_response(request)',
-  '',
-  '',
-  'class HardCodedAllowOrigin:',
-  '    def __init__(self, get_response):',
-  '        self.get_response = get_response',
-  '',
-  '    def __call__(self, request):',
-  '        response = self.get_response(request)',
-  `        response["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
-  '        return response',
-  '',
-].join('\n');
+const djangoApp = (env: ServerEnv): string =>
+  [
+    'from django.http import HttpResponse',
+    'from django.urls import re_path',
+    '',
+    '',
+    'def api(request):',
+    `    response = HttpResponse(${py(APP_BODY)}, content_type="text/plain")`,
+    ...(env.route.totalCount ? [`    response[${py(TOTAL_COUNT_HEADER)}] = ${py(TOTAL_COUNT)}`] : []),
+    '    return response',
+    '',
+    '',
+    'urlpatterns = [re_path(r"^api/", api)]',
+    '',
+    '',
+    'class RequireAuthorization:',
+    '    def __init__(self, get_response):',
+    '        self.get_response = get_response',
+    '',
+    '    def __call__(self, request):',
+    `        if request.headers.get("Authorization") != ${py(AUTHORIZATION)}:`,
+    '            return HttpResponse("unauthorized", status=401)',
+    '        return self.get_response(request)',
+    '',
+    '',
+    'class HardCodedAllowOrigin:',
+    '    def __init__(self, get_response):',
+    '        self.get_response = get_response',
+    '',
+    '    def __call__(self, request):',
+    '        response = self.get_response(request)',
+    `        response["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+    '        return response',
+    '',
+  ].join('\n');
 
 const CORS_MIDDLEWARE = '"corsheaders.middleware.CorsMiddleware"';
 const COMMON_MIDDLEWARE = '"django.middleware.common.CommonMiddleware"';
@@ -69,6 +79,8 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     ...settings,
   ];
   switch (caseId) {
+    case 'origin-allowed':
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`);
     case 'missing-acao':
       // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
       return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${py(WRONG_ORIGIN)}]`);
@@ -104,7 +116,7 @@ function djangoSettings(caseId: BrokenConfig, env: ServerEnv): string {
 
 function djangoLaunch(settings: string, env: ServerEnv): Launch {
   return pythonLaunch(
-    { 'settings.py': settings, 'app.py': DJANGO_APP },
+    { 'settings.py': settings, 'app.py': djangoApp(env) },
     ['-m', 'django', 'runserver', `127.0.0.1:${env.port}`, '--noreload', '--settings=settings'],
     env,
   );
@@ -118,6 +130,11 @@ export const django: StackHarness = {
   broken: (caseId, env) => djangoLaunch(djangoSettings(caseId, env), env),
   // The documented place: the end of settings.py, after the project's own INSTALLED_APPS and MIDDLEWARE.
   fixed: (snippet, env) => djangoLaunch(`${djangoSettings(env.brokenConfig, env)}\n${snippet}`, env),
+  alsoChange: null,
+  notExpressible: {
+    'duplicate-acao':
+      "an HttpResponse holds one value per header name and CorsMiddleware assigns Access-Control-Allow-Origin after the view, replacing the view's copy (seen on the real server)",
+  },
 };
 
 // ---------------------------------------------------------------- Flask
@@ -139,7 +156,12 @@ function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
     '',
     '@app.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
     'def api(rest):',
-    `    return ${py(APP_BODY)}`,
+    `    response = flask.make_response(${py(APP_BODY)})`,
+    ...(env.route.totalCount ? [`    response.headers[${py(TOTAL_COUNT_HEADER)}] = ${py(TOTAL_COUNT)}`] : []),
+    ...(env.route.allowOrigin
+      ? [`    response.headers["Access-Control-Allow-Origin"] = ${py(ROUTE_ALLOW_ORIGIN)}`]
+      : []),
+    '    return response',
     '',
     '',
     `app.run(host="127.0.0.1", port=${env.port})`,
@@ -149,6 +171,8 @@ function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
 function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   switch (caseId) {
+    case 'origin-allowed':
+      return [`CORS(app, origins=[${page}])`];
     case 'missing-acao':
       return [];
     case 'origin-mismatch':
@@ -194,6 +218,11 @@ export const flask: StackHarness = {
       env,
     ),
   fixed: (snippet, env) => flaskLaunch(fillPlaceholders('flask', snippet, { routes: flaskRoutes(env) }), env),
+  alsoChange: null,
+  notExpressible: {
+    'duplicate-acao':
+      "Flask-CORS's after_request leaves a response alone when the view already set Access-Control-Allow-Origin, so the view's value is the only one (seen on the real server)",
+  },
 };
 
 // ---------------------------------------------------------------- FastAPI
@@ -208,20 +237,23 @@ function fastapiAuth(): string {
   ].join('\n');
 }
 
-function fastapiRoutes(): string {
+function fastapiRoutes(env: ServerEnv): string {
+  const headers = env.route.totalCount ? `, headers={${py(TOTAL_COUNT_HEADER)}: ${py(TOTAL_COUNT)}}` : '';
   return [
     'from fastapi.responses import PlainTextResponse',
     '',
     '',
     '@app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
     'def api(rest: str):',
-    `    return PlainTextResponse(${py(APP_BODY)})`,
+    `    return PlainTextResponse(${py(APP_BODY)}${headers})`,
   ].join('\n');
 }
 
 function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   switch (caseId) {
+    case 'origin-allowed':
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`];
     case 'missing-acao':
       return [];
     case 'origin-mismatch':
@@ -269,7 +301,7 @@ export const fastapi: StackHarness = {
         ...fastapiBrokenCors(caseId, env),
         // The broken preflight case already added the auth middleware after CORS.
         ...(env.auth && caseId !== 'preflight-error-status' ? [fastapiAuth()] : []),
-        fastapiRoutes(),
+        fastapiRoutes(env),
         '',
       ].join('\n'),
       env,
@@ -278,8 +310,13 @@ export const fastapi: StackHarness = {
     fastapiLaunch(
       fillPlaceholders('fastapi', snippet, {
         middleware: env.auth ? `from fastapi.responses import PlainTextResponse\n\n\n${fastapiAuth()}` : '',
-        routes: fastapiRoutes(),
+        routes: fastapiRoutes(env),
       }),
       env,
     ),
+  alsoChange: null,
+  notExpressible: {
+    'duplicate-acao':
+      "CORSMiddleware wraps the routes and assigns Access-Control-Allow-Origin on the way out (MutableHeaders replaces every earlier value), so a path operation's copy never makes a second value (seen on the real server)",
+  },
 };

@@ -4,37 +4,38 @@
  * (`Rails.application.config.middleware.insert_before`), which puts the middleware in a stack that
  * config.ru then uses in order, outermost first, as Rails does.
  */
-import { AUTHORIZATION, type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
+import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
 import { APP_BODY, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const rb = JSON.stringify;
 
 /** The application's own parts: the endpoint, an auth layer, a hand-written CORS header. */
-const APP = [
-  'require "rack/cors"',
-  '',
-  `App = ->(env) { [200, { "Content-Type" => "text/plain" }, [${rb(APP_BODY)}]] }`,
-  '',
-  'class RequireAuthorization',
-  '  def initialize(app) = @app = app',
-  '',
-  '  def call(env)',
-  `    return [401, { "Content-Type" => "text/plain" }, ["unauthorized"]] unless env["HTTP_AUTHORIZATION"] == ${rb(AUTHORIZATION)}`,
-  '',
-  '    @app.call(env)',
-  '  end',
-  'end',
-  '',
-  'class HardCodedAllowOrigin',
-  '  def initialize(app) = @app = app',
-  '',
-  '  def call(env)',
-  '    status, headers, body = @app.call(env)',
-  `    [status, headers.merge("Access-Control-Allow-Origin" => ${rb(WRONG_ORIGIN)}), body]`,
-  '  end',
-  'end',
-  '',
-].join('\n');
+const app = (env: ServerEnv): string =>
+  [
+    'require "rack/cors"',
+    '',
+    `App = ->(env) { [200, { "Content-Type" => "text/plain"${env.route.totalCount ? `, ${rb(TOTAL_COUNT_HEADER)} => ${rb(TOTAL_COUNT)}` : ''} }, [${rb(APP_BODY)}]] }`,
+    '',
+    'class RequireAuthorization',
+    '  def initialize(app) = @app = app',
+    '',
+    '  def call(env)',
+    `    return [401, { "Content-Type" => "text/plain" }, ["unauthorized"]] unless env["HTTP_AUTHORIZATION"] == ${rb(AUTHORIZATION)}`,
+    '',
+    '    @app.call(env)',
+    '  end',
+    'end',
+    '',
+    'class HardCodedAllowOrigin',
+    '  def initialize(app) = @app = app',
+    '',
+    '  def call(env)',
+    '    status, headers, body = @app.call(env)',
+    `    [status, headers.merge("Access-Control-Allow-Origin" => ${rb(WRONG_ORIGIN)}), body]`,
+    '  end',
+    'end',
+    '',
+  ].join('\n');
 
 /** Only what the initializer touches: an ordered middleware list with insert_before. */
 const RAILS_STAND_IN = [
@@ -69,6 +70,8 @@ function corsBlock(origins: string, resource: string): string {
 function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
   const page = rb(env.pageOrigin);
   switch (caseId) {
+    case 'origin-allowed':
+      return corsBlock(page, 'headers: :any, methods: [:get, :post]');
     case 'missing-acao':
       return corsBlock(rb(WRONG_ORIGIN), 'headers: :any, methods: [:get, :post, :put]');
     case 'origin-mismatch':
@@ -100,13 +103,13 @@ export const rails: StackHarness = {
   proxy: false,
   broken(caseId, env) {
     const ownAuth = env.auth && caseId !== 'preflight-error-status' ? ['use RequireAuthorization'] : [];
-    const configRu = [APP, brokenCors(caseId, env), ...ownAuth, 'run App', ''].join('\n');
+    const configRu = [app(env), brokenCors(caseId, env), ...ownAuth, 'run App', ''].join('\n');
     return rackLaunch({ 'config.ru': configRu }, env);
   },
   fixed(snippet, env) {
     // config/initializers/cors.rb, loaded before the app is built, as Rails loads initializers.
     const configRu = [
-      APP,
+      app(env),
       'require_relative "rails_stand_in"',
       'require_relative "config/initializers/cors"',
       'Rails.application.config.middleware.entries.each { |klass, args, block| use klass, *args, &block }',
@@ -118,5 +121,10 @@ export const rails: StackHarness = {
       { 'config.ru': configRu, 'rails_stand_in.rb': RAILS_STAND_IN, 'config/initializers/cors.rb': snippet },
       env,
     );
+  },
+  alsoChange: null,
+  notExpressible: {
+    'duplicate-acao':
+      "Rack::Cors merges its headers under the application's (add_headers.merge(headers)), so a controller's Access-Control-Allow-Origin replaces rack-cors's value instead of adding a second one (seen on the real server)",
   },
 };

@@ -5,6 +5,7 @@
  * what must hold is that the engine predicts Chromium's exact code, and that the fix makes it pass.
  */
 import type { Exchange, Verdict } from '../../../src/engine';
+import { pageFix } from '../../../src/engine/page-fix';
 
 export type CaseId =
   | 'missing-acao'
@@ -13,16 +14,54 @@ export type CaseId =
   | 'header-not-allowed'
   | 'method-not-allowed'
   | 'preflight-error-status'
-  | 'null-origin';
+  | 'null-origin'
+  | 'unexposed-header'
+  | 'lowercase-method'
+  | 'duplicate-acao'
+  | 'credentials-not-allowed'
+  | 'preflight-credentials'
+  | 'headers-not-allowed';
 
-/** The broken server configurations each stack provides (null-origin starts from missing-acao's). */
-export type BrokenConfig = Exclude<CaseId, 'null-origin'>;
+/**
+ * The broken server configurations each stack provides: one per case, except that null-origin
+ * starts from missing-acao's, lowercase-method from method-not-allowed's, and the cases whose
+ * fault is in the application's route start from `origin-allowed`, a CORS layer that allows the
+ * page's origin and nothing more.
+ */
+export type BrokenConfig =
+  | Exclude<
+      CaseId,
+      | 'null-origin'
+      | 'unexposed-header'
+      | 'lowercase-method'
+      | 'duplicate-acao'
+      | 'credentials-not-allowed'
+      | 'preflight-credentials'
+      | 'headers-not-allowed'
+    >
+  | 'origin-allowed';
+
+/** What the application's own route does besides answering APP_BODY. */
+export interface AppRoute {
+  /** Sends `X-Total-Count: TOTAL_COUNT` (a header a page's script reads, for pagination). */
+  totalCount: boolean;
+  /** Adds its own `Access-Control-Allow-Origin: *`, beside the CORS layer's. */
+  allowOrigin: boolean;
+}
+
+export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false };
+
+/** The response header the unexposed-header case's page reads, and its value. */
+export const TOTAL_COUNT_HEADER = 'X-Total-Count';
+export const TOTAL_COUNT = '42';
 
 export interface PageRequest {
   method: string;
   headers: [string, string][];
   credentials: 'same-origin' | 'include';
   body?: string;
+  /** Response headers the page's script reads with `response.headers.get(name)`. */
+  reads?: readonly string[];
 }
 
 export interface VerdictCase {
@@ -36,12 +75,23 @@ export interface VerdictCase {
   request: PageRequest;
   /** The app sits behind an authentication layer that refuses requests without Authorization. */
   auth: boolean;
+  /** The application's route while broken (the fixed launch keeps it, unless `alsoChange` says otherwise). */
+  route?: AppRoute;
+  /** Chromium lets the broken request through; what is wrong is an advisory (the page cannot read a header). */
+  passesBroken?: boolean;
+  /** The request the page makes once the engine's `pageFix` is applied (the server snippet alone cannot fix it). */
+  pageFixed?: PageRequest;
+  /** The recipe's `alsoChange` (a change outside the snippet) is part of the fix. */
+  alsoChange?: boolean;
   /** Why the broken run belongs to this case; null when it does. */
   mismatch(verdict: Verdict, exchange: Exchange): string | null;
 }
 
 /** The request header a broken server does not allow. */
 export const CUSTOM_HEADER = 'X-Api-Key';
+
+/** A second one, for the preflight that asks for several. */
+export const SECOND_HEADER = 'X-Request-Id';
 
 /** A hard-coded origin that is not the page's (another port). */
 export const WRONG_ORIGIN = 'http://localhost:3000';
@@ -68,6 +118,15 @@ function rejectedPreflight(verdict: Verdict): string | null {
     return `expected the preflight to be rejected, got ${verdict.code} at ${verdict.stage}`;
   }
   return null;
+}
+
+function unreadableHeader(verdict: Verdict): string | null {
+  if (verdict.kind !== 'passed') return `expected the request to pass, got ${verdict.kind} ${verdict.code}`;
+  const advisory = verdict.advisories.find((a) => a.code === 'unexposed-response-headers');
+  if (advisory === undefined)
+    return `expected the unexposed-response-headers advisory, got ${JSON.stringify(verdict.advisories)}`;
+  const name = TOTAL_COUNT_HEADER.toLowerCase();
+  return advisory.message.includes(name) ? null : `expected the advisory to name ${name}: ${advisory.message}`;
 }
 
 export const CASES: readonly VerdictCase[] = [
@@ -130,5 +189,79 @@ export const CASES: readonly VerdictCase[] = [
       if (origin !== 'null') return `expected the request to carry Origin: null, got ${origin}`;
       return expectCode('MissingAllowOriginHeader')(verdict, exchange);
     },
+  },
+  {
+    // It works, but response.headers.get('x-total-count') is null: not in Access-Control-Expose-Headers.
+    id: 'unexposed-header',
+    title: 'header not exposed',
+    brokenAs: 'origin-allowed',
+    route: { totalCount: true, allowOrigin: false },
+    passesBroken: true,
+    request: { method: 'GET', headers: [], credentials: 'same-origin', reads: [TOTAL_COUNT_HEADER] },
+    auth: false,
+    mismatch: unreadableHeader,
+  },
+  {
+    // fetch() uppercases only DELETE, GET, HEAD, OPTIONS, POST, PUT: 'patch' goes out as written.
+    id: 'lowercase-method',
+    title: 'lowercase method',
+    brokenAs: 'method-not-allowed',
+    request: { method: 'patch', headers: [], credentials: 'same-origin' },
+    pageFixed: { method: 'PATCH', headers: [], credentials: 'same-origin' },
+    auth: false,
+    mismatch: (verdict, exchange) => {
+      if (pageFix(exchange) === null) return 'expected the engine to give a page fix for the lowercase method';
+      return rejectedPreflight(verdict);
+    },
+  },
+  {
+    // The CORS layer sends the page's origin and the route (or the proxied application) adds its own '*'.
+    id: 'duplicate-acao',
+    title: 'ACAO added twice',
+    brokenAs: 'origin-allowed',
+    route: { totalCount: false, allowOrigin: true },
+    alsoChange: true,
+    request: { method: 'GET', headers: [], credentials: 'same-origin' },
+    auth: false,
+    mismatch: expectCode('MultipleAllowOriginValues'),
+  },
+  {
+    // A credentialed request to a CORS layer that allows the origin but leaves credentials at their default (off).
+    id: 'credentials-not-allowed',
+    title: 'credentials not allowed',
+    brokenAs: 'origin-allowed',
+    request: { method: 'GET', headers: [], credentials: 'include' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowCredentials'),
+  },
+  {
+    // The same with a preflight (a JSON body type): Chromium checks credentials on the preflight first.
+    id: 'preflight-credentials',
+    title: 'credentials not allowed (preflight)',
+    brokenAs: 'origin-allowed',
+    request: {
+      method: 'POST',
+      headers: [['Content-Type', 'application/json']],
+      credentials: 'include',
+      body: '{}',
+    },
+    auth: false,
+    mismatch: expectCode('PreflightInvalidAllowCredentials'),
+  },
+  {
+    // Two headers not allowed: the snippet must allow both, not only the one Chromium names.
+    id: 'headers-not-allowed',
+    title: 'several headers not allowed',
+    brokenAs: 'header-not-allowed',
+    request: {
+      method: 'GET',
+      headers: [
+        [CUSTOM_HEADER, 'k1'],
+        [SECOND_HEADER, 'r1'],
+      ],
+      credentials: 'same-origin',
+    },
+    auth: false,
+    mismatch: rejectedPreflight,
   },
 ];

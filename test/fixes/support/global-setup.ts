@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STACKS } from '../../../src/engine/fix-recipes';
+import { STACK_HARNESSES } from '../stacks';
 import { CASES } from './cases';
 import { formatMatrix, type MatrixRow } from './matrix';
 
@@ -24,6 +25,12 @@ export default function globalSetup(): () => void {
         rows,
         STACKS.map((stack) => stack.id),
         CASES.map((c) => c.id),
+        (stack, caseId) => {
+          const known = CASES.find((c) => c.id === caseId);
+          return known === undefined
+            ? undefined
+            : STACK_HARNESSES.find((h) => h.id === stack)?.notExpressible[known.id];
+        },
       )}\n`,
     );
   };

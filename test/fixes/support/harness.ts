@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
-import { AUTHORIZATION } from './cases';
+import { type AppRoute, AUTHORIZATION, TOTAL_COUNT, TOTAL_COUNT_HEADER } from './cases';
 import { run, ServerProcess, waitForHttp } from './processes';
-import { APP_BODY, type Launch, type ServerEnv, type StackHarness } from './stack';
+import { APP_BODY, type Launch, ROUTE_ALLOW_ORIGIN, type ServerEnv, type StackHarness } from './stack';
 
 export function scratchDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `cors-lens-fix-${prefix}-`));
@@ -62,16 +62,24 @@ export async function startServer(launch: Launch, env: ServerEnv): Promise<Serve
 /**
  * The application behind nginx, Apache and Caddy: answers every method on every path with
  * APP_BODY and no CORS header; OPTIONS gets 405 as from an app that knows nothing of CORS; with
- * `auth`, anything without the right Authorization gets 401 first, as from an auth layer.
+ * `auth`, anything without the right Authorization gets 401 first, as from an auth layer; `route`
+ * adds the application's own headers to its answer.
  */
-export async function startUpstream(auth: boolean): Promise<{ address: string; close(): Promise<void> }> {
+export async function startUpstream(
+  auth: boolean,
+  route: AppRoute,
+): Promise<{ address: string; close(): Promise<void> }> {
+  const own: Record<string, string> = {
+    ...(route.totalCount ? { [TOTAL_COUNT_HEADER]: TOTAL_COUNT } : {}),
+    ...(route.allowOrigin ? { 'Access-Control-Allow-Origin': ROUTE_ALLOW_ORIGIN } : {}),
+  };
   const server: Server = createServer((req, res) => {
     if (auth && req.headers.authorization !== AUTHORIZATION) {
       res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer' }).end('unauthorized');
     } else if (req.method === 'OPTIONS') {
       res.writeHead(405, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE' }).end();
     } else {
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(APP_BODY);
+      res.writeHead(200, { 'Content-Type': 'text/plain', ...own }).end(APP_BODY);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

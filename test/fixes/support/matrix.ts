@@ -14,6 +14,8 @@ export function formatMatrix(
   rows: readonly MatrixRow[],
   stackOrder: readonly string[],
   caseOrder: readonly string[],
+  /** Why a stack cannot express a case, or undefined when it can. */
+  notExpressible: (stack: string, caseId: string) => string | undefined = () => undefined,
 ): string {
   if (rows.length === 0) return 'fix verification: no rows recorded';
   const ranked = (order: readonly string[], names: string[]): string[] =>
@@ -28,13 +30,19 @@ export function formatMatrix(
   );
   const cell = (stack: string, caseId: string): string => {
     const row = rows.find((r) => r.stack === stack && r.caseId === caseId);
-    if (row === undefined) return '-';
+    if (row === undefined) return notExpressible(stack, caseId) === undefined ? '-' : 'not expressible';
     return `${row.verified ? '✔' : '✘'} ${row.code ?? 'no error'}`;
   };
   const lines = [
     ['stack', ...cases].join(' | '),
     ...stacks.map((stack) => [stack, ...cases.map((caseId) => cell(stack, caseId))].join(' | ')),
   ];
+  for (const stack of stacks) {
+    for (const caseId of cases) {
+      const why = notExpressible(stack, caseId);
+      if (why !== undefined) lines.push(`not expressible: ${stack} ${caseId}: ${why}`);
+    }
+  }
   const verified = rows.filter((row) => row.verified).length;
   const seconds = rows.reduce((sum, row) => sum + row.seconds, 0);
   lines.push(`fix verification: ${verified}/${rows.length} cells verified (${seconds.toFixed(0)} s of test time)`);

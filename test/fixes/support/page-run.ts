@@ -8,8 +8,10 @@ import { buildExchange, CdpRecorder, type CorsErrorStatus, chromiumVerdict } fro
 import { type SettledEvents, settledEvents } from '../../e2e/support/scenario-run';
 import type { PageRequest } from './cases';
 
-/** What the page's script saw. */
-export type PageResult = { ok: true; status: number; body: string } | { ok: false; error: string };
+/** What the page's script saw: with `reads`, each header's `response.headers.get(name)`. */
+export type PageResult =
+  | { ok: true; status: number; body: string; read: Record<string, string | null> }
+  | { ok: false; error: string };
 
 export interface Observed {
   page: PageResult;
@@ -51,7 +53,8 @@ export async function runInChromium(
             mode: 'cors',
             ...(request.body === undefined ? {} : { body: request.body }),
           });
-          return { ok: true, status: response.status, body: await response.text() };
+          const read = Object.fromEntries((request.reads ?? []).map((name) => [name, response.headers.get(name)]));
+          return { ok: true, status: response.status, body: await response.text(), read };
         } catch (error) {
           return { ok: false, error: String(error) };
         }

@@ -1,6 +1,6 @@
 import type { StackId } from '../../../src/engine/explanation-types';
 import { RECIPE_PLACEHOLDERS, type RecipePlaceholder } from '../../../src/engine/fix-recipes';
-import type { BrokenConfig } from './cases';
+import type { AppRoute, BrokenConfig, CaseId } from './cases';
 
 /** Where and how one server of a test runs. */
 export interface ServerEnv {
@@ -16,6 +16,10 @@ export interface ServerEnv {
   brokenConfig: BrokenConfig;
   /** The application refuses requests without the right Authorization (an auth layer). */
   auth: boolean;
+  /** What the application's own route adds to its answer (for proxies: the upstream's, see startUpstream). */
+  route: AppRoute;
+  /** The recipe's `alsoChange` is applied too (where it changes the stack's configuration, not the route). */
+  alsoChange: boolean;
   /** The repository's node_modules, for JavaScript servers. */
   nodeModules: string;
 }
@@ -41,10 +45,22 @@ export interface StackHarness {
   broken(caseId: BrokenConfig, env: ServerEnv): Launch;
   /** The server with CORS Lens's snippet applied at its documented place. */
   fixed(snippet: string, env: ServerEnv): Launch;
+  /**
+   * How the proof applies the recipe's `alsoChange` for duplicate-acao: `names` is the construct
+   * the text must name; `where` is `route` (the fixed launch's route no longer adds the header),
+   * `config` (fixed() adds it to the stack's configuration when `env.alsoChange`) or `snippet`
+   * (the snippet already holds it: the proof checks that it does).
+   */
+  alsoChange: { names: string; where: 'route' | 'config' | 'snippet' } | null;
+  /** Cases the stack cannot express, each with the reason; the suite runs every other case. */
+  notExpressible: Partial<Record<CaseId, string>>;
 }
 
 /** The body every application route answers with, so the page can tell the app answered. */
 export const APP_BODY = 'cors-lens-app-ok';
+
+/** The value a route that adds its own Access-Control-Allow-Origin sends, as hand-written CORS code does. */
+export const ROUTE_ALLOW_ORIGIN = '*';
 
 /**
  * The snippet with each of its stack's placeholders (and nothing else) replaced: `values` gives
