@@ -13,6 +13,7 @@ import { FirefoxNoteSection } from './firefox-note-section';
 import { FixSection } from './fix-section';
 import { HeaderCheckTable } from './header-check-table';
 import { MessagesSection } from './messages-section';
+import { MoreSection } from './more-section';
 import { RawHeadersSection } from './raw-headers-section';
 import { StorySection } from './story-section';
 
@@ -60,10 +61,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         </span>
       </header>
       <div class="detail-body" ref={body} data-testid="detail-body">
-        <ExplanationSection explanation={explanation} verdict={verdict} pageFix={inPage} />
-        <FirefoxNoteSection record={record} />
-        <StorySection exchange={exchange} verdict={verdict} />
-        {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
+        <ExplanationSection explanation={explanation} exchange={exchange} verdict={verdict} pageFix={inPage} />
         <FixSection
           exchange={exchange}
           verdict={verdict}
@@ -71,6 +69,10 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
           onStack={onFixStack}
           pageFixFirst={inPage !== null}
         />
+        <MoreSection explanation={explanation} verdict={verdict} />
+        <FirefoxNoteSection record={record} />
+        <StorySection exchange={exchange} verdict={verdict} />
+        {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
         <AdvisorySection advisories={verdict.advisories} />
         <MessagesSection explanation={explanation} />
         <CurlSection exchange={exchange} />
