@@ -42,6 +42,8 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
     // Escape first, on the window in the capture phase, so it closes the detail and only that.
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      // A menu or dialog open over the panel takes its own Escape.
+      if (event.target instanceof Element && event.target.closest('[role="menu"], dialog') !== null) return;
       event.preventDefault();
       event.stopPropagation();
       onClose();
