@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExchangeRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import type { PanelSettingsStore } from '../model/panel-settings';
+import { AboutDialog } from './components/about-dialog';
 import { DetailView } from './components/detail-view';
 import { DropZone } from './components/drop-zone';
 import { EmptyState } from './components/empty-state';
@@ -24,13 +25,15 @@ export interface AppProps {
   version: string;
   /** This panel as a page of its own, for "Open in a tab"; null when it already is one. */
   popOutUrl: string | null;
+  /** The project's documentation (the manifest's homepage_url), for About; null when it names none. */
+  docsUrl?: string | null;
   now?: () => Date;
 }
 
 const NO_RECORDS: readonly ExchangeRecord[] = [];
 const systemNow = () => new Date();
 
-export function App({ tabId, connect, settings, version, popOutUrl, now = systemNow }: AppProps) {
+export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = null, now = systemNow }: AppProps) {
   const live = useLiveLog(tabId, connect);
   const files = useHarFiles(version, now);
   const [fixStack, setFixStack] = useFixStack(settings);
@@ -38,6 +41,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<RequestId | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
 
   const records = files.imported?.records ?? live.log?.records ?? NO_RECORDS;
   const visible = useMemo(() => filterRecords(records, filter, query), [records, filter, query]);
@@ -46,6 +50,13 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
     () => (selectedId === null ? undefined : records.find((record) => record.requestId === selectedId)),
     [records, selectedId],
   );
+
+  // The blocked count in the page's title: the tab's title when the panel is popped out. DevTools
+  // itself keeps showing "CORS", the title given to chrome.devtools.panels.create, which no
+  // extension API can change after the panel exists.
+  useEffect(() => {
+    document.title = blocked > 0 ? `CORS (${blocked} blocked)` : 'CORS';
+  }, [blocked]);
 
   if (tabId === null) {
     return (
@@ -83,6 +94,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
         popOutUrl={popOutUrl}
         onExport={(keepSecrets) => files.exportRecords(records, keepSecrets)}
         onImport={(file) => switchSource(() => files.importFile(file))}
+        onAbout={() => setAboutOpen(true)}
       />
       <FilterBar
         filter={filter}
@@ -111,7 +123,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
           <RequestList
             records={visible}
             selectedId={selectedId}
-            compact={showDetail}
+            fixStack={fixStack}
             onSelect={select}
             onOpen={() => setDetailOpen(true)}
           />
@@ -125,6 +137,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, now = system
           />
         )}
       </div>
+      {aboutOpen && <AboutDialog version={version} docsUrl={docsUrl} onClose={() => setAboutOpen(false)} />}
     </DropZone>
   );
 }

@@ -24,6 +24,9 @@ if (root !== null) {
   const tabId = devtoolsTabId ?? tabIdFromQuery(location.search);
   // Inside DevTools the panel can pop out into a tab of its own; standalone, it already is one.
   const popOutUrl = devtoolsTabId === null ? null : `${location.pathname}?tabId=${devtoolsTabId}`;
+  // The manifest names no homepage yet; About then says where the docs are instead of linking.
+  const docsUrl =
+    'homepage_url' in manifest && typeof manifest.homepage_url === 'string' ? manifest.homepage_url : null;
   render(
     <App
       tabId={tabId}
@@ -31,6 +34,7 @@ if (root !== null) {
       settings={localSettingsStore()}
       version={manifest.version}
       popOutUrl={popOutUrl}
+      docsUrl={docsUrl}
     />,
     root,
   );

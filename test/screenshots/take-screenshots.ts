@@ -1,5 +1,6 @@
 /**
- * `npm run screenshots`: the CORS panel on the demo's cases, in light and dark, as PNG files next
+ * `npm run screenshots`: the CORS panel on the demo's cases, docked bottom and right, in light and
+ * dark, as PNG files next
  * to this script (referenced by the README). Real Chromium with the built extension: the demo's
  * API answers each case, a page fetches them all, the panel shows what the worker captured, with
  * a refused preflight selected. Nothing here is staged in the panel itself.
@@ -25,11 +26,15 @@ interface Shot {
   colorScheme: 'light' | 'dark';
 }
 
+/**
+ * The two places DevTools is usually docked, in both themes: at the bottom (the panel ≈ 1280×350)
+ * and on the right (≈ 550×800), where the list and the top bar switch to their narrow layout.
+ */
 const SHOTS: readonly Shot[] = [
-  { file: 'panel-light.png', width: 1280, height: 760, colorScheme: 'light' },
-  { file: 'panel-dark.png', width: 1280, height: 760, colorScheme: 'dark' },
-  // DevTools docked to the side: the list drops columns, the detail keeps its width.
-  { file: 'panel-narrow-dark.png', width: 760, height: 760, colorScheme: 'dark' },
+  { file: 'panel-bottom-light.png', width: 1280, height: 350, colorScheme: 'light' },
+  { file: 'panel-bottom-dark.png', width: 1280, height: 350, colorScheme: 'dark' },
+  { file: 'panel-right-light.png', width: 550, height: 800, colorScheme: 'light' },
+  { file: 'panel-right-dark.png', width: 550, height: 800, colorScheme: 'dark' },
 ];
 
 /** Runs one case from the page, as the demo page's button would. */

@@ -13,6 +13,7 @@ import { FirefoxNoteSection } from './firefox-note-section';
 import { FixSection } from './fix-section';
 import { HeaderCheckTable } from './header-check-table';
 import { MessagesSection } from './messages-section';
+import { MoreSection } from './more-section';
 import { RawHeadersSection } from './raw-headers-section';
 import { StorySection } from './story-section';
 
@@ -41,6 +42,8 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
     // Escape first, on the window in the capture phase, so it closes the detail and only that.
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      // A menu or dialog open over the panel takes its own Escape.
+      if (event.target instanceof Element && event.target.closest('[role="menu"], dialog') !== null) return;
       event.preventDefault();
       event.stopPropagation();
       onClose();
@@ -60,10 +63,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         </span>
       </header>
       <div class="detail-body" ref={body} data-testid="detail-body">
-        <ExplanationSection explanation={explanation} verdict={verdict} pageFix={inPage} />
-        <FirefoxNoteSection record={record} />
-        <StorySection exchange={exchange} verdict={verdict} />
-        {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
+        <ExplanationSection explanation={explanation} exchange={exchange} verdict={verdict} pageFix={inPage} />
         <FixSection
           exchange={exchange}
           verdict={verdict}
@@ -71,6 +71,10 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
           onStack={onFixStack}
           pageFixFirst={inPage !== null}
         />
+        <MoreSection explanation={explanation} verdict={verdict} />
+        <FirefoxNoteSection record={record} />
+        <StorySection exchange={exchange} verdict={verdict} />
+        {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
         <AdvisorySection advisories={verdict.advisories} />
         <MessagesSection explanation={explanation} />
         <CurlSection exchange={exchange} />

@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StackId } from '../../engine/explanation-types';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import type { RequestId } from '../../model/ids';
+import { sharedHost } from '../format/shared-host';
 import { ListHeader } from './list-header';
 import { RequestRow } from './request-row';
+import { RowMenu } from './row-menu';
 import { useVirtualRows } from './use-virtual-rows';
 
 /** Keep in step with `--row-height` in styles/base.css. */
@@ -11,8 +14,8 @@ export const ROW_HEIGHT = 20;
 export interface RequestListProps {
   records: readonly ExchangeRecord[];
   selectedId: RequestId | null;
-  /** The detail view is open beside the list: show fewer columns. */
-  compact: boolean;
+  /** The stack whose fix the row menu copies. */
+  fixStack: StackId;
   onSelect(requestId: RequestId, open: boolean): void;
   onOpen(): void;
 }
@@ -41,9 +44,11 @@ function nextIndex(key: string, current: number, count: number): number | null {
 /**
  * The requests as a virtualised grid: only the rows in view (plus a margin) are in the DOM, so
  * 10,000 requests scroll as smoothly as 10. Arrows, Page Up/Down, Home and End move the selection,
- * Enter opens the detail (Escape, handled by the detail, closes it).
+ * Enter opens the detail (Escape, handled by the detail, closes it); the Menu key or Shift+F10
+ * opens the selected row's menu, as right-click does. Which columns show is the list's own
+ * container query (styles/list.css), so it fits wherever DevTools is docked.
  */
-export function RequestList({ records, selectedId, compact, onSelect, onOpen }: RequestListProps) {
+export function RequestList({ records, selectedId, fixStack, onSelect, onOpen }: RequestListProps) {
   const scroller = useRef<HTMLTableElement>(null);
   const virtualizer = useVirtualRows({
     count: records.length,
@@ -58,12 +63,28 @@ export function RequestList({ records, selectedId, compact, onSelect, onOpen }: 
     [records, selectedId],
   );
 
+  const host = useMemo(() => sharedHost(records), [records]);
+  const [menu, setMenu] = useState<{ record: ExchangeRecord; at: { x: number; y: number } } | null>(null);
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    scroller.current?.focus();
+  }, []);
+
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
+  const openMenuFromKeyboard = () => {
+    const record = records[selectedIndex];
+    const row = record === undefined ? null : document.getElementById(`row-${record.requestId}`);
+    if (record === undefined || row === null) return;
+    const box = row.getBoundingClientRect();
+    setMenu({ record, at: { x: box.left + 24, y: box.bottom } });
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && selectedIndex >= 0) onOpen();
+    else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) openMenuFromKeyboard();
     else {
       const index = nextIndex(event.key, selectedIndex, records.length);
       const record = index === null ? undefined : records[index];
@@ -74,35 +95,43 @@ export function RequestList({ records, selectedId, compact, onSelect, onOpen }: 
   };
 
   return (
-    <table
-      ref={scroller}
-      class={`list${compact ? ' compact' : ''}`}
-      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a <table role="grid">; the grid owns the keyboard.
-      role="grid"
-      aria-label="Cross-origin requests"
-      aria-rowcount={records.length + 1}
-      aria-activedescendant={selectedId === null ? undefined : `row-${selectedId}`}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="request-list"
-    >
-      <ListHeader compact={compact} />
-      <tbody class="rows" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const record = records[item.index];
-          return record === undefined ? null : (
-            <RequestRow
-              key={record.requestId}
-              record={record}
-              index={item.index}
-              top={item.start - ROW_HEIGHT}
-              selected={record.requestId === selectedId}
-              compact={compact}
-              onSelect={(picked) => onSelect(picked.requestId, true)}
-            />
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table
+        ref={scroller}
+        class="list"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a <table role="grid">; the grid owns the keyboard.
+        role="grid"
+        aria-label="Cross-origin requests"
+        aria-rowcount={records.length + 1}
+        aria-activedescendant={selectedId === null ? undefined : `row-${selectedId}`}
+        aria-keyshortcuts="Shift+F10"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="request-list"
+      >
+        <ListHeader host={host} />
+        <tbody class="rows" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const record = records[item.index];
+            return record === undefined ? null : (
+              <RequestRow
+                key={record.requestId}
+                record={record}
+                index={item.index}
+                top={item.start - ROW_HEIGHT}
+                selected={record.requestId === selectedId}
+                sharedHost={host}
+                onSelect={(picked) => onSelect(picked.requestId, true)}
+                onMenu={(picked, at) => {
+                  onSelect(picked.requestId, false);
+                  setMenu({ record: picked, at });
+                }}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+      {menu !== null && <RowMenu record={menu.record} at={menu.at} fixStack={fixStack} onClose={closeMenu} />}
+    </>
   );
 }

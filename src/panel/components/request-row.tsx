@@ -13,14 +13,21 @@ export interface RequestRowProps {
   index: number;
   top: number;
   selected: boolean;
-  compact: boolean;
+  /** The host the list's heading names: rows to it show only their path. */
+  sharedHost: string;
   onSelect(record: ExchangeRecord): void;
+  onMenu(record: ExchangeRecord, at: { x: number; y: number }): void;
 }
 
-/** One request in the list. Every value is server-controlled and rendered as text only. */
-export function RequestRow({ record, index, top, selected, compact, onSelect }: RequestRowProps) {
+/**
+ * One request in the list. Every value is server-controlled and rendered as text only. The verdict
+ * cell starts with a symbol (✗ ✓ ⚠, styles/list.css) so a failure never reads by colour alone;
+ * cells a narrow list may cut carry their whole text as a tooltip.
+ */
+export function RequestRow({ record, index, top, selected, sharedHost, onSelect, onMenu }: RequestRowProps) {
   const view = rowView(record);
   const preflight = PREFLIGHT_MARKS[view.preflight];
+  const showHost = view.host !== '' && view.host !== sharedHost;
   return (
     <tr
       id={`row-${record.requestId}`}
@@ -30,30 +37,35 @@ export function RequestRow({ record, index, top, selected, compact, onSelect }: 
       data-testid="request-row"
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(record)}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onMenu(record, { x: event.clientX, y: event.clientY });
+      }}
     >
-      <td class="cell method">{view.method}</td>
+      <td class="cell kind" data-testid="verdict-kind" title={view.verdictLabel}>
+        <span class="kind-text">{view.verdictLabel}</span>
+      </td>
+      <td class="cell method" title={view.method}>
+        {view.method}
+      </td>
       <td class="cell url" title={capturedText(record.exchange.request.url, 2_000)}>
-        <span class="host">{view.host}</span>
+        {showHost && <span class="host">{view.host}</span>}
         {view.hostPath.slice(view.host.length)}
       </td>
-      <td class="cell status" data-testid="status">
+      <td
+        class="cell status"
+        data-testid="status"
+        title={view.time === '' ? view.status : `${view.status} · ${view.time}`}
+      >
         {view.status}
       </td>
-      {!compact && (
-        <td class="cell kind" data-testid="verdict-kind">
-          <span class="dot" aria-hidden="true" />
-          {view.verdictLabel}
-        </td>
-      )}
-      <td class="cell code" data-testid="verdict">
+      <td class="cell code" data-testid="verdict" title={view.code}>
         {view.code}
       </td>
-      {!compact && (
-        <td class="cell preflight" title={preflight.title} aria-label={preflight.title}>
-          {preflight.mark}
-        </td>
-      )}
-      {!compact && <td class="cell time">{view.time}</td>}
+      <td class="cell preflight" title={preflight.title} aria-label={preflight.title}>
+        {preflight.mark}
+      </td>
+      <td class="cell time">{view.time}</td>
     </tr>
   );
 }

@@ -1,8 +1,11 @@
+import { useRef } from 'preact/hooks';
 import { safeText } from '../../engine/safe-text';
 import { LOG_BOUNDS } from '../../model/capture-limits';
 import type { TabId } from '../../model/ids';
 import type { ConnectionStatus } from '../connection';
-import { ImportButton } from './import-button';
+import { ExportButton } from './export-button';
+import { ImportInput } from './import-input';
+import { OverflowMenu } from './overflow-menu';
 
 export interface TopBarProps {
   tabId: TabId;
@@ -19,13 +22,20 @@ export interface TopBarProps {
   /** Secrets are redacted unless `keepSecrets`. */
   onExport(keepSecrets: boolean): void;
   onImport(file: File): void;
+  onAbout(): void;
 }
 
 const MiB = 1024 * 1024;
 
-/** Title, what is inspected and its state, and the file actions (import, export, pop out). */
+/**
+ * Title, what is inspected and its state, and the file actions. Export stays in view at every
+ * width; Import and "Open in a tab" move into the ⋯ menu when the panel is narrow (the `wide-only`
+ * and `narrow-only` classes answer the panel's container query in styles/layout.css).
+ */
 export function TopBar(props: TopBarProps) {
   const { tabId, pageOrigin, status, blocked, evicted, unsaved, canExport, popOutUrl } = props;
+  const importInput = useRef<HTMLInputElement>(null);
+  const chooseFile = () => importInput.current?.click();
   return (
     <header class="bar top-bar">
       <h1>CORS Lens</h1>
@@ -54,39 +64,23 @@ export function TopBar(props: TopBarProps) {
         </span>
       )}
       <span class="spacer" />
-      <ImportButton onImport={props.onImport} />
-      <span class="split-button">
-        <button
-          type="button"
-          onClick={() => props.onExport(false)}
-          disabled={!canExport}
-          title="Download the list as HAR 1.2 with CORS verdicts; cookies, tokens, keys and bodies left out"
-        >
-          Export HAR
-        </button>
-        <details class="menu">
-          <summary aria-label="More export choices" title="More export choices" aria-disabled={!canExport}>
-            ▾
-          </summary>
-          <div class="menu-items">
-            <button
-              type="button"
-              disabled={!canExport}
-              onClick={(event) => {
-                event.currentTarget.closest('details')?.removeAttribute('open');
-                props.onExport(true);
-              }}
-            >
-              Export HAR with secrets (cookies, tokens, bodies)
-            </button>
-          </div>
-        </details>
-      </span>
+      <ImportInput inputRef={importInput} onImport={props.onImport} />
+      <button type="button" class="wide-only" onClick={chooseFile} title="Analyse a HAR file from any browser">
+        Import HAR
+      </button>
+      <ExportButton canExport={canExport} onExport={props.onExport} />
       {popOutUrl !== null && (
-        <a class="button" href={popOutUrl} target="_blank" rel="noopener" title="Open this panel in a browser tab">
+        <a
+          class="button wide-only"
+          href={popOutUrl}
+          target="_blank"
+          rel="noopener"
+          title="Open this panel in a browser tab"
+        >
           Open in a tab
         </a>
       )}
+      <OverflowMenu onImport={chooseFile} popOutUrl={popOutUrl} onAbout={props.onAbout} />
     </header>
   );
 }

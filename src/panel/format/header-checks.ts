@@ -91,7 +91,11 @@ function isFailingStage(stage: CheckStage, verdict: Verdict): boolean {
 
 function isFailingCheck(check: Check, verdict: Verdict): boolean {
   if (verdict.header !== null) return verdict.header.name.toLowerCase() === check.name;
-  return check.name === 'status' && verdict.code === 'PreflightInvalidStatus';
+  // A redirected preflight fails Chromium's ok-status check too (its status is not 2xx).
+  return (
+    check.name === 'status' &&
+    (verdict.code === 'PreflightInvalidStatus' || verdict.code === 'PreflightDisallowedRedirect')
+  );
 }
 
 function outcomeOf(index: number, failedEarlier: boolean, failingHere: boolean, failAt: number): CheckOutcome {
