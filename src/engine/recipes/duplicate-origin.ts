@@ -3,6 +3,8 @@
  * layer, but the request keeps failing while another layer — a route handler, a hook, the proxied
  * application, a CDN rule — still adds its own copy. Per stack, where that copy usually comes from
  * and the change that removes it, shown beside the snippet because the snippet cannot work alone.
+ * Where a route's own header replaces the library's instead of adding a second one (measured on
+ * the real servers by test/fixes), the text points at the layer in front.
  */
 import type { StackId } from '../explanation-types';
 
@@ -10,15 +12,15 @@ export const DUPLICATE_ORIGIN_CHANGES: Readonly<Record<StackId, string>> = {
   express:
     "Remove every res.append / res.set / res.header / res.setHeader('Access-Control-Allow-Origin', …) from your route handlers and other middleware: cors() sends the header; res.append adds a second value, and the others replace cors()'s.",
   fastify:
-    "Remove every reply.header('Access-Control-Allow-Origin', …) from your route handlers and hooks: @fastify/cors sends the header.",
+    "A route's reply.header('Access-Control-Allow-Origin', …) replaces @fastify/cors's value rather than adding one, so a second value comes from outside Fastify: a proxy, load balancer or CDN in front (nginx add_header, a Cloudflare Transform Rule, an API gateway) also adds it: remove it there, or drop that layer's copy (nginx proxy_hide_header Access-Control-Allow-Origin).",
   django:
-    "Remove every response['Access-Control-Allow-Origin'] = … from your views and custom middleware: django-cors-headers sends the header.",
+    "django-cors-headers overwrites a view's Access-Control-Allow-Origin, so a second value comes from outside Django: a proxy, load balancer or CDN in front (nginx add_header, a Cloudflare Transform Rule, an API gateway) also adds it: remove it there, or drop that layer's copy (nginx proxy_hide_header Access-Control-Allow-Origin).",
   fastapi:
-    "Remove every response.headers['Access-Control-Allow-Origin'] = … from your path operations and other middleware: CORSMiddleware sends the header.",
+    "CORSMiddleware replaces a route's Access-Control-Allow-Origin, so a second value comes from outside the app: a proxy, load balancer or CDN in front (nginx add_header, a Cloudflare Transform Rule, an API gateway) also adds it: remove it there, or drop that layer's copy (nginx proxy_hide_header Access-Control-Allow-Origin).",
   flask:
-    "Remove every response.headers['Access-Control-Allow-Origin'] = … from your views and after_request hooks, and @cross_origin from views CORS(app) already covers: Flask-CORS sends the header.",
+    "Flask-CORS leaves a response alone when the view already set Access-Control-Allow-Origin (so remove the view's own, or it wins), and never adds a second value itself, so two values come from outside Flask: a proxy, load balancer or CDN in front (nginx add_header, a Cloudflare Transform Rule, an API gateway) also adds it: remove it there, or drop that layer's copy (nginx proxy_hide_header Access-Control-Allow-Origin).",
   rails:
-    "Remove every headers['Access-Control-Allow-Origin'] = … (or response.set_header) from your controllers and their before/after actions: rack-cors sends the header.",
+    "A controller's Access-Control-Allow-Origin replaces rack-cors's value (rack-cors merges its headers under the app's), so a second value comes from outside Rails: a proxy, load balancer or CDN in front (nginx add_header, a Cloudflare Transform Rule, an API gateway) also adds it: remove it there, or drop that layer's copy (nginx proxy_hide_header Access-Control-Allow-Origin).",
   spring:
     'Remove every response.setHeader / addHeader("Access-Control-Allow-Origin", …) from your controllers and servlet filters: the CORS configuration sends the header.',
   aspnet:
