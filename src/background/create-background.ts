@@ -51,7 +51,7 @@ const DONE: Promise<void> = Promise.resolve();
  * event is handled before the state of the previous worker life is back. A quiet worker issues
  * a state change to storage in the task that made it; a busy one, within WRITE_SPACING_MS (see
  * `flush`). Chrome stops a worker only after 30 s without events, so what a stop can lose is
- * what a crash or a forced stop (tests, chromium.md) catches in those last milliseconds.
+ * what a crash or a forced stop (as test/e2e/capture.spec.ts does) catches in those last milliseconds.
  */
 export function createBackground(deps: BackgroundDeps) {
   const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));

@@ -47,7 +47,7 @@ export type CaptureEvent =
       /**
        * False when the browser fires onCompleted whether or not CORS let the page read the
        * response: Firefox ends a blocked simple request with a small body in onCompleted 200
-       * (firefox.md). The verdict then rests on the headers alone. Absent means true (Chromium
+       * (test/firefox/firefox-truth-matrix.spec.ts sees it). The verdict then rests on the headers alone. Absent means true (Chromium
        * fails a blocked request with net::ERR_FAILED instead).
        */
       provesDelivery?: boolean;

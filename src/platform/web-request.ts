@@ -67,7 +67,7 @@ function withExtraHeaders<T extends string>(options: T[]): T[] {
  */
 export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
   const { webRequest } = browser;
-  // Firefox fires onCompleted for a blocked simple request too (firefox.md): it proves nothing.
+  // Firefox fires onCompleted for a blocked simple request too (test/firefox/ sees it): it proves nothing.
   const provesDelivery = capturingBrowser() !== 'firefox';
   webRequest.onSendHeaders.addListener(
     (details) =>

@@ -3,7 +3,7 @@
  * cross-origin requests (half preflighted, 10% blocked) in real Chromium:
  *   (a) without any extension,
  *   (b) with a do-nothing extension registering the naive six webRequest listeners with
- *       'extraHeaders' (the floor: every observer that sees preflights pays it, see chromium.md),
+ *       'extraHeaders' (the floor: every observer that sees preflights pays it: Chromium hides them without it),
  *   (c) with a do-nothing extension registering exactly CORS Lens's five listeners and options
  *       (the strict floor: what CORS Lens costs above it is its own work),
  *   (d) with CORS Lens (dist/),
@@ -100,7 +100,7 @@ async function startServers(): Promise<{ pageUrl: string; apiOrigin: string; clo
 /**
  * A do-nothing observer that only counts events. `naive` registers, with 'extraHeaders', the
  * six listener types a capture built the obvious way would (every event the correlator names,
- * before-request included: chromium.md's "extraHeaders on six listeners"); otherwise exactly
+ * before-request included, each with 'extraHeaders'); otherwise exactly
  * CORS Lens's five listeners and options, the strictest floor: what remains above it is CORS
  * Lens's own work.
  */

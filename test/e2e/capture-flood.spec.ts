@@ -320,7 +320,7 @@ test.describe('the extension makes no network request', () => {
       // Stop the worker; the next requests wake it, and it reads its state back.
       const cdp = await context.newCDPSession(page);
       await stopServiceWorkers(cdp);
-      // Events that reach a worker while a forced stop is under way are dropped (chromium.md).
+      // Events that reach a worker while a forced stop is under way are dropped (seen in this spec's runs).
       await waitUntilStopped(cdp);
       expect(await run()).toEqual(['ok', 'failed', 'ok']);
       // The woken worker read its state back and went on logging. (Chromium can still drop the

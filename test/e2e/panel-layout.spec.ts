@@ -19,6 +19,7 @@ import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
 import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './support/devtools';
 import { findChromium } from './support/find-chromium';
 import { test as base, expect, freshProfileDir, requireBuiltExtension } from './support/fixtures';
+import { runDemoCase } from './support/run-demo-case';
 
 interface Size {
   name: string;
@@ -76,26 +77,6 @@ const test = base.extend<{ inDevtools: InDevtools }>({
     }
   },
 });
-
-/** Runs one case from the page, as the demo page's button does. */
-function runCase(page: Page, demoCase: DemoCase): Promise<string> {
-  return page.evaluate(
-    async ({ url, request }) => {
-      const init: RequestInit = { method: request.method };
-      if (request.headers !== undefined) init.headers = request.headers;
-      if (request.credentials !== undefined) init.credentials = request.credentials;
-      if (request.body !== undefined) init.body = request.body;
-      try {
-        const response = await fetch(url, init);
-        if (request.readHeader !== undefined) response.headers.get(request.readHeader);
-        return `${response.status}`;
-      } catch (error) {
-        return String(error);
-      }
-    },
-    { url: demoCase.url, request: demoCase.request },
-  );
-}
 
 interface Box {
   top: number;
@@ -163,7 +144,7 @@ for (const size of SIZES) {
     test.setTimeout(90_000);
     const cases = demoCases({ page: server.pageOrigin, api: server.apiOrigin, other: server.otherOrigin });
     for (const demoCase of cases) for (const route of demoCase.routes) server.route(route.path, route.spec);
-    for (const demoCase of cases) await runCase(page, demoCase);
+    for (const demoCase of cases) await runDemoCase(page, demoCase);
     const panel = await context.newPage();
     await panel.setViewportSize({ width: size.width, height: size.height });
     await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);

@@ -5,8 +5,8 @@ export const PAGE = 'http://localhost:3000';
 export const API = 'http://127.0.0.1:8080';
 
 /**
- * Builds the event sequences Chromium's webRequest produces (with 'extraHeaders'), as recorded
- * in chromium.md: the preflight runs to completion before the actual request is sent, and a
+ * Builds the event sequences Chromium's webRequest produces (with 'extraHeaders'), as the e2e
+ * capture specs record them: the preflight runs to completion before the actual request is sent, and a
  * request whose preflight failed gets nothing but onErrorOccurred.
  */
 export class EventScript {

@@ -7,10 +7,10 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { type DemoCase, type DemoOrigins, demoCases } from '../../src/demo/cases';
+import { type DemoOrigins, demoCases } from '../../src/demo/cases';
 import { startCorsTestServer } from '../../src/demo/cors-server';
 import { launchDemoBrowser, panelUrl, tabIdOf } from '../../src/demo/launch-browser';
+import { runDemoCase } from '../e2e/support/run-demo-case';
 
 /** npm runs scripts from the package root; the bundle of this file lives elsewhere. */
 const ROOT = process.cwd();
@@ -37,26 +37,6 @@ const SHOTS: readonly Shot[] = [
   { file: 'panel-right-dark.png', width: 550, height: 800, colorScheme: 'dark' },
 ];
 
-/** Runs one case from the page, as the demo page's button would. */
-function runCase(page: Page, demoCase: DemoCase): Promise<string> {
-  return page.evaluate(
-    async ({ url, request }) => {
-      const init: RequestInit = { method: request.method };
-      if (request.headers !== undefined) init.headers = request.headers;
-      if (request.credentials !== undefined) init.credentials = request.credentials;
-      if (request.body !== undefined) init.body = request.body;
-      try {
-        const response = await fetch(url, init);
-        if (request.readHeader !== undefined) response.headers.get(request.readHeader);
-        return `${response.status}`;
-      } catch (error) {
-        return String(error);
-      }
-    },
-    { url: demoCase.url, request: demoCase.request },
-  );
-}
-
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
@@ -76,7 +56,7 @@ async function main(): Promise<void> {
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${origins.page}/`);
-    for (const demoCase of cases) await runCase(page, demoCase);
+    for (const demoCase of cases) await runDemoCase(page, demoCase);
     const tabId = await tabIdOf(browser.worker, page.url());
 
     const panel = await browser.context.newPage();

@@ -35,7 +35,7 @@ export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId);
 }
 
-/** Stops every service worker, as Chrome does to an idle extension worker (chromium.md). */
+/** Stops every service worker, as Chrome does to an idle extension worker after 30 s. */
 export async function stopServiceWorkers(cdp: CDPSession): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');

@@ -2,7 +2,7 @@
  * The extension's renderer process, read from /proc (Linux): the service worker's CPU time and
  * the process's resident memory. CDP's Performance domain is not available on service-worker
  * targets and `performance.memory` is null there, so this is how the worker's cost is measured
- * (chromium.md, "What observing costs").
+ * (`npm run bench` reports it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
