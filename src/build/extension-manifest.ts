@@ -3,6 +3,6 @@
  * package.json, the version's one home (the CLI's --version and the panel's About read it there too).
  */
 import manifest from '../../manifest.json' with { type: 'json' };
-import { version } from '../../package.json' with { type: 'json' };
+import packageJson from '../../package.json' with { type: 'json' };
 
-export const extensionManifest = { ...manifest, version };
+export const extensionManifest = { ...manifest, version: packageJson.version };
