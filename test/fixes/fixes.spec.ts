@@ -65,7 +65,8 @@ function brokenConfig(verdictCase: VerdictCase): BrokenConfig {
     id === 'duplicate-acao' ||
     id === 'credentials-not-allowed' ||
     id === 'preflight-credentials' ||
-    id === 'headers-not-allowed'
+    id === 'headers-not-allowed' ||
+    id === 'cross-origin-redirect'
   ) {
     throw new Error(`${id} needs brokenAs`);
   }
@@ -175,6 +176,9 @@ async function verify(
     // duplicate-acao also the change the panel shows beside it (alsoChange), as stack.alsoChange encodes it.
     const recipe = fixRecipe(stack.id, before.exchange, verdict);
     await attach(testInfo, `${stack.id} snippet`, recipe.snippet);
+    if (verdictCase.notesSay !== undefined) {
+      expect(recipe.notes, 'the panel explains the fix').toContain(verdictCase.notesSay);
+    }
     let fixedRoute = brokenRoute;
     if (verdictCase.alsoChange === true) {
       const change = stack.alsoChange;

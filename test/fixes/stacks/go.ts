@@ -7,6 +7,7 @@ import {
   type AppRoute,
   AUTHORIZATION,
   type BrokenConfig,
+  CANONICAL_HOST,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -23,8 +24,13 @@ import {
 const go = JSON.stringify;
 
 /** The app's handler on mux; with auth, wrapped in an auth check as a Go app would do it. */
-function routes(withAuth: boolean, route: AppRoute): string {
+function routes(withAuth: boolean, route: AppRoute, port: number): string {
   const own = [
+    ...(route.redirect
+      ? [
+          `if r.Host == ${go(`127.0.0.1:${port}`)} { http.Redirect(w, r, ${go(`http://${CANONICAL_HOST}:${port}`)}+r.URL.Path, http.StatusFound); return }; `,
+        ]
+      : []),
     ...(route.totalCount ? [`w.Header().Set(${go(TOTAL_COUNT_HEADER)}, ${go(TOTAL_COUNT)}); `] : []),
     // Set would replace the value rs/cors set before calling the handler; Add sends a second one.
     ...(route.allowOrigin ? [`w.Header().Add("Access-Control-Allow-Origin", ${go(ROUTE_ALLOW_ORIGIN)}); `] : []),
@@ -102,7 +108,7 @@ function brokenProgram(caseId: BrokenConfig, env: ServerEnv): string {
     REQUIRE_AUTHORIZATION,
     '\t_ = requireAuthorization',
     '\tmux := http.NewServeMux()',
-    `\t${routes(env.auth && caseId !== 'preflight-error-status', env.route)}`,
+    `\t${routes(env.auth && caseId !== 'preflight-error-status', env.route, env.port)}`,
     ...setup,
     `\tlog.Fatal(http.ListenAndServe(${go(`127.0.0.1:${env.port}`)}, ${handler}))`,
     '}',
@@ -136,8 +142,8 @@ export const goStack: StackHarness = {
   broken: (caseId, env) => goLaunch(brokenProgram(caseId, env), env),
   fixed(snippet, env) {
     const ownRoutes = env.auth
-      ? `${REQUIRE_AUTHORIZATION.trimStart()}\n\t${routes(true, env.route)}`
-      : routes(false, env.route);
+      ? `${REQUIRE_AUTHORIZATION.trimStart()}\n\t${routes(true, env.route, env.port)}`
+      : routes(false, env.route, env.port);
     return goLaunch(fillPlaceholders('go', snippet, { routes: ownRoutes, listen: go(`127.0.0.1:${env.port}`) }), env);
   },
   alsoChange: { names: 'w.Header().Set / Add("Access-Control-Allow-Origin"', where: 'route' },

@@ -1,5 +1,12 @@
 /** Express + cors and Fastify + @fastify/cors, from the repository's devDependencies. */
-import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  AUTHORIZATION,
+  type BrokenConfig,
+  CANONICAL_HOST,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
 import {
   APP_BODY,
   fillPlaceholders,
@@ -35,6 +42,13 @@ function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
         ]
       : []),
     "app.use('/api', (req, res) => {",
+    ...(env.route.redirect
+      ? [
+          `  if (req.headers.host === ${js(`127.0.0.1:${env.port}`)}) {`,
+          `    return res.redirect(302, ${js(`http://${CANONICAL_HOST}:${env.port}`)} + req.originalUrl);`,
+          '  }',
+        ]
+      : []),
     ...(env.route.totalCount ? [`  res.set(${js(TOTAL_COUNT_HEADER)}, ${js(TOTAL_COUNT)});`] : []),
     // res.set would replace cors()'s value; append adds a second one, as a hand-written CORS line next to cors() does.
     ...(env.route.allowOrigin ? [`  res.append('Access-Control-Allow-Origin', ${js(ROUTE_ALLOW_ORIGIN)});`] : []),
@@ -104,6 +118,13 @@ function fastifyRoutes(env: ServerEnv, withAuth = env.auth): string {
     ...(withAuth ? [fastifyAuth()] : []),
     "for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {",
     `  fastify.route({ method, url: '/api/*', handler: async (request, reply) => {`,
+    ...(env.route.redirect
+      ? [
+          `    if (request.headers.host === ${js(`127.0.0.1:${env.port}`)}) {`,
+          `      return reply.redirect(${js(`http://${CANONICAL_HOST}:${env.port}`)} + request.url, 302);`,
+          '    }',
+        ]
+      : []),
     ...(env.route.totalCount ? [`    reply.header(${js(TOTAL_COUNT_HEADER)}, ${js(TOTAL_COUNT)});`] : []),
     `    return ${js(APP_BODY)};`,
     '  } });',

@@ -4,7 +4,7 @@
  * directory: nothing of the system's /etc configuration is used.
  */
 import { join } from 'node:path';
-import { type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
+import { type BrokenConfig, CANONICAL_HOST, WRONG_ORIGIN } from '../support/cases';
 import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const quoted = JSON.stringify;
@@ -35,6 +35,8 @@ function nginxConf(env: ServerEnv, server: string): string {
     `    ${temp('fastcgi')}`,
     `    ${temp('uwsgi')}`,
     `    ${temp('scgi')}`,
+    // The application builds its absolute URLs (the redirect case's Location) from Host, as most proxied apps do.
+    '    proxy_set_header Host $http_host;',
     '    server {',
     `        listen 127.0.0.1:${env.port};`,
     indent(server, '        '),
@@ -123,6 +125,8 @@ function apacheConf(env: ServerEnv, virtualHost: string): string {
     'ErrorLog "|/bin/cat"',
     'LogLevel warn',
     'ServerName 127.0.0.1',
+    // The application builds its absolute URLs (the redirect case's Location) from Host, as most proxied apps do.
+    'ProxyPreserveHost On',
     ...MODULES.map((name) => `LoadModule ${name}_module /usr/lib/apache2/modules/mod_${name}.so`),
     ...(root ? ['User www-data', 'Group www-data'] : []),
     'StartServers 1',
@@ -232,6 +236,9 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
   }
 }
 
+/** The site address: both host names the API is served under (the redirect case goes from one to the other). */
+const caddySite = (env: ServerEnv): string => `http://127.0.0.1:${env.port}, http://${CANONICAL_HOST}:${env.port}`;
+
 function caddyLaunch(caddyfile: string, env: ServerEnv): Launch {
   return {
     files: { Caddyfile: caddyfile },
@@ -246,13 +253,12 @@ export const caddy: StackHarness = {
   software: 'Caddy 2.6 (caddy)',
   requires: ['/usr/bin/caddy'],
   proxy: true,
-  broken: (caseId, env) =>
-    caddyLaunch(`${caddyGlobal(env)}http://127.0.0.1:${env.port} {\n${caddyBroken(caseId, env)}\n}\n`, env),
+  broken: (caseId, env) => caddyLaunch(`${caddyGlobal(env)}${caddySite(env)} {\n${caddyBroken(caseId, env)}\n}\n`, env),
   fixed: (snippet, env) =>
     caddyLaunch(
       caddyGlobal(env) +
         fillPlaceholders('caddy', snippet, {
-          listen: `http://127.0.0.1:${env.port} {`,
+          listen: `${caddySite(env)} {`,
           // alsoChange: drop the upstream's copy inside reverse_proxy.
           upstream: env.alsoChange
             ? `reverse_proxy ${env.upstream} {\n\t\t\theader_down -Access-Control-Allow-Origin\n\t\t}`

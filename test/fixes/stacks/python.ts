@@ -2,7 +2,14 @@
  * Django + django-cors-headers, Flask + Flask-CORS, FastAPI (Starlette CORSMiddleware) + uvicorn:
  * Debian's python3 packages, run with Debian's own /usr/bin/python3.
  */
-import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  AUTHORIZATION,
+  type BrokenConfig,
+  CANONICAL_HOST,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
 import {
   APP_BODY,
   fillPlaceholders,
@@ -33,11 +40,17 @@ function pythonLaunch(files: Record<string, string>, args: readonly string[], en
 /** The project's own code: the API view, an auth middleware, and a hand-written CORS middleware. */
 const djangoApp = (env: ServerEnv): string =>
   [
-    'from django.http import HttpResponse',
+    'from django.http import HttpResponse, HttpResponseRedirect',
     'from django.urls import re_path',
     '',
     '',
     'def api(request):',
+    ...(env.route.redirect
+      ? [
+          `    if request.get_host() == ${py(`127.0.0.1:${env.port}`)}:`,
+          `        return HttpResponseRedirect(${py(`http://${CANONICAL_HOST}:${env.port}`)} + request.path)`,
+        ]
+      : []),
     `    response = HttpResponse(${py(APP_BODY)}, content_type="text/plain")`,
     ...(env.route.totalCount ? [`    response[${py(TOTAL_COUNT_HEADER)}] = ${py(TOTAL_COUNT)}`] : []),
     '    return response',
@@ -106,7 +119,7 @@ function djangoSettings(caseId: BrokenConfig, env: ServerEnv): string {
   return [
     'SECRET_KEY = "cors-lens-fix-verification"',
     'DEBUG = False',
-    'ALLOWED_HOSTS = ["127.0.0.1"]',
+    `ALLOWED_HOSTS = ["127.0.0.1", ${py(CANONICAL_HOST)}]`,
     'ROOT_URLCONF = "app"',
     'USE_TZ = True',
     ...djangoBrokenCors(caseId, env),
@@ -156,6 +169,12 @@ function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
     '',
     '@app.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
     'def api(rest):',
+    ...(env.route.redirect
+      ? [
+          `    if flask.request.host == ${py(`127.0.0.1:${env.port}`)}:`,
+          `        return flask.redirect(${py(`http://${CANONICAL_HOST}:${env.port}`)} + flask.request.path)`,
+        ]
+      : []),
     `    response = flask.make_response(${py(APP_BODY)})`,
     ...(env.route.totalCount ? [`    response.headers[${py(TOTAL_COUNT_HEADER)}] = ${py(TOTAL_COUNT)}`] : []),
     ...(env.route.allowOrigin
@@ -240,11 +259,18 @@ function fastapiAuth(): string {
 function fastapiRoutes(env: ServerEnv): string {
   const headers = env.route.totalCount ? `, headers={${py(TOTAL_COUNT_HEADER)}: ${py(TOTAL_COUNT)}}` : '';
   return [
-    'from fastapi.responses import PlainTextResponse',
+    'from fastapi import Request',
+    'from fastapi.responses import PlainTextResponse, RedirectResponse',
     '',
     '',
     '@app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
-    'def api(rest: str):',
+    'def api(rest: str, request: Request):',
+    ...(env.route.redirect
+      ? [
+          `    if request.headers.get("host") == ${py(`127.0.0.1:${env.port}`)}:`,
+          `        return RedirectResponse(${py(`http://${CANONICAL_HOST}:${env.port}`)} + request.url.path, status_code=302)`,
+        ]
+      : []),
     `    return PlainTextResponse(${py(APP_BODY)}${headers})`,
   ].join('\n');
 }

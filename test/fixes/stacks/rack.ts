@@ -4,7 +4,14 @@
  * (`Rails.application.config.middleware.insert_before`), which puts the middleware in a stack that
  * config.ru then uses in order, outermost first, as Rails does.
  */
-import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  AUTHORIZATION,
+  type BrokenConfig,
+  CANONICAL_HOST,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
 import { APP_BODY, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const rb = JSON.stringify;
@@ -14,7 +21,17 @@ const app = (env: ServerEnv): string =>
   [
     'require "rack/cors"',
     '',
-    `App = ->(env) { [200, { "Content-Type" => "text/plain"${env.route.totalCount ? `, ${rb(TOTAL_COUNT_HEADER)} => ${rb(TOTAL_COUNT)}` : ''} }, [${rb(APP_BODY)}]] }`,
+    ...(env.route.redirect
+      ? [
+          `Canonical = ->(env) { [302, { "Location" => ${rb(`http://${CANONICAL_HOST}:${env.port}`)} + env["PATH_INFO"] }, []] }`,
+        ]
+      : []),
+    `App = ->(env) { ${
+      env.route.redirect
+        ? `return Canonical.call(env) if env["HTTP_HOST"] == ${rb(`127.0.0.1:${env.port}`)}
+  `
+        : ''
+    }[200, { "Content-Type" => "text/plain"${env.route.totalCount ? `, ${rb(TOTAL_COUNT_HEADER)} => ${rb(TOTAL_COUNT)}` : ''} }, [${rb(APP_BODY)}]] }`,
     '',
     'class RequireAuthorization',
     '  def initialize(app) = @app = app',

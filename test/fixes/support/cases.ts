@@ -6,6 +6,7 @@
  */
 import type { Exchange, Verdict } from '../../../src/engine';
 import { pageFix } from '../../../src/engine/page-fix';
+import { requestChain } from '../../../src/engine/required-policy-origin';
 
 export type CaseId =
   | 'missing-acao'
@@ -20,7 +21,8 @@ export type CaseId =
   | 'duplicate-acao'
   | 'credentials-not-allowed'
   | 'preflight-credentials'
-  | 'headers-not-allowed';
+  | 'headers-not-allowed'
+  | 'cross-origin-redirect';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -38,6 +40,7 @@ export type BrokenConfig =
       | 'credentials-not-allowed'
       | 'preflight-credentials'
       | 'headers-not-allowed'
+      | 'cross-origin-redirect'
     >
   | 'origin-allowed';
 
@@ -47,9 +50,18 @@ export interface AppRoute {
   totalCount: boolean;
   /** Adds its own `Access-Control-Allow-Origin: *`, beside the CORS layer's. */
   allowOrigin: boolean;
+  /**
+   * Redirects (302) a request addressed to `127.0.0.1:<port>` to the same path on
+   * `localhost:<port>`, as an app that canonicalises its host name does: the same server under
+   * another origin. Proxies pass the Host header on, so the application behind them does the same.
+   */
+  redirect: boolean;
 }
 
-export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false };
+export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false, redirect: false };
+
+/** The host name the redirect route sends a request to, instead of the 127.0.0.1 it was addressed to. */
+export const CANONICAL_HOST = 'localhost';
 
 /** The response header the unexposed-header case's page reads, and its value. */
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
@@ -83,6 +95,8 @@ export interface VerdictCase {
   pageFixed?: PageRequest;
   /** The recipe's `alsoChange` (a change outside the snippet) is part of the fix. */
   alsoChange?: boolean;
+  /** Text the recipe's notes must contain: the panel explains what the snippet alone does not say. */
+  notesSay?: string;
   /** Why the broken run belongs to this case; null when it does. */
   mismatch(verdict: Verdict, exchange: Exchange): string | null;
 }
@@ -195,7 +209,7 @@ export const CASES: readonly VerdictCase[] = [
     id: 'unexposed-header',
     title: 'header not exposed',
     brokenAs: 'origin-allowed',
-    route: { totalCount: true, allowOrigin: false },
+    route: { ...PLAIN_ROUTE, totalCount: true },
     passesBroken: true,
     request: { method: 'GET', headers: [], credentials: 'same-origin', reads: [TOTAL_COUNT_HEADER] },
     auth: false,
@@ -219,7 +233,7 @@ export const CASES: readonly VerdictCase[] = [
     id: 'duplicate-acao',
     title: 'ACAO added twice',
     brokenAs: 'origin-allowed',
-    route: { totalCount: false, allowOrigin: true },
+    route: { ...PLAIN_ROUTE, allowOrigin: true },
     alsoChange: true,
     request: { method: 'GET', headers: [], credentials: 'same-origin' },
     auth: false,
@@ -263,5 +277,24 @@ export const CASES: readonly VerdictCase[] = [
     },
     auth: false,
     mismatch: rejectedPreflight,
+  },
+  {
+    // 127.0.0.1 → localhost on the same server: Chromium sends the second request with Origin: null
+    // (a redirect to another origin taints it), which a layer allowing only the page's origin refuses.
+    id: 'cross-origin-redirect',
+    title: 'redirect to another origin of the same app',
+    brokenAs: 'origin-allowed',
+    route: { ...PLAIN_ROUTE, redirect: true },
+    request: { method: 'GET', headers: [], credentials: 'same-origin' },
+    auth: false,
+    // The snippet allows the page's origin and null: the notes must say why null appears.
+    notesSay: "Fetch's tainted origin",
+    mismatch: (verdict, exchange) => {
+      const origins = requestChain(exchange).requests.map((request) => request.origin);
+      if (origins.length !== 2 || origins[1] !== 'null') {
+        return `expected the page's origin, then Origin: null after the redirect; got ${origins.join(', ')}`;
+      }
+      return expectCode('AllowOriginMismatch', 'MissingAllowOriginHeader')(verdict, exchange);
+    },
   },
 ];
