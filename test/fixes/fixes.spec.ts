@@ -102,9 +102,9 @@ async function attach(testInfo: TestInfo, name: string, body: string): Promise<v
 }
 
 /** What the page's script reads from the application's answer: the app sends TOTAL_COUNT in every header the page reads. */
-function appAnswer(request: PageRequest): Observed['page'] {
+function appAnswer(request: PageRequest, answer = { status: 200, body: APP_BODY }): Observed['page'] {
   const read = Object.fromEntries((request.reads ?? []).map((name) => [name, TOTAL_COUNT]));
-  return { ok: true, status: 200, body: APP_BODY, read };
+  return { ok: true, ...answer, read };
 }
 
 async function verify(
@@ -208,7 +208,7 @@ async function verify(
       await attach(testInfo, 'fixed server output', fixed.output);
     }
     expect(after.chromium, 'Chromium reports no CORS error after the fix').toBeNull();
-    expect(after.page, 'the page reads the application answer').toEqual(appAnswer(request));
+    expect(after.page, 'the page reads the application answer').toEqual(appAnswer(request, verdictCase.fixedAnswer));
     const fixedVerdict = evaluate(after.exchange);
     expect(fixedVerdict.kind, 'the engine agrees it passes').toBe('passed');
     if (verdictCase.passesBroken === true) {

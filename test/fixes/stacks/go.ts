@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import {
   type AppRoute,
+  AUTH_IN_FRONT,
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
@@ -45,7 +46,8 @@ const REQUIRE_AUTHORIZATION = [
   '\trequireAuthorization := func(next http.Handler) http.Handler {',
   '\t\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
   `\t\t\tif r.Header.Get("Authorization") != ${go(AUTHORIZATION)} {`,
-  '\t\t\t\thttp.Error(w, "unauthorized", http.StatusUnauthorized)',
+  '\t\t\t\tw.WriteHeader(http.StatusUnauthorized)',
+  '\t\t\t\tw.Write([]byte("unauthorized"))',
   '\t\t\t\treturn',
   '\t\t\t}',
   '\t\t\tnext.ServeHTTP(w, r)',
@@ -89,6 +91,12 @@ function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[];
         setup: [`\tc := cors.New(cors.Options{AllowedOrigins: []string{${page}}})`],
         handler: 'requireAuthorization(c.Handler(mux))',
       };
+    case 'error-status':
+      // The same wrapping in a cookie-session app: the 401 to a simple GET has no CORS headers.
+      return {
+        setup: [`\tc := cors.New(cors.Options{AllowedOrigins: []string{${page}}, AllowCredentials: true})`],
+        handler: 'requireAuthorization(c.Handler(mux))',
+      };
   }
 }
 
@@ -108,7 +116,7 @@ function brokenProgram(caseId: BrokenConfig, env: ServerEnv): string {
     REQUIRE_AUTHORIZATION,
     '\t_ = requireAuthorization',
     '\tmux := http.NewServeMux()',
-    `\t${routes(env.auth && caseId !== 'preflight-error-status', env.route, env.port)}`,
+    `\t${routes(env.auth && !AUTH_IN_FRONT.has(caseId), env.route, env.port)}`,
     ...setup,
     `\tlog.Fatal(http.ListenAndServe(${go(`127.0.0.1:${env.port}`)}, ${handler}))`,
     '}',

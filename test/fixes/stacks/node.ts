@@ -1,5 +1,6 @@
 /** Express + cors and Fastify + @fastify/cors, from the repository's devDependencies. */
 import {
+  AUTH_IN_FRONT,
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
@@ -77,6 +78,15 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
       '});',
       `app.use(cors({ origin: ${js(env.pageOrigin)} }));`,
     ].join('\n'),
+  // The same order in a cookie-session app: its 401 to a simple GET goes out without CORS headers.
+  'error-status': (env) =>
+    [
+      'app.use((req, res, next) => {',
+      `  if (req.headers.authorization === ${js(AUTHORIZATION)}) next();`,
+      "  else res.status(401).send('unauthorized');",
+      '});',
+      `app.use(cors({ origin: ${js(env.pageOrigin)}, credentials: true }));`,
+    ].join('\n'),
 };
 
 export const express: StackHarness = {
@@ -91,7 +101,7 @@ export const express: StackHarness = {
       'const app = express();',
       EXPRESS_BROKEN[caseId](env),
       // The broken preflight case already put auth in front of cors().
-      expressRoutes(env, env.auth && caseId !== 'preflight-error-status'),
+      expressRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId)),
       '',
     ].join('\n');
     return nodeLaunch(source, env);
@@ -144,6 +154,9 @@ const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   'method-not-allowed': (env) => `fastify.register(cors, { origin: ${js(env.pageOrigin)}, methods: ['GET', 'POST'] });`,
   'preflight-error-status': (env) =>
     [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),
+  // The auth hook added before @fastify/cors's replies 401 before the CORS hook runs.
+  'error-status': (env) =>
+    [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)}, credentials: true });`].join('\n'),
 };
 
 export const fastify: StackHarness = {
@@ -156,7 +169,7 @@ export const fastify: StackHarness = {
       "const fastify = require('fastify')();",
       "const cors = require('@fastify/cors');",
       FASTIFY_BROKEN[caseId](env),
-      fastifyRoutes(env, env.auth && caseId !== 'preflight-error-status'),
+      fastifyRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId)),
       '',
     ].join('\n');
     return nodeLaunch(source, env);

@@ -83,6 +83,15 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // OPTIONS goes on to the application, whose auth layer answers 401.
       return located(`add_header Access-Control-Allow-Origin ${page} always;`);
+    case 'error-status':
+      // add_header without `always` applies to 2xx and 3xx only: the application's 401 goes out bare.
+      return [
+        'location / {',
+        `    add_header Access-Control-Allow-Origin ${page};`,
+        '    add_header Access-Control-Allow-Credentials "true";',
+        `    proxy_pass http://${env.upstream};`,
+        '}',
+      ].join('\n');
   }
 }
 
@@ -170,6 +179,12 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // OPTIONS is proxied to the application, whose auth layer answers 401.
       return `Header always set Access-Control-Allow-Origin ${page}`;
+    case 'error-status':
+      // `Header set` without always, as most examples write it (listed in notExpressible: the proxied 401 keeps it).
+      return [
+        `Header set Access-Control-Allow-Origin ${page}`,
+        'Header set Access-Control-Allow-Credentials "true"',
+      ].join('\n');
   }
 }
 
@@ -190,7 +205,10 @@ export const apache: StackHarness = {
   // The documented place: inside the <VirtualHost> that serves the API.
   fixed: (snippet, env) => apacheLaunch(apacheConf(env, snippet), env),
   alsoChange: { names: 'Header unset Access-Control-Allow-Origin', where: 'snippet' },
-  notExpressible: {},
+  notExpressible: {
+    'error-status':
+      "the application's 401 comes back through mod_proxy as an ordinary response, so even `Header set` without always adds the CORS headers and the page reads the 401 (seen on the real server); only errors httpd makes itself lose them",
+  },
 };
 
 // ---------------------------------------------------------------- Caddy
@@ -233,6 +251,13 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // OPTIONS is proxied to the application, whose auth layer answers 401.
       return [`\theader Access-Control-Allow-Origin ${page}`, proxy].join('\n');
+    case 'error-status':
+      // The CORS headers on every response (listed in notExpressible: the proxied 401 keeps them).
+      return [
+        `\theader Access-Control-Allow-Origin ${page}`,
+        '\theader Access-Control-Allow-Credentials "true"',
+        proxy,
+      ].join('\n');
   }
 }
 
@@ -267,5 +292,8 @@ export const caddy: StackHarness = {
       env,
     ),
   alsoChange: { names: 'header_down -Access-Control-Allow-Origin', where: 'config' },
-  notExpressible: {},
+  notExpressible: {
+    'error-status':
+      "the header directive sets its fields before reverse_proxy writes the application's answer, so the 401 carries the CORS headers and the page reads it (seen on the real server)",
+  },
 };

@@ -3,6 +3,7 @@
  * Debian's python3 packages, run with Debian's own /usr/bin/python3.
  */
 import {
+  AUTH_IN_FRONT,
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
@@ -112,6 +113,14 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
         `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
         `CORS_ALLOWED_ORIGINS = [${page}]`,
       ];
+    case 'error-status':
+      // The same order in a cookie-session project: the 401 to a simple GET has no CORS headers.
+      return [
+        'INSTALLED_APPS = ["corsheaders"]',
+        `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
+        `CORS_ALLOWED_ORIGINS = [${page}]`,
+        'CORS_ALLOW_CREDENTIALS = True',
+      ];
   }
 }
 
@@ -211,6 +220,9 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'preflight-error-status':
       // The login check runs as a before_request hook, before Flask-CORS sees the preflight.
       return [`CORS(app, origins=[${page}])`];
+    case 'error-status':
+      // The same login check in a cookie-session app (listed in notExpressible: Flask-CORS covers its 401).
+      return [`CORS(app, origins=[${page}], supports_credentials=True)`];
   }
 }
 
@@ -241,6 +253,8 @@ export const flask: StackHarness = {
   notExpressible: {
     'duplicate-acao':
       "Flask-CORS's after_request leaves a response alone when the view already set Access-Control-Allow-Origin, so the view's value is the only one (seen on the real server)",
+    'error-status':
+      "Flask-CORS's after_request also runs for a response a before_request hook returns, so the login check's 401 carries the CORS headers and the page reads it (seen on the real server); a 401 without them would come from outside Flask (a WSGI middleware, a proxy), which no Flask-CORS snippet reaches",
   },
 };
 
@@ -300,6 +314,9 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'preflight-error-status':
       // The auth middleware is added after CORSMiddleware, so it runs first.
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAuth()];
+    case 'error-status':
+      // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_credentials=True)`, fastapiAuth()];
   }
 }
 
@@ -326,7 +343,7 @@ export const fastapi: StackHarness = {
         'app = FastAPI()',
         ...fastapiBrokenCors(caseId, env),
         // The broken preflight case already added the auth middleware after CORS.
-        ...(env.auth && caseId !== 'preflight-error-status' ? [fastapiAuth()] : []),
+        ...(env.auth && !AUTH_IN_FRONT.has(caseId) ? [fastapiAuth()] : []),
         fastapiRoutes(env),
         '',
       ].join('\n'),

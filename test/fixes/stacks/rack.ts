@@ -5,6 +5,7 @@
  * config.ru then uses in order, outermost first, as Rails does.
  */
 import {
+  AUTH_IN_FRONT,
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
@@ -102,6 +103,11 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // The auth layer is used before (outside) Rack::Cors.
       return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
+    case 'error-status':
+      // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
+      return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get], credentials: true')].join(
+        '\n',
+      );
   }
 }
 
@@ -119,7 +125,7 @@ export const rails: StackHarness = {
   requires: ['/usr/bin/ruby', '/usr/bin/rackup', '/usr/lib/ruby/vendor_ruby/rack/cors.rb'],
   proxy: false,
   broken(caseId, env) {
-    const ownAuth = env.auth && caseId !== 'preflight-error-status' ? ['use RequireAuthorization'] : [];
+    const ownAuth = env.auth && !AUTH_IN_FRONT.has(caseId) ? ['use RequireAuthorization'] : [];
     const configRu = [app(env), brokenCors(caseId, env), ...ownAuth, 'run App', ''].join('\n');
     return rackLaunch({ 'config.ru': configRu }, env);
   },

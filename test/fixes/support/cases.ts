@@ -6,6 +6,7 @@
  */
 import type { Exchange, Verdict } from '../../../src/engine';
 import { pageFix } from '../../../src/engine/page-fix';
+import { failureKind } from '../../../src/engine/recipes/failure-kind';
 import { requestChain } from '../../../src/engine/required-policy-origin';
 
 export type CaseId =
@@ -22,7 +23,8 @@ export type CaseId =
   | 'credentials-not-allowed'
   | 'preflight-credentials'
   | 'headers-not-allowed'
-  | 'cross-origin-redirect';
+  | 'cross-origin-redirect'
+  | 'error-status';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -43,6 +45,12 @@ export type BrokenConfig =
       | 'cross-origin-redirect'
     >
   | 'origin-allowed';
+
+/** The broken configurations whose auth layer sits in front of the CORS layer (the stack's own auth is not added again). */
+export const AUTH_IN_FRONT: ReadonlySet<BrokenConfig> = new Set<BrokenConfig>([
+  'preflight-error-status',
+  'error-status',
+]);
 
 /** What the application's own route does besides answering APP_BODY. */
 export interface AppRoute {
@@ -95,6 +103,11 @@ export interface VerdictCase {
   pageFixed?: PageRequest;
   /** The recipe's `alsoChange` (a change outside the snippet) is part of the fix. */
   alsoChange?: boolean;
+  /**
+   * What the page reads once fixed, when it is not the application's answer: an error response the
+   * CORS layer now covers (the page can read its status and body; the error itself is the app's).
+   */
+  fixedAnswer?: { status: number; body: string };
   /** Text the recipe's notes must contain: the panel explains what the snippet alone does not say. */
   notesSay?: string;
   /** Why the broken run belongs to this case; null when it does. */
@@ -112,6 +125,9 @@ export const WRONG_ORIGIN = 'http://localhost:3000';
 
 /** What the authentication layer accepts. */
 export const AUTHORIZATION = 'Bearer cors-lens';
+
+/** The body of the authentication layer's 401. */
+export const UNAUTHORIZED = 'unauthorized';
 
 const PREFLIGHT_CODES = new Set([
   'HeaderDisallowedByPreflightResponse',
@@ -295,6 +311,20 @@ export const CASES: readonly VerdictCase[] = [
         return `expected the page's origin, then Origin: null after the redirect; got ${origins.join(', ')}`;
       }
       return expectCode('AllowOriginMismatch', 'MissingAllowOriginHeader')(verdict, exchange);
+    },
+  },
+  {
+    // An auth layer in front of the CORS layer refuses a cookie-authenticated GET (no preflight) with
+    // a 401 that carries no CORS header: the page sees a CORS error instead of the 401.
+    id: 'error-status',
+    title: 'error status without CORS headers',
+    request: { method: 'GET', headers: [], credentials: 'include' },
+    auth: true,
+    fixedAnswer: { status: 401, body: UNAUTHORIZED },
+    mismatch: (verdict, exchange) => {
+      if (failureKind(verdict) !== 'error-status')
+        return `expected an error status without CORS headers, got ${verdict.code} at ${verdict.status}`;
+      return expectCode('MissingAllowOriginHeader')(verdict, exchange);
     },
   },
 ];
