@@ -196,13 +196,16 @@ async function verify(
 
     // 5: restarted with the fix (and the page's own fix, when the engine gives one), the same request passes.
     const request = verdictCase.pageFixed ?? verdictCase.request;
+    const fixedUrl = `${url}${request.pathSuffix ?? ''}`;
     if (verdictCase.pageFixed !== undefined) {
-      expect(pageFix(before.exchange), 'the engine tells the page what to change').not.toBeNull();
+      const inPage = pageFix(before.exchange);
+      expect(inPage, 'the engine tells the page what to change').not.toBeNull();
+      if (request.pathSuffix !== undefined) expect(inPage?.summary, 'the page fix names the URL').toContain(fixedUrl);
     }
     const fixed = await startServer(launch, fixedEnv);
     let after: Observed;
     try {
-      after = await observe(browser, pageOrigin, url, verdictCase, request);
+      after = await observe(browser, pageOrigin, fixedUrl, verdictCase, request);
     } finally {
       await fixed.stop();
       await attach(testInfo, 'fixed server output', fixed.output);

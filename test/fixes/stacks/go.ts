@@ -9,6 +9,7 @@ import {
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
+  routeBehind,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -30,6 +31,11 @@ function routes(withAuth: boolean, route: AppRoute, port: number): string {
     ...(route.redirect
       ? [
           `if r.Host == ${go(`127.0.0.1:${port}`)} { http.Redirect(w, r, ${go(`http://${CANONICAL_HOST}:${port}`)}+r.URL.Path, http.StatusFound); return }; `,
+        ]
+      : []),
+    ...(route.slashRedirect
+      ? [
+          'if p := r.URL.Path; p[len(p)-1] != \'/\' { http.Redirect(w, r, p+"/", http.StatusMovedPermanently); return }; ',
         ]
       : []),
     ...(route.totalCount ? [`w.Header().Set(${go(TOTAL_COUNT_HEADER)}, ${go(TOTAL_COUNT)}); `] : []),
@@ -97,6 +103,23 @@ function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[];
         setup: [`\tc := cors.New(cors.Options{AllowedOrigins: []string{${page}}, AllowCredentials: true})`],
         handler: 'requireAuthorization(c.Handler(mux))',
       };
+    case 'preflight-redirect':
+      // A trailing-slash redirect wrapped around the CORS handler also answers the preflight.
+      return {
+        setup: [
+          `\tc := cors.New(cors.Options{AllowedOrigins: []string{${page}}})`,
+          '\tappendSlash := func(next http.Handler) http.Handler {',
+          '\t\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
+          "\t\t\tif p := r.URL.Path; p[len(p)-1] != '/' {",
+          '\t\t\t\thttp.Redirect(w, r, p+"/", http.StatusMovedPermanently)',
+          '\t\t\t\treturn',
+          '\t\t\t}',
+          '\t\t\tnext.ServeHTTP(w, r)',
+          '\t\t})',
+          '\t}',
+        ],
+        handler: 'appendSlash(c.Handler(mux))',
+      };
   }
 }
 
@@ -116,7 +139,7 @@ function brokenProgram(caseId: BrokenConfig, env: ServerEnv): string {
     REQUIRE_AUTHORIZATION,
     '\t_ = requireAuthorization',
     '\tmux := http.NewServeMux()',
-    `\t${routes(env.auth && !AUTH_IN_FRONT.has(caseId), env.route, env.port)}`,
+    `\t${routes(env.auth && !AUTH_IN_FRONT.has(caseId), routeBehind(caseId, env.route), env.port)}`,
     ...setup,
     `\tlog.Fatal(http.ListenAndServe(${go(`127.0.0.1:${env.port}`)}, ${handler}))`,
     '}',

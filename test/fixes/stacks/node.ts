@@ -4,6 +4,7 @@ import {
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
+  routeBehind,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -32,7 +33,15 @@ function nodeLaunch(source: string, env: ServerEnv): Launch {
 // ---------------------------------------------------------------- Express
 
 /** The application's own part: its auth layer (when it has one), its routes, its listen call. */
-function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
+/** The app's trailing-slash redirect (see AppRoute.slashRedirect). */
+const EXPRESS_APPEND_SLASH = [
+  'app.use((req, res, next) => {',
+  "  if (req.path.endsWith('/')) next();",
+  "  else res.redirect(301, req.path + '/');",
+  '});',
+].join('\n');
+
+function expressRoutes(env: ServerEnv, withAuth = env.auth, route = env.route): string {
   return [
     ...(withAuth
       ? [
@@ -42,6 +51,7 @@ function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
           '});',
         ]
       : []),
+    ...(route.slashRedirect ? [EXPRESS_APPEND_SLASH] : []),
     "app.use('/api', (req, res) => {",
     ...(env.route.redirect
       ? [
@@ -87,6 +97,8 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
       '});',
       `app.use(cors({ origin: ${js(env.pageOrigin)}, credentials: true }));`,
     ].join('\n'),
+  // The trailing-slash middleware registered before cors() redirects the preflight too.
+  'preflight-redirect': (env) => [EXPRESS_APPEND_SLASH, `app.use(cors({ origin: ${js(env.pageOrigin)} }));`].join('\n'),
 };
 
 export const express: StackHarness = {
@@ -101,7 +113,7 @@ export const express: StackHarness = {
       'const app = express();',
       EXPRESS_BROKEN[caseId](env),
       // The broken preflight case already put auth in front of cors().
-      expressRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId)),
+      expressRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId), routeBehind(caseId, env.route)),
       '',
     ].join('\n');
     return nodeLaunch(source, env);
@@ -123,9 +135,17 @@ function fastifyAuth(): string {
   ].join('\n');
 }
 
-function fastifyRoutes(env: ServerEnv, withAuth = env.auth): string {
+/** The app's trailing-slash redirect (see AppRoute.slashRedirect). */
+const FASTIFY_APPEND_SLASH = [
+  "fastify.addHook('onRequest', async (request, reply) => {",
+  "  if (!request.url.endsWith('/')) return reply.redirect(request.url + '/', 301);",
+  '});',
+].join('\n');
+
+function fastifyRoutes(env: ServerEnv, withAuth = env.auth, route = env.route): string {
   return [
     ...(withAuth ? [fastifyAuth()] : []),
+    ...(route.slashRedirect ? [FASTIFY_APPEND_SLASH] : []),
     "for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {",
     `  fastify.route({ method, url: '/api/*', handler: async (request, reply) => {`,
     ...(env.route.redirect
@@ -157,6 +177,9 @@ const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // The auth hook added before @fastify/cors's replies 401 before the CORS hook runs.
   'error-status': (env) =>
     [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)}, credentials: true });`].join('\n'),
+  // The trailing-slash hook added before @fastify/cors's redirects the preflight too.
+  'preflight-redirect': (env) =>
+    [FASTIFY_APPEND_SLASH, `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),
 };
 
 export const fastify: StackHarness = {
@@ -169,7 +192,7 @@ export const fastify: StackHarness = {
       "const fastify = require('fastify')();",
       "const cors = require('@fastify/cors');",
       FASTIFY_BROKEN[caseId](env),
-      fastifyRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId)),
+      fastifyRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId), routeBehind(caseId, env.route)),
       '',
     ].join('\n');
     return nodeLaunch(source, env);

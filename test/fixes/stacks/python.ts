@@ -57,7 +57,8 @@ const djangoApp = (env: ServerEnv): string =>
     '    return response',
     '',
     '',
-    'urlpatterns = [re_path(r"^api/", api)]',
+    // With APPEND_SLASH (Django's default), CommonMiddleware redirects /api/x to /api/x/ when only the latter resolves.
+    `urlpatterns = [re_path(r${env.route.slashRedirect ? '"^api/.*/$"' : '"^api/"'}, api)]`,
     '',
     '',
     'class RequireAuthorization:',
@@ -111,6 +112,13 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
       return [
         'INSTALLED_APPS = ["corsheaders"]',
         `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
+        `CORS_ALLOWED_ORIGINS = [${page}]`,
+      ];
+    case 'preflight-redirect':
+      // corsheaders appended after CommonMiddleware: APPEND_SLASH redirects the preflight before CorsMiddleware sees it.
+      return [
+        'INSTALLED_APPS = ["corsheaders"]',
+        `MIDDLEWARE = [${COMMON_MIDDLEWARE}, ${CORS_MIDDLEWARE}]`,
         `CORS_ALLOWED_ORIGINS = [${page}]`,
       ];
     case 'error-status':
@@ -176,8 +184,10 @@ function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
         ]
       : []),
     '',
-    '@app.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
-    'def api(rest):',
+    // A rule ending in a slash makes Werkzeug redirect the path without it (strict_slashes), whatever the method
+    // (not after a greedy <path:…>, which would then not match at all).
+    `@app.route(${env.route.slashRedirect ? '"/api/<stack>/<name>/"' : '"/api/<path:rest>"'}, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])`,
+    'def api(**rest):',
     ...(env.route.redirect
       ? [
           `    if flask.request.host == ${py(`127.0.0.1:${env.port}`)}:`,
@@ -200,6 +210,8 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   switch (caseId) {
     case 'origin-allowed':
+    // Flask-CORS works in after_request: the routing redirect answers the preflight first.
+    case 'preflight-redirect':
       return [`CORS(app, origins=[${page}])`];
     case 'missing-acao':
       return [];
@@ -270,6 +282,24 @@ function fastapiAuth(): string {
   ].join('\n');
 }
 
+/** The app's trailing-slash redirect (see AppRoute.slashRedirect). */
+function fastapiAppendSlash(): string {
+  return [
+    '@app.middleware("http")',
+    'async def append_slash(request, call_next):',
+    '    if not request.url.path.endswith("/"):',
+    '        return RedirectResponse(request.url.path + "/", status_code=301)',
+    '    return await call_next(request)',
+  ].join('\n');
+}
+
+/** The app's own middleware, for the snippet's place before CORSMiddleware. */
+function fastapiOwnMiddleware(env: ServerEnv): string {
+  const own = [...(env.auth ? [fastapiAuth()] : []), ...(env.route.slashRedirect ? [fastapiAppendSlash()] : [])];
+  if (own.length === 0) return '';
+  return ['from fastapi.responses import PlainTextResponse, RedirectResponse', '', '', own.join('\n\n\n')].join('\n');
+}
+
 function fastapiRoutes(env: ServerEnv): string {
   const headers = env.route.totalCount ? `, headers={${py(TOTAL_COUNT_HEADER)}: ${py(TOTAL_COUNT)}}` : '';
   return [
@@ -317,6 +347,9 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'error-status':
       // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_credentials=True)`, fastapiAuth()];
+    case 'preflight-redirect':
+      // The trailing-slash middleware is added after CORSMiddleware, so it runs first and redirects the preflight.
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAppendSlash()];
   }
 }
 
@@ -338,7 +371,7 @@ export const fastapi: StackHarness = {
       [
         'from fastapi import FastAPI',
         'from fastapi.middleware.cors import CORSMiddleware',
-        'from fastapi.responses import PlainTextResponse',
+        'from fastapi.responses import PlainTextResponse, RedirectResponse',
         '',
         'app = FastAPI()',
         ...fastapiBrokenCors(caseId, env),
@@ -352,7 +385,7 @@ export const fastapi: StackHarness = {
   fixed: (snippet, env) =>
     fastapiLaunch(
       fillPlaceholders('fastapi', snippet, {
-        middleware: env.auth ? `from fastapi.responses import PlainTextResponse\n\n\n${fastapiAuth()}` : '',
+        middleware: fastapiOwnMiddleware(env),
         routes: fastapiRoutes(env),
       }),
       env,

@@ -9,6 +9,7 @@ import {
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
+  routeBehind,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -39,6 +40,17 @@ const app = (env: ServerEnv): string =>
     '',
     '  def call(env)',
     `    return [401, { "Content-Type" => "text/plain" }, ["unauthorized"]] unless env["HTTP_AUTHORIZATION"] == ${rb(AUTHORIZATION)}`,
+    '',
+    '    @app.call(env)',
+    '  end',
+    'end',
+    '',
+    'class AppendSlash',
+    '  def initialize(app) = @app = app',
+    '',
+    '  def call(env)',
+    '    path = env["PATH_INFO"]',
+    '    return [301, { "Location" => "#{path}/" }, []] unless path.end_with?("/")',
     '',
     '    @app.call(env)',
     '  end',
@@ -103,6 +115,9 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // The auth layer is used before (outside) Rack::Cors.
       return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
+    case 'preflight-redirect':
+      // The trailing-slash redirect is used before (outside) Rack::Cors, so it answers the preflight too.
+      return ['use AppendSlash', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
     case 'error-status':
       // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
       return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get], credentials: true')].join(
@@ -126,7 +141,8 @@ export const rails: StackHarness = {
   proxy: false,
   broken(caseId, env) {
     const ownAuth = env.auth && !AUTH_IN_FRONT.has(caseId) ? ['use RequireAuthorization'] : [];
-    const configRu = [app(env), brokenCors(caseId, env), ...ownAuth, 'run App', ''].join('\n');
+    const ownSlash = routeBehind(caseId, env.route).slashRedirect ? ['use AppendSlash'] : [];
+    const configRu = [app(env), brokenCors(caseId, env), ...ownAuth, ...ownSlash, 'run App', ''].join('\n');
     return rackLaunch({ 'config.ru': configRu }, env);
   },
   fixed(snippet, env) {
@@ -137,6 +153,7 @@ export const rails: StackHarness = {
       'require_relative "config/initializers/cors"',
       'Rails.application.config.middleware.entries.each { |klass, args, block| use klass, *args, &block }',
       ...(env.auth ? ['use RequireAuthorization'] : []),
+      ...(env.route.slashRedirect ? ['use AppendSlash'] : []),
       'run App',
       '',
     ].join('\n');

@@ -24,7 +24,8 @@ export type CaseId =
   | 'preflight-credentials'
   | 'headers-not-allowed'
   | 'cross-origin-redirect'
-  | 'error-status';
+  | 'error-status'
+  | 'preflight-redirect';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -52,6 +53,14 @@ export const AUTH_IN_FRONT: ReadonlySet<BrokenConfig> = new Set<BrokenConfig>([
   'error-status',
 ]);
 
+/**
+ * The application's route as the broken configuration leaves it: with `preflight-redirect` the
+ * trailing-slash redirect sits in front of the CORS layer instead, so the routes do not repeat it.
+ */
+export function routeBehind(caseId: BrokenConfig, route: AppRoute): AppRoute {
+  return caseId === 'preflight-redirect' ? { ...route, slashRedirect: false } : route;
+}
+
 /** What the application's own route does besides answering APP_BODY. */
 export interface AppRoute {
   /** Sends `X-Total-Count: TOTAL_COUNT` (a header a page's script reads, for pagination). */
@@ -64,9 +73,15 @@ export interface AppRoute {
    * another origin. Proxies pass the Host header on, so the application behind them does the same.
    */
   redirect: boolean;
+  /**
+   * Redirects (301) a path that lacks its trailing slash to the same path with it, as a
+   * canonical-URL rule (Django's APPEND_SLASH, Flask's strict_slashes) does; the path with the
+   * slash gets the application's answer.
+   */
+  slashRedirect: boolean;
 }
 
-export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false, redirect: false };
+export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false, redirect: false, slashRedirect: false };
 
 /** The host name the redirect route sends a request to, instead of the 127.0.0.1 it was addressed to. */
 export const CANONICAL_HOST = 'localhost';
@@ -82,6 +97,8 @@ export interface PageRequest {
   body?: string;
   /** Response headers the page's script reads with `response.headers.get(name)`. */
   reads?: readonly string[];
+  /** Appended to the case's URL: the final URL a page fix points the request at. */
+  pathSuffix?: string;
 }
 
 export interface VerdictCase {
@@ -326,5 +343,15 @@ export const CASES: readonly VerdictCase[] = [
         return `expected an error status without CORS headers, got ${verdict.code} at ${verdict.status}`;
       return expectCode('MissingAllowOriginHeader')(verdict, exchange);
     },
+  },
+  {
+    // The preflight meets the app's trailing-slash redirect: Chromium never follows a preflight redirect.
+    id: 'preflight-redirect',
+    title: 'preflight redirected',
+    route: { ...PLAIN_ROUTE, slashRedirect: true },
+    request: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin' },
+    pageFixed: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin', pathSuffix: '/' },
+    auth: false,
+    mismatch: expectCode('PreflightDisallowedRedirect'),
   },
 ];

@@ -64,7 +64,8 @@ export async function startServer(launch: Launch, env: ServerEnv): Promise<Serve
  * APP_BODY and no CORS header; OPTIONS gets 405 as from an app that knows nothing of CORS; with
  * `auth`, anything without the right Authorization gets 401 first, as from an auth layer; `route`
  * adds the application's own headers to its answer, or (`redirect`) sends a request whose Host is
- * 127.0.0.1 to the same path on localhost, building the URL from the Host the proxy passed on.
+ * 127.0.0.1 to the same path on localhost, building the URL from the Host the proxy passed on, or
+ * (`slashRedirect`) sends a path without its trailing slash to the path with it, whatever the method.
  */
 export async function startUpstream(
   auth: boolean,
@@ -76,9 +77,12 @@ export async function startUpstream(
   };
   const server: Server = createServer((req, res) => {
     const host = req.headers.host ?? '';
-    if (route.redirect && host.startsWith('127.0.0.1:')) {
+    const path = req.url ?? '/';
+    if (route.slashRedirect && !path.endsWith('/')) {
+      res.writeHead(301, { Location: `${path}/` }).end();
+    } else if (route.redirect && host.startsWith('127.0.0.1:')) {
       const port = host.slice('127.0.0.1:'.length);
-      res.writeHead(302, { Location: `http://${CANONICAL_HOST}:${port}${req.url ?? '/'}` }).end();
+      res.writeHead(302, { Location: `http://${CANONICAL_HOST}:${port}${path}` }).end();
     } else if (auth && req.headers.authorization !== AUTHORIZATION) {
       res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer' }).end('unauthorized');
     } else if (req.method === 'OPTIONS') {
