@@ -10,6 +10,7 @@ import {
   type BrokenConfig,
   CANONICAL_HOST,
   routeBehind,
+  SEMICOLON_LIST,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -103,6 +104,9 @@ function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[];
         setup: [`\tc := cors.New(cors.Options{AllowedOrigins: []string{${page}}, AllowCredentials: true})`],
         handler: 'requireAuthorization(c.Handler(mux))',
       };
+    case 'unparsable-list':
+      // One hand-written string with semicolons in AllowedHeaders (listed in notExpressible: never sent as it is).
+      return withCors(`AllowedOrigins: []string{${page}}, AllowedHeaders: []string{${go(SEMICOLON_LIST)}}`);
     case 'preflight-redirect':
       // A trailing-slash redirect wrapped around the CORS handler also answers the preflight.
       return {
@@ -178,5 +182,8 @@ export const goStack: StackHarness = {
     return goLaunch(fillPlaceholders('go', snippet, { routes: ownRoutes, listen: go(`127.0.0.1:${env.port}`) }), env);
   },
   alsoChange: { names: 'w.Header().Set / Add("Access-Control-Allow-Origin"', where: 'route' },
-  notExpressible: {},
+  notExpressible: {
+    'unparsable-list':
+      'rs/cors checks the requested headers against AllowedHeaders and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server); an allowed one is echoed as the browser sent it, so its list always parses',
+  },
 };

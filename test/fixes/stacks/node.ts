@@ -5,6 +5,7 @@ import {
   type BrokenConfig,
   CANONICAL_HOST,
   routeBehind,
+  SEMICOLON_LIST,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -97,6 +98,9 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
       '});',
       `app.use(cors({ origin: ${js(env.pageOrigin)}, credentials: true }));`,
     ].join('\n'),
+  // A hand-written list with semicolons: cors() sends a string allowedHeaders as it is.
+  'unparsable-list': (env) =>
+    `app.use(cors({ origin: ${js(env.pageOrigin)}, allowedHeaders: ${js(SEMICOLON_LIST)} }));`,
   // The trailing-slash middleware registered before cors() redirects the preflight too.
   'preflight-redirect': (env) => [EXPRESS_APPEND_SLASH, `app.use(cors({ origin: ${js(env.pageOrigin)} }));`].join('\n'),
 };
@@ -177,6 +181,9 @@ const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // The auth hook added before @fastify/cors's replies 401 before the CORS hook runs.
   'error-status': (env) =>
     [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)}, credentials: true });`].join('\n'),
+  // A hand-written list with semicolons: @fastify/cors sends a string allowedHeaders as it is.
+  'unparsable-list': (env) =>
+    `fastify.register(cors, { origin: ${js(env.pageOrigin)}, allowedHeaders: ${js(SEMICOLON_LIST)} });`,
   // The trailing-slash hook added before @fastify/cors's redirects the preflight too.
   'preflight-redirect': (env) =>
     [FASTIFY_APPEND_SLASH, `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),

@@ -4,7 +4,7 @@
  * directory: nothing of the system's /etc configuration is used.
  */
 import { join } from 'node:path';
-import { type BrokenConfig, CANONICAL_HOST, WRONG_ORIGIN } from '../support/cases';
+import { type BrokenConfig, CANONICAL_HOST, SEMICOLON_LIST, WRONG_ORIGIN } from '../support/cases';
 import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const quoted = JSON.stringify;
@@ -80,6 +80,9 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
       return located('add_header Access-Control-Allow-Origin "*" always;');
     case 'header-not-allowed':
       return preflightBranch('GET, POST, PUT', 'content-type');
+    case 'unparsable-list':
+      // A hand-written list with semicolons for commas.
+      return preflightBranch('GET, POST, PUT', SEMICOLON_LIST);
     case 'method-not-allowed':
       return preflightBranch('GET, POST', null);
     case 'preflight-error-status':
@@ -178,6 +181,9 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
       return 'Header always set Access-Control-Allow-Origin "*"';
     case 'header-not-allowed':
       return answerPreflight('GET, POST, PUT', 'content-type');
+    case 'unparsable-list':
+      // A hand-written list with semicolons for commas.
+      return answerPreflight('GET, POST, PUT', SEMICOLON_LIST);
     case 'method-not-allowed':
       return answerPreflight('GET, POST', null);
     case 'preflight-error-status':
@@ -252,6 +258,9 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
       return ['\theader Access-Control-Allow-Origin "*"', proxy].join('\n');
     case 'header-not-allowed':
       return answerPreflight('GET, POST, PUT', 'content-type');
+    case 'unparsable-list':
+      // A hand-written list with semicolons for commas.
+      return answerPreflight('GET, POST, PUT', SEMICOLON_LIST);
     case 'method-not-allowed':
       return answerPreflight('GET, POST', null);
     case 'preflight-error-status':

@@ -7,6 +7,7 @@ import {
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
+  SEMICOLON_LIST,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -114,6 +115,9 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
         `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
         `CORS_ALLOWED_ORIGINS = [${page}]`,
       ];
+    case 'unparsable-list':
+      // One hand-written string with semicolons in the list: corsheaders joins the items with ", " as they are.
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`, `CORS_ALLOW_HEADERS = [${py(SEMICOLON_LIST)}]`);
     case 'preflight-redirect':
       // corsheaders appended after CommonMiddleware: APPEND_SLASH redirects the preflight before CorsMiddleware sees it.
       return [
@@ -232,6 +236,9 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'preflight-error-status':
       // The login check runs as a before_request hook, before Flask-CORS sees the preflight.
       return [`CORS(app, origins=[${page}])`];
+    case 'unparsable-list':
+      // A hand-written string with semicolons for allow_headers (listed in notExpressible: never sent as it is).
+      return [`CORS(app, origins=[${page}], allow_headers=${py(SEMICOLON_LIST)})`];
     case 'error-status':
       // The same login check in a cookie-session app (listed in notExpressible: Flask-CORS covers its 401).
       return [`CORS(app, origins=[${page}], supports_credentials=True)`];
@@ -265,6 +272,8 @@ export const flask: StackHarness = {
   notExpressible: {
     'duplicate-acao':
       "Flask-CORS's after_request leaves a response alone when the view already set Access-Control-Allow-Origin, so the view's value is the only one (seen on the real server)",
+    'unparsable-list':
+      'Flask-CORS matches the requested headers against allow_headers (each item a regular expression) and sends back only those that match, so its list always parses: the semicolon string matched none (HeaderDisallowedByPreflightResponse, seen on the real server)',
     'error-status':
       "Flask-CORS's after_request also runs for a response a before_request hook returns, so the login check's 401 carries the CORS headers and the page reads it (seen on the real server); a 401 without them would come from outside Flask (a WSGI middleware, a proxy), which no Flask-CORS snippet reaches",
   },
@@ -347,6 +356,9 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'error-status':
       // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_credentials=True)`, fastapiAuth()];
+    case 'unparsable-list':
+      // One hand-written string with semicolons in allow_headers (listed in notExpressible: never sent as it is).
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_headers=[${py(SEMICOLON_LIST)}])`];
     case 'preflight-redirect':
       // The trailing-slash middleware is added after CORSMiddleware, so it runs first and redirects the preflight.
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAppendSlash()];
@@ -394,5 +406,7 @@ export const fastapi: StackHarness = {
   notExpressible: {
     'duplicate-acao':
       "CORSMiddleware wraps the routes and assigns Access-Control-Allow-Origin on the way out (MutableHeaders replaces every earlier value), so a path operation's copy never makes a second value (seen on the real server)",
+    'unparsable-list':
+      "Starlette's CORSMiddleware checks the requested headers against allow_headers itself and refuses the preflight with 400 instead of sending the list (PreflightInvalidStatus, seen on the real server)",
   },
 };

@@ -10,6 +10,7 @@ import {
   type BrokenConfig,
   CANONICAL_HOST,
   routeBehind,
+  SEMICOLON_LIST,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -115,6 +116,9 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // The auth layer is used before (outside) Rack::Cors.
       return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
+    case 'unparsable-list':
+      // A hand-written string with semicolons for headers (listed in notExpressible: never sent as it is).
+      return corsBlock(page, `headers: ${rb(SEMICOLON_LIST)}, methods: [:get]`);
     case 'preflight-redirect':
       // The trailing-slash redirect is used before (outside) Rack::Cors, so it answers the preflight too.
       return ['use AppendSlash', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
@@ -164,6 +168,8 @@ export const rails: StackHarness = {
   },
   alsoChange: null,
   notExpressible: {
+    'unparsable-list':
+      'rack-cors checks the requested headers against `headers` itself and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server), so its list never reaches the browser as written',
     'duplicate-acao':
       "Rack::Cors merges its headers under the application's (add_headers.merge(headers)), so a controller's Access-Control-Allow-Origin replaces rack-cors's value instead of adding a second one (seen on the real server)",
   },

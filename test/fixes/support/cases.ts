@@ -25,7 +25,8 @@ export type CaseId =
   | 'headers-not-allowed'
   | 'cross-origin-redirect'
   | 'error-status'
-  | 'preflight-redirect';
+  | 'preflight-redirect'
+  | 'unparsable-list';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -130,6 +131,9 @@ export interface VerdictCase {
   /** Why the broken run belongs to this case; null when it does. */
   mismatch(verdict: Verdict, exchange: Exchange): string | null;
 }
+
+/** A hand-written header list with semicolons for commas, as the unparsable-list case's server sends it. */
+export const SEMICOLON_LIST = 'X-Api-Key; Content-Type';
 
 /** The request header a broken server does not allow. */
 export const CUSTOM_HEADER = 'X-Api-Key';
@@ -353,5 +357,13 @@ export const CASES: readonly VerdictCase[] = [
     pageFixed: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin', pathSuffix: '/' },
     auth: false,
     mismatch: expectCode('PreflightDisallowedRedirect'),
+  },
+  {
+    // A hand-written Access-Control-Allow-Headers with semicolons: Chromium cannot parse the list.
+    id: 'unparsable-list',
+    title: 'unparsable Allow-Headers',
+    request: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowHeadersPreflightResponse'),
   },
 ];
