@@ -9,6 +9,7 @@ import {
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
+  hardCodedOrigin,
   routeBehind,
   SEMICOLON_LIST,
   TOTAL_COUNT,
@@ -76,10 +77,12 @@ function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[];
       // The allow-list lacks the page's origin: rs/cors then sends no CORS header.
       return withCors(`AllowedOrigins: []string{${go(WRONG_ORIGIN)}}`);
     case 'origin-mismatch':
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
       return {
         setup: [
           '\thardCoded := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
-          `\t\tw.Header().Set("Access-Control-Allow-Origin", ${go(WRONG_ORIGIN)})`,
+          `\t\tw.Header().Set("Access-Control-Allow-Origin", ${go(hardCodedOrigin(caseId))})`,
           '\t\tmux.ServeHTTP(w, r)',
           '\t})',
         ],

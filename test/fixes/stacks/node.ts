@@ -2,6 +2,7 @@
 import {
   AUTH_IN_FRONT,
   AUTHORIZATION,
+  BARE_HOST,
   type BrokenConfig,
   CANONICAL_HOST,
   routeBehind,
@@ -76,6 +77,8 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   'missing-acao': () => "app.use('/other', cors());",
   // A string origin is sent verbatim, whatever the request's origin.
   'origin-mismatch': () => `app.use(cors({ origin: ${js(WRONG_ORIGIN)} }));`,
+  // The host name alone, sent verbatim.
+  'invalid-origin': () => `app.use(cors({ origin: ${js(BARE_HOST)} }));`,
   // cors()'s default origin is '*'.
   'wildcard-credentials': () => 'app.use(cors());',
   'header-not-allowed': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)}, allowedHeaders: ['Content-Type'] }));`,
@@ -172,6 +175,8 @@ const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
   'missing-acao': () => `fastify.register(cors, { origin: [${js(WRONG_ORIGIN)}] });`,
   'origin-mismatch': () => `fastify.register(cors, { origin: ${js(WRONG_ORIGIN)} });`,
+  // The host name alone, sent verbatim.
+  'invalid-origin': () => `fastify.register(cors, { origin: ${js(BARE_HOST)} });`,
   'wildcard-credentials': () => 'fastify.register(cors);',
   'header-not-allowed': (env) =>
     `fastify.register(cors, { origin: ${js(env.pageOrigin)}, allowedHeaders: ['Content-Type'] });`,

@@ -4,7 +4,7 @@
  * directory: nothing of the system's /etc configuration is used.
  */
 import { join } from 'node:path';
-import { type BrokenConfig, CANONICAL_HOST, SEMICOLON_LIST, WRONG_ORIGIN } from '../support/cases';
+import { type BrokenConfig, CANONICAL_HOST, hardCodedOrigin, SEMICOLON_LIST } from '../support/cases';
 import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const quoted = JSON.stringify;
@@ -75,7 +75,9 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
         located('add_header X-Content-Type-Options nosniff;'),
       ].join('\n');
     case 'origin-mismatch':
-      return located(`add_header Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)} always;`);
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
+      return located(`add_header Access-Control-Allow-Origin ${quoted(hardCodedOrigin(caseId))} always;`);
     case 'wildcard-credentials':
       return located('add_header Access-Control-Allow-Origin "*" always;');
     case 'header-not-allowed':
@@ -176,7 +178,9 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
         '\n',
       );
     case 'origin-mismatch':
-      return `Header always set Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)}`;
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
+      return `Header always set Access-Control-Allow-Origin ${quoted(hardCodedOrigin(caseId))}`;
     case 'wildcard-credentials':
       return 'Header always set Access-Control-Allow-Origin "*"';
     case 'header-not-allowed':
@@ -253,7 +257,9 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
       // The header was set for another path only.
       return [`\theader /other/* Access-Control-Allow-Origin ${page}`, proxy].join('\n');
     case 'origin-mismatch':
-      return [`\theader Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)}`, proxy].join('\n');
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
+      return [`\theader Access-Control-Allow-Origin ${quoted(hardCodedOrigin(caseId))}`, proxy].join('\n');
     case 'wildcard-credentials':
       return ['\theader Access-Control-Allow-Origin "*"', proxy].join('\n');
     case 'header-not-allowed':

@@ -7,6 +7,7 @@ import {
   AUTHORIZATION,
   type BrokenConfig,
   CANONICAL_HOST,
+  hardCodedOrigin,
   SEMICOLON_LIST,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
@@ -78,7 +79,7 @@ const djangoApp = (env: ServerEnv): string =>
     '',
     '    def __call__(self, request):',
     '        response = self.get_response(request)',
-    `        response["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+    `        response["Access-Control-Allow-Origin"] = ${py(hardCodedOrigin(env.brokenConfig))}`,
     '        return response',
     '',
   ].join('\n');
@@ -101,6 +102,8 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
       // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
       return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${py(WRONG_ORIGIN)}]`);
     case 'origin-mismatch':
+    // invalid-origin: the same hand-written middleware with the host name alone.
+    case 'invalid-origin':
       return ['INSTALLED_APPS = []', `MIDDLEWARE = ["app.HardCodedAllowOrigin", ${COMMON_MIDDLEWARE}]`];
     case 'wildcard-credentials':
       return withCorsHeaders('CORS_ALLOW_ALL_ORIGINS = True');
@@ -220,10 +223,12 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'missing-acao':
       return [];
     case 'origin-mismatch':
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
       return [
         '@app.after_request',
         'def allow_origin(response):',
-        `    response.headers["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+        `    response.headers["Access-Control-Allow-Origin"] = ${py(hardCodedOrigin(caseId))}`,
         '    return response',
       ];
     case 'wildcard-credentials':
@@ -336,11 +341,13 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'missing-acao':
       return [];
     case 'origin-mismatch':
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
       return [
         '@app.middleware("http")',
         'async def allow_origin(request, call_next):',
         '    response = await call_next(request)',
-        `    response.headers["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+        `    response.headers["Access-Control-Allow-Origin"] = ${py(hardCodedOrigin(caseId))}`,
         '    return response',
       ];
     case 'wildcard-credentials':

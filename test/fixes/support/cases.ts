@@ -26,7 +26,8 @@ export type CaseId =
   | 'cross-origin-redirect'
   | 'error-status'
   | 'preflight-redirect'
-  | 'unparsable-list';
+  | 'unparsable-list'
+  | 'invalid-origin';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -130,6 +131,14 @@ export interface VerdictCase {
   notesSay?: string;
   /** Why the broken run belongs to this case; null when it does. */
   mismatch(verdict: Verdict, exchange: Exchange): string | null;
+}
+
+/** The page's host name without scheme or port, as a hand-written Access-Control-Allow-Origin sometimes has it. */
+export const BARE_HOST = 'localhost';
+
+/** The value a hand-written Access-Control-Allow-Origin sends in the broken configuration (origin-mismatch or invalid-origin). */
+export function hardCodedOrigin(config: BrokenConfig): string {
+  return config === 'invalid-origin' ? BARE_HOST : WRONG_ORIGIN;
 }
 
 /** A hand-written header list with semicolons for commas, as the unparsable-list case's server sends it. */
@@ -365,5 +374,13 @@ export const CASES: readonly VerdictCase[] = [
     request: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin' },
     auth: false,
     mismatch: expectCode('InvalidAllowHeadersPreflightResponse'),
+  },
+  {
+    // A hand-written Access-Control-Allow-Origin with the host name alone: not a URL, so not an origin at all.
+    id: 'invalid-origin',
+    title: 'ACAO not an origin',
+    request: { method: 'GET', headers: [], credentials: 'same-origin' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowOriginValue'),
   },
 ];
