@@ -12,6 +12,7 @@ import {
   hardCodedOrigin,
   routeBehind,
   SEMICOLON_LIST,
+  SEMICOLON_METHODS,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -110,6 +111,9 @@ function brokenHandler(caseId: BrokenConfig, env: ServerEnv): { setup: string[];
     case 'unparsable-list':
       // One hand-written string with semicolons in AllowedHeaders (listed in notExpressible: never sent as it is).
       return withCors(`AllowedOrigins: []string{${page}}, AllowedHeaders: []string{${go(SEMICOLON_LIST)}}`);
+    case 'unparsable-methods':
+      // One hand-written string with semicolons in AllowedMethods (listed in notExpressible: never sent as it is).
+      return withCors(`AllowedOrigins: []string{${page}}, AllowedMethods: []string{${go(SEMICOLON_METHODS)}}`);
     case 'preflight-redirect':
       // A trailing-slash redirect wrapped around the CORS handler also answers the preflight.
       return {
@@ -186,6 +190,8 @@ export const goStack: StackHarness = {
   },
   alsoChange: { names: 'w.Header().Set / Add("Access-Control-Allow-Origin"', where: 'route' },
   notExpressible: {
+    'unparsable-methods':
+      'rs/cors checks the requested method against AllowedMethods and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server); an allowed one is echoed as the browser sent it, so its list always parses',
     'unparsable-list':
       'rs/cors checks the requested headers against AllowedHeaders and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server); an allowed one is echoed as the browser sent it, so its list always parses',
   },

@@ -7,6 +7,7 @@ import {
   CANONICAL_HOST,
   routeBehind,
   SEMICOLON_LIST,
+  SEMICOLON_METHODS,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -104,6 +105,8 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // A hand-written list with semicolons: cors() sends a string allowedHeaders as it is.
   'unparsable-list': (env) =>
     `app.use(cors({ origin: ${js(env.pageOrigin)}, allowedHeaders: ${js(SEMICOLON_LIST)} }));`,
+  // A hand-written method list with semicolons: cors() sends a string as it is.
+  'unparsable-methods': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)}, methods: ${js(SEMICOLON_METHODS)} }));`,
   // The trailing-slash middleware registered before cors() redirects the preflight too.
   'preflight-redirect': (env) => [EXPRESS_APPEND_SLASH, `app.use(cors({ origin: ${js(env.pageOrigin)} }));`].join('\n'),
 };
@@ -189,6 +192,9 @@ const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // A hand-written list with semicolons: @fastify/cors sends a string allowedHeaders as it is.
   'unparsable-list': (env) =>
     `fastify.register(cors, { origin: ${js(env.pageOrigin)}, allowedHeaders: ${js(SEMICOLON_LIST)} });`,
+  // A hand-written method list with semicolons: @fastify/cors sends a string as it is.
+  'unparsable-methods': (env) =>
+    `fastify.register(cors, { origin: ${js(env.pageOrigin)}, methods: ${js(SEMICOLON_METHODS)} });`,
   // The trailing-slash hook added before @fastify/cors's redirects the preflight too.
   'preflight-redirect': (env) =>
     [FASTIFY_APPEND_SLASH, `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),

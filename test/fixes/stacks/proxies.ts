@@ -4,7 +4,13 @@
  * directory: nothing of the system's /etc configuration is used.
  */
 import { join } from 'node:path';
-import { type BrokenConfig, CANONICAL_HOST, hardCodedOrigin, SEMICOLON_LIST } from '../support/cases';
+import {
+  type BrokenConfig,
+  CANONICAL_HOST,
+  hardCodedOrigin,
+  SEMICOLON_LIST,
+  SEMICOLON_METHODS,
+} from '../support/cases';
 import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const quoted = JSON.stringify;
@@ -85,6 +91,9 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
     case 'unparsable-list':
       // A hand-written list with semicolons for commas.
       return preflightBranch('GET, POST, PUT', SEMICOLON_LIST);
+    case 'unparsable-methods':
+      // The same semicolons in the method list.
+      return preflightBranch(SEMICOLON_METHODS, null);
     case 'method-not-allowed':
       return preflightBranch('GET, POST', null);
     case 'preflight-error-status':
@@ -188,6 +197,9 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
     case 'unparsable-list':
       // A hand-written list with semicolons for commas.
       return answerPreflight('GET, POST, PUT', SEMICOLON_LIST);
+    case 'unparsable-methods':
+      // The same semicolons in the method list.
+      return answerPreflight(SEMICOLON_METHODS, null);
     case 'method-not-allowed':
       return answerPreflight('GET, POST', null);
     case 'preflight-error-status':
@@ -267,6 +279,9 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
     case 'unparsable-list':
       // A hand-written list with semicolons for commas.
       return answerPreflight('GET, POST, PUT', SEMICOLON_LIST);
+    case 'unparsable-methods':
+      // The same semicolons in the method list.
+      return answerPreflight(SEMICOLON_METHODS, null);
     case 'method-not-allowed':
       return answerPreflight('GET, POST', null);
     case 'preflight-error-status':

@@ -9,6 +9,7 @@ import {
   CANONICAL_HOST,
   hardCodedOrigin,
   SEMICOLON_LIST,
+  SEMICOLON_METHODS,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -121,6 +122,9 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'unparsable-list':
       // One hand-written string with semicolons in the list: corsheaders joins the items with ", " as they are.
       return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`, `CORS_ALLOW_HEADERS = [${py(SEMICOLON_LIST)}]`);
+    case 'unparsable-methods':
+      // One hand-written string with semicolons in the list: corsheaders joins the items with ", " as they are.
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`, `CORS_ALLOW_METHODS = [${py(SEMICOLON_METHODS)}]`);
     case 'preflight-redirect':
       // corsheaders appended after CommonMiddleware: APPEND_SLASH redirects the preflight before CorsMiddleware sees it.
       return [
@@ -244,6 +248,9 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'unparsable-list':
       // A hand-written string with semicolons for allow_headers (listed in notExpressible: never sent as it is).
       return [`CORS(app, origins=[${page}], allow_headers=${py(SEMICOLON_LIST)})`];
+    case 'unparsable-methods':
+      // A hand-written string with semicolons for methods.
+      return [`CORS(app, origins=[${page}], methods=${py(SEMICOLON_METHODS)})`];
     case 'error-status':
       // The same login check in a cookie-session app (listed in notExpressible: Flask-CORS covers its 401).
       return [`CORS(app, origins=[${page}], supports_credentials=True)`];
@@ -366,6 +373,9 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'unparsable-list':
       // One hand-written string with semicolons in allow_headers (listed in notExpressible: never sent as it is).
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_headers=[${py(SEMICOLON_LIST)}])`];
+    case 'unparsable-methods':
+      // One hand-written string with semicolons in allow_methods (listed in notExpressible: never sent as it is).
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_methods=[${py(SEMICOLON_METHODS)}])`];
     case 'preflight-redirect':
       // The trailing-slash middleware is added after CORSMiddleware, so it runs first and redirects the preflight.
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAppendSlash()];
@@ -413,6 +423,8 @@ export const fastapi: StackHarness = {
   notExpressible: {
     'duplicate-acao':
       "CORSMiddleware wraps the routes and assigns Access-Control-Allow-Origin on the way out (MutableHeaders replaces every earlier value), so a path operation's copy never makes a second value (seen on the real server)",
+    'unparsable-methods':
+      "Starlette's CORSMiddleware checks the requested method against allow_methods itself and refuses the preflight with 400 instead of sending the list (PreflightInvalidStatus, seen on the real server)",
     'unparsable-list':
       "Starlette's CORSMiddleware checks the requested headers against allow_headers itself and refuses the preflight with 400 instead of sending the list (PreflightInvalidStatus, seen on the real server)",
   },

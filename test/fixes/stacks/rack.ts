@@ -12,6 +12,7 @@ import {
   hardCodedOrigin,
   routeBehind,
   SEMICOLON_LIST,
+  SEMICOLON_METHODS,
   TOTAL_COUNT,
   TOTAL_COUNT_HEADER,
   WRONG_ORIGIN,
@@ -122,6 +123,9 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
     case 'unparsable-list':
       // A hand-written string with semicolons for headers (listed in notExpressible: never sent as it is).
       return corsBlock(page, `headers: ${rb(SEMICOLON_LIST)}, methods: [:get]`);
+    case 'unparsable-methods':
+      // A hand-written string with semicolons for methods (listed in notExpressible: never sent as it is).
+      return corsBlock(page, `headers: :any, methods: ${rb(SEMICOLON_METHODS.toLowerCase())}`);
     case 'preflight-redirect':
       // The trailing-slash redirect is used before (outside) Rack::Cors, so it answers the preflight too.
       return ['use AppendSlash', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
@@ -171,6 +175,8 @@ export const rails: StackHarness = {
   },
   alsoChange: null,
   notExpressible: {
+    'unparsable-methods':
+      'rack-cors checks the requested method against `methods` itself and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server), so its list never reaches the browser as written',
     'unparsable-list':
       'rack-cors checks the requested headers against `headers` itself and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server), so its list never reaches the browser as written',
     'duplicate-acao':

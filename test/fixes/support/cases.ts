@@ -27,7 +27,8 @@ export type CaseId =
   | 'error-status'
   | 'preflight-redirect'
   | 'unparsable-list'
-  | 'invalid-origin';
+  | 'invalid-origin'
+  | 'unparsable-methods';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -143,6 +144,9 @@ export function hardCodedOrigin(config: BrokenConfig): string {
 
 /** A hand-written header list with semicolons for commas, as the unparsable-list case's server sends it. */
 export const SEMICOLON_LIST = 'X-Api-Key; Content-Type';
+
+/** The same mistake in a method list. */
+export const SEMICOLON_METHODS = 'GET; PUT';
 
 /** The request header a broken server does not allow. */
 export const CUSTOM_HEADER = 'X-Api-Key';
@@ -382,5 +386,13 @@ export const CASES: readonly VerdictCase[] = [
     request: { method: 'GET', headers: [], credentials: 'same-origin' },
     auth: false,
     mismatch: expectCode('InvalidAllowOriginValue'),
+  },
+  {
+    // The same semicolons in Access-Control-Allow-Methods: Chromium cannot parse the list.
+    id: 'unparsable-methods',
+    title: 'unparsable Allow-Methods',
+    request: { method: 'PUT', headers: [['Content-Type', 'text/plain']], credentials: 'same-origin', body: 'x' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowMethodsPreflightResponse'),
   },
 ];
