@@ -81,7 +81,7 @@ export function createBackground(deps: BackgroundDeps) {
   const badges = new BadgeThrottle({
     clock,
     spacingMs: BADGE_SPACING_MS,
-    blockedRecordCount: (tabId) => logs.blockedCount(tabId),
+    blockedRecordCount: (tabId) => logs.blockedRecordCount(tabId),
     show: (tabId, badge, previous) => deps.showBadge(tabId, badge, previous),
   });
   let lastSweep = 0;
