@@ -12,13 +12,9 @@
  *
  * Theme: inside real DevTools, switching DevTools' own theme setting restyles the open panel.
  */
-import { rmSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { type DemoCase, demoCases } from '../../src/demo/cases';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
-import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './support/devtools';
-import { findChromium } from './support/find-chromium';
-import { test as base, expect, freshProfileDir, requireBuiltExtension } from './support/fixtures';
+import { expect, test } from './support/in-devtools';
 import { runDemoCase } from './support/run-demo-case';
 
 interface Size {
@@ -35,48 +31,6 @@ const SIZES: readonly Size[] = [
 
 /** The panel as a page of its own (sized like a docked panel) or as DevTools' frame. */
 type Panel = Page | Frame;
-
-interface InDevtools {
-  page: Page;
-  devtools: Page;
-  panel: Frame;
-}
-
-const test = base.extend<{ inDevtools: InDevtools }>({
-  inDevtools: async ({ server }, use) => {
-    // The theme test needs DevTools itself; the layout tests size a tab (see the file comment).
-    const profile = freshProfileDir();
-    const port = await freePort();
-    let context: BrowserContext | undefined;
-    let cdp: Browser | undefined;
-    try {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: findChromium(),
-        headless: true,
-        args: chromiumArgs(requireBuiltExtension(), [
-          '--auto-open-devtools-for-tabs',
-          `--remote-debugging-port=${port}`,
-        ]),
-        ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
-      });
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const extensionId = new URL(worker.url()).host;
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(`${server.pageOrigin}/inspected`);
-      const connected = await connectToDevtools(port);
-      cdp = connected.browser;
-      const panelId = `chrome-extension://${extensionId}CORS`;
-      await expect.poll(() => devtoolsPanelIds(connected.devtools), { timeout: 10_000 }).toContain(panelId);
-      const panel = await showDevtoolsPanel(connected.devtools, panelId, `${extensionId}/src/panel/panel.html`);
-      await expect(panel.getByTestId('connection-status')).toHaveText('Live');
-      await use({ page, devtools: connected.devtools, panel });
-    } finally {
-      await cdp?.close();
-      await context?.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  },
-});
 
 interface Box {
   top: number;
