@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
+import { extensionManifest as manifest } from './src/build/extension-manifest.ts';
 import { firefoxManifest } from './src/build/firefox-manifest.ts';
 import { zipDirectory } from './src/build/zip-directory.ts';
 
@@ -162,7 +162,7 @@ export default defineConfig(({ mode }) => ({
     },
   },
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/security/**/*.test.{ts,tsx}'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/security/**/*.test.{ts,tsx}', 'test/package/**/*.test.ts'],
     environment: 'node',
     // Property tests run hundreds of cases; on a shared 2-core machine that can take many
     // seconds. Speed is checked by `npm run bench`, not by test timeouts.

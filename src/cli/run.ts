@@ -11,10 +11,12 @@ import {
   jsonReport,
   type ReportRow,
 } from '../report/index';
-import { type Command, parseCommand, USAGE } from './args';
+import { type Command, type Format, parseCommand, USAGE } from './args';
 import { paint, shouldColour } from './colour';
 import { exportCommand } from './export-command';
+import { githubAnnotations } from './github-annotations';
 import { InputError } from './input-error';
+import { junitReport } from './junit-report';
 import { type LoadedHar, loadHar } from './load-har';
 import { progress } from './progress';
 import { safeJson } from './safe-json';
@@ -60,6 +62,14 @@ async function load(file: string, io: CliIo, keepParsed: boolean): Promise<Loade
   }
 }
 
+/** Which rows each format prints (JSON keeps its own small reports of every row instead). */
+const ROWS_PRINTED: Readonly<Record<Format, (row: ReportRow, all: boolean) => boolean>> = {
+  text: (row, all) => row.verdict.blocked || all,
+  json: () => false,
+  github: (row) => row.verdict.blocked || row.verdict.advisories.length > 0,
+  junit: (row) => row.crossOrigin,
+};
+
 async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io: CliIo): Promise<number> {
   const loaded = await load(command.file, io, false);
   printWarnings(loaded.warnings, io);
@@ -68,15 +78,21 @@ async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io
   const reports: EntryReport[] = [];
   const rows: ReportRow[] = [];
   const summary = emptySummary();
+  const printed = ROWS_PRINTED[command.format];
   for (const record of loaded.records) {
     const row = analyzeOne(record);
     addToSummary(summary, row);
-    if (command.json) reports.push(...entryReports([row]));
+    if (command.format === 'json') reports.push(...entryReports([row]));
     // A structured copy flattens the explanation's concatenated strings, which otherwise keep every piece alive.
-    else if (row.verdict.blocked || command.all) rows.push({ ...row, explanation: structuredClone(row.explanation) });
+    else if (printed(row, command.all)) rows.push({ ...row, explanation: structuredClone(row.explanation) });
   }
   const blocked = summary.blocked > 0;
-  if (command.json) {
+  const fileName = command.file.split(/[\\/]/).at(-1) ?? command.file;
+  if (command.format === 'github') {
+    io.stdout.write(githubAnnotations(rows, summary, { fileName, stack: command.stack }));
+  } else if (command.format === 'junit') {
+    io.stdout.write(junitReport(rows, { fileName, stack: command.stack }));
+  } else if (command.format === 'json') {
     const sink = textSink(io.stdout);
     const { entries } = jsonReport(reports.sort((a, b) => a.index - b.index));
     await sink.write('{"entries":[');
@@ -85,7 +101,6 @@ async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io
     await sink.close();
   } else {
     const colour = shouldColour(io.stdoutIsTTY, io.env, command.colour);
-    const fileName = command.file.split(/[\\/]/).at(-1) ?? command.file;
     io.stdout.write(
       terminalReport(rows, summary, { fileName, paint: paint(colour), stack: command.stack, all: command.all }),
     );

@@ -22,12 +22,14 @@ const indent = (text: string, by: string) =>
     .map((line) => (line === '' ? line : by + line))
     .join('\n');
 
-function where(row: ReportRow): string {
+/** Where the row is in the HAR: ` (entry N)` of its last entry. */
+export function where(row: ReportRow): string {
   const entry = row.source?.entries.at(-1);
   return entry === undefined ? '' : ` (entry ${entry})`;
 }
 
-function blockedSection(row: ReportRow, options: TerminalReportOptions): string {
+/** One blocked request: its line, the summary, the check at fault and (with a stack) the fix. Also the body of CI annotations and JUnit failures. */
+export function blockedSection(row: ReportRow, options: Omit<TerminalReportOptions, 'fileName' | 'all'>): string {
   const { paint } = options;
   const { verdict, explanation, exchange } = row;
   const url = row.source?.finalRequest.url ?? exchange.request.url;

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium/chromium-args';
-import { findChromium } from './chromium/find-chromium';
 
 /**
  * Removes the profile. When the user closed the window, Chromium may still be writing its last
@@ -36,6 +35,8 @@ export interface DemoBrowser {
 }
 
 export interface LaunchOptions {
+  /** The Chromium to run (`ensureChromium` found or installed it). */
+  executablePath: string;
   extensionDir: string;
   headless: boolean;
   extraArgs?: readonly string[];
@@ -66,11 +67,11 @@ function freshProfile(): string {
  * the servers and remove the profile too), so Playwright's own signal handlers are off.
  */
 export async function launchDemoBrowser({
+  executablePath,
   extensionDir,
   headless,
   extraArgs = [],
 }: LaunchOptions): Promise<DemoBrowser> {
-  const executablePath = findChromium();
   const profileDir = freshProfile();
   let context: BrowserContext;
   try {

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { hasDisplay, parseDemoArgs, USAGE, UsageError } from './args';
+import { ensureChromium } from './chromium/install-chromium';
 import { type DemoServer, startDemoServer } from './demo-server';
 import { devtoolsArgs, showCorsPanel, untilStopped } from './interactive';
 import { type DemoBrowser, launchDemoBrowser, panelUrl, tabIdOf } from './launch-browser';
@@ -30,9 +31,15 @@ function shown(path: string): string {
   return rel.startsWith('..') || rel === '' ? path : rel;
 }
 
-async function interactive(io: DemoIo, server: DemoServer, extensionDir: string, headless: boolean): Promise<number> {
+async function interactive(
+  io: DemoIo,
+  server: DemoServer,
+  executablePath: string,
+  extensionDir: string,
+  headless: boolean,
+): Promise<number> {
   const devtools = await devtoolsArgs();
-  const browser = await launchDemoBrowser({ extensionDir, headless, extraArgs: devtools.args });
+  const browser = await launchDemoBrowser({ executablePath, extensionDir, headless, extraArgs: devtools.args });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(server.pageUrl);
@@ -60,8 +67,14 @@ async function interactive(io: DemoIo, server: DemoServer, extensionDir: string,
   return 0;
 }
 
-async function report(io: DemoIo, server: DemoServer, extensionDir: string, outDir: string): Promise<number> {
-  const browser: DemoBrowser = await launchDemoBrowser({ extensionDir, headless: true });
+async function report(
+  io: DemoIo,
+  server: DemoServer,
+  executablePath: string,
+  extensionDir: string,
+  outDir: string,
+): Promise<number> {
+  const browser: DemoBrowser = await launchDemoBrowser({ executablePath, extensionDir, headless: true });
   try {
     io.out(`Demo page ${server.pageUrl} calls the API on ${server.origins.api}.`);
     io.out(`Running all ${server.cases.length} requests headless in ${browser.executablePath}…`);
@@ -115,13 +128,15 @@ export async function main(io: DemoIo): Promise<number> {
     }
   }
 
+  const executablePath = await ensureChromium(io);
+  if (executablePath === null) return 1;
   const server = await startDemoServer(pageDir);
   try {
     if (options.report) {
       const outDir = resolve(options.outDir ?? join(io.root, 'dist-demo', 'report'));
-      return await report(io, server, extensionDir, outDir);
+      return await report(io, server, executablePath, extensionDir, outDir);
     }
-    return await interactive(io, server, extensionDir, options.headless);
+    return await interactive(io, server, executablePath, extensionDir, options.headless);
   } catch (error) {
     io.err(`npm run demo: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

@@ -4,7 +4,10 @@
  */
 import { asciiUppercase } from './ascii';
 import type { Exchange } from './exchange';
+import { getHeader } from './header-list';
 import { normalizeMethod } from './method';
+import { resolveLocation } from './origin';
+import { REDIRECT_STATUSES } from './preflight';
 import { quoted } from './safe-text';
 
 export interface PageFix {
@@ -32,7 +35,29 @@ function lowercaseMethodFix(method: string): PageFix | null {
   };
 }
 
+/**
+ * A preflight answered with a redirect (a trailing slash, http to https, a canonical host) fails
+ * whatever CORS headers it carries: browsers never follow a redirect for a preflight. The page
+ * calling the final URL needs no redirect at all; a server could only stop redirecting OPTIONS.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+function preflightRedirectFix(exchange: Exchange): PageFix | null {
+  const { preflight } = exchange;
+  if (preflight.kind !== 'observed' || preflight.response === null) return null;
+  const { status, headers } = preflight.response;
+  const location = getHeader(headers, 'location');
+  if (!REDIRECT_STATUSES.has(status) || location === null) return null;
+  const target = resolveLocation(location, preflight.request.url) ?? location;
+  return {
+    summary: `Request ${quoted(target)} from the page, not ${quoted(preflight.request.url)}.`,
+    detail:
+      `The preflight (OPTIONS) was answered ${status} with Location ${quoted(location)}, and browsers never follow a ` +
+      'redirect for a preflight, whatever CORS headers it carries. Call the final URL directly so that no redirect ' +
+      'happens (or make the server answer OPTIONS before it redirects); the snippet below covers the final URL.',
+  };
+}
+
 /** The change the page itself must make for this request, or null when the server alone can fix it. */
 export function pageFix(exchange: Exchange): PageFix | null {
-  return lowercaseMethodFix(exchange.request.method);
+  return lowercaseMethodFix(exchange.request.method) ?? preflightRedirectFix(exchange);
 }

@@ -43,7 +43,7 @@ const PREFLIGHT_CODES: Partial<Record<CorsErrorCode, CorsErrorCode>> = {
   AllowOriginMismatch: 'PreflightAllowOriginMismatch',
   InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
 };
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Parses an Access-Control-Allow-Methods/-Headers value; null when an item is not a token.

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import manifest from '../../manifest.json' with { type: 'json' };
+import { version } from '../../package.json' with { type: 'json' };
 import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange } from '../platform/devtools-api';
 import { localSettingsStore } from '../platform/settings';
 import { App } from './app';
@@ -32,7 +33,7 @@ if (root !== null) {
       tabId={tabId}
       connect={connectPanel}
       settings={localSettingsStore()}
-      version={manifest.version}
+      version={version}
       popOutUrl={popOutUrl}
       docsUrl={docsUrl}
     />,

@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { findChromium } from '../../src/demo/chromium/find-chromium';
 import { launchDemoBrowser, panelUrl } from '../../src/demo/launch-browser';
 import type { ExchangeRecord } from '../../src/model/exchange-record';
 import { PROTOCOL_VERSION } from '../../src/model/protocol';
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
     preflightBlockedRecord('t-preflight'),
   ];
   const browser = await launchDemoBrowser({
+    executablePath: findChromium(),
     extensionDir: DIST,
     headless: true,
     extraArgs: ['--js-flags=--expose-gc'],

@@ -23,10 +23,12 @@ import { normalizeMethod } from '../../src/engine/method';
 import { badgeFor } from '../../src/model/badge';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
 import { exportHar } from '../../src/panel/state/har-transfer';
+import type { CorsField } from '../../src/report/cors-field';
 import type { CdpRecorder } from './support/cdp-exchange';
 import { openExtensionPage, readTabLog } from './support/extension-log';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
+import { browserReadDifferences, saidDifferences } from './support/readable-headers';
 import {
   type ChromiumOutcome,
   chromiumOutcome,
@@ -220,7 +222,7 @@ test('summary: the extension agrees with Chromium', () => {
 async function runScenario(scenario: Scenario): Promise<void> {
   const { url, request } = prepareScenario(server, scenario, values);
   await openDocumentFor(page, server, scenario, '/capture-matrix');
-  await runInPage(page, url, request);
+  const seen = await runInPage(page, url, request);
   const chromiumSays = await chromiumOutcome(recorder, url);
   const method = normalizeMethod(request.method ?? 'GET');
 
@@ -282,6 +284,14 @@ async function runScenario(scenario: Scenario): Promise<void> {
       code: expected.code,
       ...(expected.blocked ? { failedParameter: expected.failedParameter } : {}),
     });
+    const readable = 'readable' in scenario.expect ? scenario.expect.readable : undefined;
+    if (readable !== undefined) {
+      const reads = scenario.request.reads ?? [];
+      const cors = last._cors as Partial<CorsField> | undefined;
+      const said = { unexposed: cors?.unexposedHeaders ?? [], advisories: cors?.advisories ?? [] };
+      expect(browserReadDifferences(readable, reads, seen), 'what the page read').toEqual([]);
+      expect(saidDifferences(readable, reads, said), 'what the export says the page can read').toEqual([]);
+    }
   } else {
     // The extension's answer is exactly the documented one, and it differs from Chromium's.
     expect(actual, context).toEqual(limit.record);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { freePort } from '../../src/demo/chromium/devtools-window';
 import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
-import { type Exchange, evaluate, type ResourceType, type Verdict } from '../../src/engine';
+import { type Exchange, evaluate, type ResourceType, unexposedResponseHeaders, type Verdict } from '../../src/engine';
 import {
   buildExchange,
   buildUnsentExchange,
@@ -28,6 +28,7 @@ import {
 } from './support/cdp-exchange';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
+import { browserReadDifferences, saidDifferences } from './support/readable-headers';
 import {
   documentOrigin,
   fill,
@@ -266,5 +267,15 @@ async function runScenario(scenario: Scenario): Promise<void> {
   } else {
     expect(verdict.blocked, context).toBe(false);
     expect(verdict.kind, context).toBe(notCors ? 'not-cors' : 'passed');
+  }
+  if ('readable' in expected && expected.readable !== undefined) {
+    const reads = scenario.request.reads ?? [];
+    expect.soft(browserReadDifferences(expected.readable, reads, seen), 'what the page read').toEqual([]);
+    const unexposed =
+      exchange.response === null
+        ? []
+        : unexposedResponseHeaders(exchange.response.headers, verdict.credentials.mode === 'include');
+    const said = { unexposed, advisories: verdict.advisories };
+    expect(saidDifferences(expected.readable, reads, said), `what the engine says\n${context}`).toEqual([]);
   }
 }

@@ -26,10 +26,12 @@ import {
 } from './support/devtools-har';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { recordCdp } from './support/matrix-browser';
+import { browserReadDifferences, saidDifferences } from './support/readable-headers';
 import {
   type ChromiumOutcome,
   chromiumOutcome,
   documentUrl,
+  type PageResult,
   type Placeholders,
   placeholdersFor,
   prepareScenario,
@@ -70,6 +72,8 @@ interface Ran {
   scenario: Scenario;
   url: string;
   chromium: ChromiumOutcome;
+  /** What the page's script saw. */
+  seen: PageResult;
 }
 
 /** The fields of a `cors-lens analyze --json` element this test compares (README, "The --json contract"). */
@@ -82,6 +86,8 @@ interface CliEntry {
   code: string | null;
   failedParameter: string | null;
   requestEntry: number;
+  unexposedHeaders: string[];
+  advisories: { code: string; message: string }[];
 }
 
 function isCliEntry(value: unknown): value is CliEntry {
@@ -96,7 +102,17 @@ function isCliEntry(value: unknown): value is CliEntry {
     stringOrNull(entry.kind) &&
     stringOrNull(entry.code) &&
     stringOrNull(entry.failedParameter) &&
-    typeof entry.requestEntry === 'number'
+    typeof entry.requestEntry === 'number' &&
+    Array.isArray(entry.unexposedHeaders) &&
+    entry.unexposedHeaders.every((name) => typeof name === 'string') &&
+    Array.isArray(entry.advisories) &&
+    entry.advisories.every(
+      (advisory: unknown) =>
+        typeof advisory === 'object' &&
+        advisory !== null &&
+        typeof (advisory as Record<string, unknown>).code === 'string' &&
+        typeof (advisory as Record<string, unknown>).message === 'string',
+    )
   );
 }
 
@@ -193,7 +209,20 @@ type Finding =
   /** A problem of the observation (DevTools, CDP), not a verdict of the CLI. */
   | { kind: 'unaligned'; line: string };
 
-function compareScenario({ scenario, url, chromium }: Ran, har: DevtoolsHar, report: readonly CliEntry[]): Finding {
+/** For a row that says what the page can read: where Chromium's reads or the CLI's entry differ from it. */
+function readableDifferences({ scenario, seen }: Ran, entry: CliEntry): string[] {
+  const expected = 'readable' in scenario.expect ? scenario.expect.readable : undefined;
+  if (expected === undefined) return [];
+  const reads = scenario.request.reads ?? [];
+  const said = { unexposed: entry.unexposedHeaders, advisories: entry.advisories };
+  return [
+    ...browserReadDifferences(expected, reads, seen).map((line) => `Chromium: ${line}`),
+    ...saidDifferences(expected, reads, said).map((line) => `CLI: ${line}`),
+  ];
+}
+
+function compareScenario(run: Ran, har: DevtoolsHar, report: readonly CliEntry[]): Finding {
+  const { scenario, url, chromium } = run;
   const { id } = scenario;
   if (chromium.unsent) return { kind: 'unaligned', line: `${id}: never reached the network; list it in UNOBSERVABLE` };
   const first = har.entries.findIndex((entry) => entry.url === url && !entry.preflight);
@@ -228,6 +257,8 @@ function compareScenario({ scenario, url, chromium }: Ran, har: DevtoolsHar, rep
       line: `${id}: ${said}; CLI ends the chain at entry ${entry.index}, DevTools at ${end}`,
     };
   }
+  const unreadable = readableDifferences(run, entry);
+  if (unreadable.length > 0) return { kind: 'disagrees', line: `${id}: ${unreadable.join('; ')}` };
   return { kind: 'agrees' };
 }
 
@@ -259,8 +290,8 @@ async function runScenarios(
   const ran: Ran[] = [];
   for (const scenario of scenarios) {
     const { url, request } = prepareScenario(server, scenario, values, BASE);
-    await runInPage(page, url, request);
-    ran.push({ scenario, url, chromium: await chromiumOutcome(recorder, url) });
+    const seen = await runInPage(page, url, request);
+    ran.push({ scenario, url, chromium: await chromiumOutcome(recorder, url), seen });
   }
   return ran;
 }

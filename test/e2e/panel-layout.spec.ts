@@ -1,36 +1,51 @@
 /**
- * The CORS panel's layout at the two sizes DevTools is usually docked at — bottom (panel ≈
- * 1280×350) and right (≈ 550×800) — and its theme following DevTools'.
- *
- * Sizes: headless Chromium opens a tab's DevTools undocked, split with a device-mode view of the
- * page that keeps the panel's frame at a width of its own (Chromium 156), so the frame cannot be
- * given an exact size from outside. The layout tests therefore open the panel page in a tab of
- * exactly the docked panel's size — the same page DevTools frames, whose layout answers only its
- * own width and height (container queries). Per demo case: the headline and the failing check lie
- * inside the viewport without scrolling; a newly selected row opens its detail at its top; nothing
- * scrolls sideways and no cell is cut without an ellipsis and a tooltip.
- *
- * Theme: inside real DevTools, switching DevTools' own theme setting restyles the open panel.
+ * The CORS panel's layout in real DevTools, docked as users dock it — at the bottom (DevTools
+ * 350 px tall: the panel ≈ 1280×320) and on the right (DevTools 550 px wide: the panel ≈ 550×790)
+ * of a headed Chromium's window on a virtual display (support/docked-devtools.ts) — and its theme
+ * following DevTools'. Per demo case: the headline and the failing check lie inside the panel's
+ * viewport without scrolling; a newly selected row opens its detail at its top; nothing scrolls
+ * sideways and no cell is cut without an ellipsis and a tooltip.
  */
 import type { Frame, Page } from '@playwright/test';
 import { type DemoCase, demoCases } from '../../src/demo/cases';
-import { expect, test } from './support/in-devtools';
+import { type DockedDevtools, type DockSide, openDockedDevtools } from './support/docked-devtools';
+import { test as base, expect } from './support/fixtures';
 import { runDemoCase } from './support/run-demo-case';
 
-interface Size {
+interface Dock {
   name: string;
+  side: DockSide;
+  /** DevTools' height when docked at the bottom, its width on the right (px). */
+  split: number;
+  /** The panel frame's viewport the dock must give, as [min, max] of the docked dimension. */
+  panelRange: readonly [number, number];
+}
+
+/** Where users dock DevTools: the panel frame's size follows from DevTools' split, less its tab strip. */
+const DOCKS: readonly Dock[] = [
+  { name: 'docked bottom', side: 'bottom', split: 350, panelRange: [300, 340] },
+  { name: 'docked right', side: 'right', split: 550, panelRange: [530, 560] },
+];
+
+/** The panel's frame inside DevTools. */
+type Panel = Frame;
+
+interface Size {
   width: number;
   height: number;
 }
 
-/** The panel frame's size when DevTools is docked at the bottom and on the right. */
-const SIZES: readonly Size[] = [
-  { name: 'docked bottom', width: 1280, height: 350 },
-  { name: 'docked right', width: 550, height: 800 },
-];
-
-/** The panel as a page of its own (sized like a docked panel) or as DevTools' frame. */
-type Panel = Page | Frame;
+const test = base.extend<{ docked: DockedDevtools }>({
+  docked: async ({ server }, use) => {
+    const docked = await openDockedDevtools(`${server.pageOrigin}/inspected`);
+    try {
+      await expect(docked.panel.getByTestId('connection-status')).toHaveText('Live');
+      await use(docked);
+    } finally {
+      await docked.close();
+    }
+  },
+});
 
 interface Box {
   top: number;
@@ -87,25 +102,27 @@ function inside(box: Box, size: Size): boolean {
   return box.top >= 0 && box.left >= 0 && box.bottom <= size.height && box.right <= size.width;
 }
 
-for (const size of SIZES) {
-  test(`${size.name} (${size.width}×${size.height}): per demo case the headline and failing check are in view, the detail opens at its top, nothing is cut or scrolls sideways`, async ({
-    context,
-    page,
+for (const dock of DOCKS) {
+  test(`${dock.name} (DevTools ${dock.split} px): per demo case the headline and failing check are in view, the detail opens at its top, nothing is cut or scrolls sideways`, async ({
+    docked,
     server,
-    extensionId,
-    tabId,
   }, testInfo) => {
     test.setTimeout(90_000);
+    const { page, panel } = docked;
+    const size: Size = await docked.dock(dock.side, dock.split);
+    const dockedDimension = dock.side === 'bottom' ? size.height : size.width;
+    expect(
+      dockedDimension,
+      `the panel's ${dock.side === 'bottom' ? 'height' : 'width'} docked ${dock.side}`,
+    ).toBeGreaterThanOrEqual(dock.panelRange[0]);
+    expect(dockedDimension).toBeLessThanOrEqual(dock.panelRange[1]);
     const cases = demoCases({ page: server.pageOrigin, api: server.apiOrigin, other: server.otherOrigin });
     for (const demoCase of cases) for (const route of demoCase.routes) server.route(route.path, route.spec);
     for (const demoCase of cases) await runDemoCase(page, demoCase);
-    const panel = await context.newPage();
-    await panel.setViewportSize({ width: size.width, height: size.height });
-    await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);
     await expect(panel.getByTestId('request-row')).toHaveCount(cases.length);
     expect(await layoutProblems(panel), 'detail closed').toEqual([]);
 
-    const figures: string[] = [];
+    const figures: string[] = [`panel viewport ${size.width}×${size.height}`];
     const rowOf = (demoCase: DemoCase) =>
       panel.locator(`[data-testid="request-row"]:has(.url[title="${demoCase.url}"])`);
     for (const demoCase of cases) {
@@ -133,8 +150,8 @@ for (const size of SIZES) {
       figures.push(`${demoCase.id}: headline ${round(summary)}; failing check ${round(check)}`);
       expect(await layoutProblems(panel), `${demoCase.id}, detail open`).toEqual([]);
     }
-    await testInfo.attach(`boxes ${size.name}`, { body: figures.join('\n'), contentType: 'text/plain' });
-    console.log(`${size.name} ${size.width}×${size.height}\n${figures.join('\n')}`);
+    await testInfo.attach(`boxes ${dock.name}`, { body: figures.join('\n'), contentType: 'text/plain' });
+    console.log(`${dock.name}\n${figures.join('\n')}`);
 
     await panel.getByRole('button', { name: 'Close detail' }).click();
     expect(await layoutProblems(panel), 'detail closed again').toEqual([]);
@@ -153,7 +170,7 @@ async function setDevtoolsTheme(devtools: Page, theme: 'dark' | 'default'): Prom
 }
 
 test('switching the theme in DevTools settings restyles the open panel without reopening it', async ({
-  inDevtools: { devtools, panel },
+  docked: { devtools, panel },
 }) => {
   const background = () => panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
   // A mark on the panel's window: still there at the end means the panel was never reloaded.

@@ -1,3 +1,4 @@
+import packageJson from '../../package.json' with { type: 'json' };
 import { expect, test } from './support/fixtures';
 
 test('the service worker starts from the built extension', async ({ serviceWorker, extensionId }) => {
@@ -5,6 +6,8 @@ test('the service worker starts from the built extension', async ({ serviceWorke
   expect(serviceWorker.url()).toBe(`chrome-extension://${extensionId}/service-worker-loader.js`);
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.name).toBe('CORS Lens');
+  // The build takes the version from package.json, its one home.
+  expect(manifest.version).toBe(packageJson.version);
   expect(manifest.permissions?.sort()).toEqual(['storage', 'webRequest']);
 });
 

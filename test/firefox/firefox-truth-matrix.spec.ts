@@ -13,12 +13,14 @@ import type { Har } from 'har-format';
 import { freePort } from '../../src/demo/chromium/devtools-window';
 import type { ExchangeRecord } from '../../src/model/exchange-record';
 import { exportHar } from '../../src/panel/state/har-transfer';
+import type { CorsField } from '../../src/report/cors-field';
 import { readRows } from '../e2e/support/matrix-browser';
+import { browserReadDifferences, saidDifferences } from '../e2e/support/readable-headers';
 import { documentUrl } from '../e2e/support/scenario-run';
 import { SCENARIOS, type Scenario } from '../e2e/support/scenarios';
 import { snapshotOf, tabIdOf, waitFor } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { prepareScenario, requestFromPage } from './support/scenario-page';
+import { type PageResult, prepareScenario, requestFromPage } from './support/scenario-page';
 
 /** Firefox's console texts (security.properties of Firefox 153) by the reason key CORS Lens reports. */
 const FIREFOX_REASON_TEXTS: Readonly<Record<string, RegExp>> = {
@@ -113,13 +115,32 @@ test.beforeAll(async ({ firefox, probe, server }) => {
   });
 });
 
-/** The panel's Export HAR of one record: what its last request entry says. */
-function exported(record: ExchangeRecord): Said {
+/** The `_cors` of the last request entry of the panel's Export HAR of one record. */
+function exportedCors(record: ExchangeRecord): Partial<CorsField> | undefined {
   const har = JSON.parse(exportHar({ records: [record], keepSecrets: true, now: new Date(0), version: 'test' })) as Har;
   const last = har.log.entries.filter((entry) => entry._resourceType !== 'preflight').at(-1) as
-    | { _cors?: { blocked?: boolean; firefoxReason?: string | null } }
+    | { _cors?: Partial<CorsField> }
     | undefined;
-  return { blocked: last?._cors?.blocked === true, firefoxReason: last?._cors?.firefoxReason ?? null };
+  return last?._cors;
+}
+
+/** What the export says about a record: blocked, and Firefox's reason. */
+function exported(record: ExchangeRecord): Said {
+  const cors = exportedCors(record);
+  return { blocked: cors?.blocked === true, firefoxReason: cors?.firefoxReason ?? null };
+}
+
+/** For a row that says what the page can read: where Firefox's reads or the export differ from it. */
+function readableDifferences(row: Scenario, seen: PageResult, record: ExchangeRecord | null): string[] {
+  const expected = 'readable' in row.expect ? row.expect.readable : undefined;
+  if (expected === undefined) return [];
+  const reads = row.request.reads ?? [];
+  const cors = record === null ? undefined : exportedCors(record);
+  const said = { unexposed: cors?.unexposedHeaders ?? [], advisories: cors?.advisories ?? [] };
+  return [
+    ...browserReadDifferences(expected, reads, seen).map((line) => `Firefox: ${line}`),
+    ...saidDifferences(expected, reads, said).map((line) => `the export: ${line}`),
+  ];
 }
 
 async function recordOf(
@@ -178,6 +199,7 @@ for (const row of RUNNABLE) {
       `${JSON.stringify({ id: row.id, firefox: truth, said, agrees, limit: limit?.reason ?? null } satisfies Row)}\n`,
     );
     const context = `Firefox ${describeSaid(truth)} (page: ${JSON.stringify(seen)}); extension ${describeSaid(said)}`;
+    expect(readableDifferences(row, seen, record), 'what the page read, and what the export says of it').toEqual([]);
     if (limit === undefined) {
       expect(agrees, context).toBe(true);
     } else {

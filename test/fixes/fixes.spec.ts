@@ -65,7 +65,8 @@ function brokenConfig(verdictCase: VerdictCase): BrokenConfig {
     id === 'duplicate-acao' ||
     id === 'credentials-not-allowed' ||
     id === 'preflight-credentials' ||
-    id === 'headers-not-allowed'
+    id === 'headers-not-allowed' ||
+    id === 'cross-origin-redirect'
   ) {
     throw new Error(`${id} needs brokenAs`);
   }
@@ -101,9 +102,9 @@ async function attach(testInfo: TestInfo, name: string, body: string): Promise<v
 }
 
 /** What the page's script reads from the application's answer: the app sends TOTAL_COUNT in every header the page reads. */
-function appAnswer(request: PageRequest): Observed['page'] {
+function appAnswer(request: PageRequest, answer = { status: 200, body: APP_BODY }): Observed['page'] {
   const read = Object.fromEntries((request.reads ?? []).map((name) => [name, TOTAL_COUNT]));
-  return { ok: true, status: 200, body: APP_BODY, read };
+  return { ok: true, ...answer, read };
 }
 
 async function verify(
@@ -175,6 +176,9 @@ async function verify(
     // duplicate-acao also the change the panel shows beside it (alsoChange), as stack.alsoChange encodes it.
     const recipe = fixRecipe(stack.id, before.exchange, verdict);
     await attach(testInfo, `${stack.id} snippet`, recipe.snippet);
+    if (verdictCase.notesSay !== undefined) {
+      expect(recipe.notes, 'the panel explains the fix').toContain(verdictCase.notesSay);
+    }
     let fixedRoute = brokenRoute;
     if (verdictCase.alsoChange === true) {
       const change = stack.alsoChange;
@@ -192,19 +196,22 @@ async function verify(
 
     // 5: restarted with the fix (and the page's own fix, when the engine gives one), the same request passes.
     const request = verdictCase.pageFixed ?? verdictCase.request;
+    const fixedUrl = `${url}${request.pathSuffix ?? ''}`;
     if (verdictCase.pageFixed !== undefined) {
-      expect(pageFix(before.exchange), 'the engine tells the page what to change').not.toBeNull();
+      const inPage = pageFix(before.exchange);
+      expect(inPage, 'the engine tells the page what to change').not.toBeNull();
+      if (request.pathSuffix !== undefined) expect(inPage?.summary, 'the page fix names the URL').toContain(fixedUrl);
     }
     const fixed = await startServer(launch, fixedEnv);
     let after: Observed;
     try {
-      after = await observe(browser, pageOrigin, url, verdictCase, request);
+      after = await observe(browser, pageOrigin, fixedUrl, verdictCase, request);
     } finally {
       await fixed.stop();
       await attach(testInfo, 'fixed server output', fixed.output);
     }
     expect(after.chromium, 'Chromium reports no CORS error after the fix').toBeNull();
-    expect(after.page, 'the page reads the application answer').toEqual(appAnswer(request));
+    expect(after.page, 'the page reads the application answer').toEqual(appAnswer(request, verdictCase.fixedAnswer));
     const fixedVerdict = evaluate(after.exchange);
     expect(fixedVerdict.kind, 'the engine agrees it passes').toBe('passed');
     if (verdictCase.passesBroken === true) {

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type DemoOrigins, demoCases } from '../../src/demo/cases';
+import { findChromium } from '../../src/demo/chromium/find-chromium';
 import { startCorsTestServer } from '../../src/demo/cors-server';
 import { launchDemoBrowser, panelUrl, tabIdOf } from '../../src/demo/launch-browser';
 import { runDemoCase } from '../e2e/support/run-demo-case';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const origins: DemoOrigins = { page: server.pageOrigin, api: server.apiOrigin, other: server.otherOrigin };
   const cases = demoCases(origins);
   for (const demoCase of cases) for (const route of demoCase.routes) server.route(route.path, route.spec);
-  const browser = await launchDemoBrowser({ extensionDir: DIST, headless: true });
+  const browser = await launchDemoBrowser({ executablePath: findChromium(), extensionDir: DIST, headless: true });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${origins.page}/`);

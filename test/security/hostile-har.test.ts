@@ -6,6 +6,7 @@
  * MAX_HAR_NESTING is refused with exit 2, quickly, on every command.
  */
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { MAX_HAR_NESTING } from '../../src/report/index';
 import { runCli, tempDir, tempFile } from '../unit/cli/run-cli';
@@ -62,6 +63,8 @@ describe.each(MODES)('every command on the hostile corpus (%s)', (_mode, io) => 
       ['analyze', file, '--json'],
       ['analyze', file],
       ['analyze', file, '--all', '--stack', 'nginx'],
+      ['analyze', file, '--format', 'github', '--stack', 'nginx'],
+      ['analyze', file, '--format', 'junit', '--stack', 'nginx'],
       ['export', file, '-o', '-'],
       ['export', file, '-o', out, '--keep-secrets'],
     ];
@@ -85,11 +88,23 @@ describe.each(MODES)('every command on the hostile corpus (%s)', (_mode, io) => 
           .toMatch(new RegExp(`^cors-lens: .* more than ${MAX_HAR_NESTING} levels deep[^\\n]*\\n$`));
         expect.soft(seconds, `${command}: refused quickly`).toBeLessThan(DEEP_REFUSAL_SECONDS);
       }
+      if (argv.includes('github') && code !== 2) {
+        // Each line one workflow command: a planted newline, `::` or `%0A` forges none.
+        const stray = stdout
+          .trimEnd()
+          .split('\n')
+          .filter((line) => !/^::(error|warning|notice) [^:]*::/.test(line));
+        expect.soft(stray, `${command}: lines that are not workflow commands`).toEqual([]);
+        if (blocked !== null) expect.soft(stdout.match(/^::error /gm)?.length ?? 0, `${command}: errors`).toBe(blocked);
+      }
+      if (argv.includes('junit') && code !== 2) {
+        expect.soft(XMLValidator.validate(stdout), `${command}: well-formed XML`).toBe(true);
+      }
       if (argv.includes('--json') && code !== 2 && isJson(stdout)) {
         const { entries } = JSON.parse(stdout) as { entries: { blocked: boolean }[] };
         blocked = entries.filter((entry) => entry.blocked).length;
       }
-      if (argv[0] === 'analyze' && !argv.includes('--json') && blocked !== null) {
+      if (argv[0] === 'analyze' && !argv.includes('--json') && !argv.includes('--format') && blocked !== null) {
         // Each blocked request is one block opening with "✗ ": a planted newline must forge none.
         const lines = stdout.split('\n');
         expect.soft(lines.filter((line) => line.startsWith('✗ ')).length, `${command}: blocks`).toBe(blocked);

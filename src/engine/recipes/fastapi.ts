@@ -9,7 +9,7 @@ const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
     (ctx.status ?? 0) >= 500
       ? "An unhandled exception becomes a 500 in Starlette's ServerErrorMiddleware, which sits outside CORSMiddleware, so the 500 has no CORS headers: fix the exception, or catch it in an exception handler that returns a JSONResponse."
-      : `An HTTPException ${ctx.status} raised by FastAPI passes through CORSMiddleware and would carry the headers: this one came from a proxy or gateway in front, or the origin is not in allow_origins.`,
+      : `A middleware added after CORSMiddleware (auth, rate limiting) runs before it (Starlette runs the last-added middleware first), so its ${ctx.status} has no CORS headers: add CORSMiddleware last. An HTTPException raised in a route passes through CORSMiddleware and keeps them; otherwise the ${ctx.status} came from a proxy or gateway in front, or allow_origins lacks the origin.`,
   'missing-allow-origin': (ctx) =>
     `allow_origins does not contain ${ctx.origin} exactly (no trailing slash), or the middleware was added to another app than the one serving this path (a mounted sub-application needs its own).`,
   wildcard:

@@ -7,7 +7,7 @@ import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
-    `@fastify/cors sets its headers in an onRequest hook, so Fastify's own errors keep them: a ${ctx.status} without them came from a proxy in front, a crash, or a plugin context where @fastify/cors is not registered (encapsulation).`,
+    `A hook added before fastify.register(cors, ...) (auth, rate limiting) replied ${ctx.status} before @fastify/cors's onRequest hook ran, so no CORS headers: register @fastify/cors first. Errors raised after its hook keep them; otherwise the ${ctx.status} came from a proxy in front, a crash, or a plugin context where @fastify/cors is not registered (encapsulation).`,
   'missing-allow-origin': (ctx) =>
     `@fastify/cors was registered inside a child plugin, so its hook does not cover this route (Fastify encapsulation), or origin does not include ${ctx.origin}.`,
   wildcard:

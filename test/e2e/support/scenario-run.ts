@@ -109,7 +109,14 @@ export async function openDocumentFor(
 }
 
 /** What the page's script saw. */
-export type PageResult = { ok: true; status: number } | { ok: false; error: string };
+export type PageResult =
+  | {
+      ok: true;
+      status: number;
+      /** With `reads`: each header's `response.headers.get(name)`, by the lowercase name. */
+      read?: Record<string, string | null>;
+    }
+  | { ok: false; error: string };
 
 /**
  * The page-side half: makes the scenario's request as the row says (fetch, XMLHttpRequest, an image
@@ -173,7 +180,9 @@ export async function requestInPage({ url, request }: { url: string; request: Sc
       ...(request.body === undefined ? {} : { body: request.body }),
     });
     await response.arrayBuffer();
-    return { ok: true, status: response.status };
+    if (request.reads === undefined) return { ok: true, status: response.status };
+    const read = Object.fromEntries(request.reads.map((name) => [name.toLowerCase(), response.headers.get(name)]));
+    return { ok: true, status: response.status, read };
   } catch (error) {
     return { ok: false, error: String(error) };
   }

@@ -30,12 +30,26 @@ export interface ScenarioRequest {
   body?: string;
   mode?: 'cors' | 'same-origin' | 'no-cors';
   redirect?: 'follow' | 'manual' | 'error';
+  /** Response headers the page's script reads with `response.headers.get(name)` (fetch only). */
+  reads?: readonly string[];
+}
+
+/**
+ * What the page's script could read of a passing response: which of the headers it `reads` came
+ * back null (the browser's truth), and which of those CORS Lens advises exposing (the rest is
+ * metadata such as ETag that no script wanted: shown as information, never advised).
+ */
+export interface ReadableHeaders {
+  /** Lowercase names, in the order of `reads`, that the browser hid from the script. */
+  unreadable: readonly string[];
+  /** Lowercase names the unexposed-response-headers advisory names; empty means no such advisory. */
+  advised: readonly string[];
 }
 
 export type ScenarioExpectation =
   /** Chromium's verdict: a CORS error with its failedParameter, or null when the request passes. */
   | { code: CorsErrorCode; failedParameter: string }
-  | { code: null }
+  | { code: null; readable?: ReadableHeaders }
   /** A failure that is not CORS (no corsErrorStatus): the engine must say `network-error`. */
   | { networkError: string }
   /** Not a CORS request at all (mode `no-cors`: an opaque response): never blocked, the engine says `not-cors`. */
@@ -76,6 +90,9 @@ export const ACAC_TRUE = ['Access-Control-Allow-Credentials', 'true'] as const;
 export const MAX_AGE_0 = ['Access-Control-Max-Age', '0'] as const;
 export const CUSTOM = [['X-Custom', 'one']] as const;
 export const pass = { code: null } as const;
+/** Passes; of the headers the page reads, `unreadable` come back null and `advised` are advised. */
+export const passReading = (unreadable: readonly string[], advised: readonly string[]) =>
+  ({ code: null, readable: { unreadable, advised } }) as const;
 export const blocked = (code: CorsErrorCode, failedParameter = '') => ({ code, failedParameter });
 
 /** A preflight answer allowing the page origin, with `extra` headers. */

@@ -20,6 +20,7 @@ import {
   CUSTOM,
   ok,
   pass,
+  passReading,
   preflightOk,
   preflightOkCredentialed,
   type Scenario,
@@ -298,6 +299,71 @@ const WRITTEN_SCENARIOS: readonly Scenario[] = [
     request: { headers: [['Range', 'bytes=0-3']] },
     preflight: false,
     expect: pass,
+  },
+
+  // ── What the page's script can read of a passing response ─────────────────────────────────────
+  // The browser hides every response header outside the safelist and Access-Control-Expose-Headers;
+  // CORS Lens advises exposing only those a script plausibly wanted, not framework metadata.
+  {
+    id: 'unexposed-metadata',
+    name: 'ETag and X-Powered-By are unreadable, and no script wants them: no advisory',
+    routes: [{ path: '{path}', response: ok([ACAO_PAGE, ['ETag', '"v1"'], ['X-Powered-By', 'Express']]) }],
+    request: { reads: ['ETag', 'X-Powered-By'] },
+    preflight: false,
+    expect: passReading(['etag', 'x-powered-by'], []),
+  },
+  {
+    id: 'unexposed-wanted',
+    name: 'X-Total-Count is unreadable: advised; the ETag beside it is not',
+    routes: [{ path: '{path}', response: ok([ACAO_PAGE, ['ETag', '"v1"'], ['X-Total-Count', '42']]) }],
+    request: { reads: ['X-Total-Count', 'ETag'] },
+    preflight: false,
+    expect: passReading(['x-total-count', 'etag'], ['x-total-count']),
+  },
+  {
+    id: 'exposed-listed',
+    name: 'Access-Control-Expose-Headers lists X-Total-Count: readable, as safelisted Content-Type is; ETag stays hidden, unadvised',
+    routes: [
+      {
+        path: '{path}',
+        response: ok([
+          ACAO_PAGE,
+          ['Access-Control-Expose-Headers', 'X-Total-Count'],
+          ['Content-Type', 'text/plain'],
+          ['ETag', '"v1"'],
+          ['X-Total-Count', '42'],
+        ]),
+      },
+    ],
+    request: { reads: ['X-Total-Count', 'ETag', 'Content-Type'] },
+    preflight: false,
+    expect: passReading(['etag'], []),
+  },
+  {
+    id: 'exposed-wildcard',
+    name: 'Access-Control-Expose-Headers: * without credentials exposes every header',
+    routes: [
+      {
+        path: '{path}',
+        response: ok([ACAO_PAGE, ['Access-Control-Expose-Headers', '*'], ['ETag', '"v1"'], ['X-Total-Count', '42']]),
+      },
+    ],
+    request: { reads: ['X-Total-Count', 'ETag'] },
+    preflight: false,
+    expect: passReading([], []),
+  },
+  {
+    id: 'exposed-wildcard-credentialed',
+    name: 'Access-Control-Expose-Headers: * is a literal name for a credentialed request: X-Total-Count hidden, advised',
+    routes: [
+      {
+        path: '{path}',
+        response: ok([ACAO_PAGE, ACAC_TRUE, ['Access-Control-Expose-Headers', '*'], ['X-Total-Count', '42']]),
+      },
+    ],
+    request: { credentials: 'include', reads: ['X-Total-Count'] },
+    preflight: false,
+    expect: passReading(['x-total-count'], ['x-total-count']),
   },
 
   // ── Preflighted requests ─────────────────────────────────────────────────────────────────────

@@ -1,5 +1,17 @@
 /** Express + cors and Fastify + @fastify/cors, from the repository's devDependencies. */
-import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  AUTH_IN_FRONT,
+  AUTHORIZATION,
+  BARE_HOST,
+  type BrokenConfig,
+  CANONICAL_HOST,
+  routeBehind,
+  SEMICOLON_LIST,
+  SEMICOLON_METHODS,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
 import {
   APP_BODY,
   fillPlaceholders,
@@ -24,7 +36,15 @@ function nodeLaunch(source: string, env: ServerEnv): Launch {
 // ---------------------------------------------------------------- Express
 
 /** The application's own part: its auth layer (when it has one), its routes, its listen call. */
-function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
+/** The app's trailing-slash redirect (see AppRoute.slashRedirect). */
+const EXPRESS_APPEND_SLASH = [
+  'app.use((req, res, next) => {',
+  "  if (req.path.endsWith('/')) next();",
+  "  else res.redirect(301, req.path + '/');",
+  '});',
+].join('\n');
+
+function expressRoutes(env: ServerEnv, withAuth = env.auth, route = env.route): string {
   return [
     ...(withAuth
       ? [
@@ -34,7 +54,15 @@ function expressRoutes(env: ServerEnv, withAuth = env.auth): string {
           '});',
         ]
       : []),
+    ...(route.slashRedirect ? [EXPRESS_APPEND_SLASH] : []),
     "app.use('/api', (req, res) => {",
+    ...(env.route.redirect
+      ? [
+          `  if (req.headers.host === ${js(`127.0.0.1:${env.port}`)}) {`,
+          `    return res.redirect(302, ${js(`http://${CANONICAL_HOST}:${env.port}`)} + req.originalUrl);`,
+          '  }',
+        ]
+      : []),
     ...(env.route.totalCount ? [`  res.set(${js(TOTAL_COUNT_HEADER)}, ${js(TOTAL_COUNT)});`] : []),
     // res.set would replace cors()'s value; append adds a second one, as a hand-written CORS line next to cors() does.
     ...(env.route.allowOrigin ? [`  res.append('Access-Control-Allow-Origin', ${js(ROUTE_ALLOW_ORIGIN)});`] : []),
@@ -50,6 +78,8 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   'missing-acao': () => "app.use('/other', cors());",
   // A string origin is sent verbatim, whatever the request's origin.
   'origin-mismatch': () => `app.use(cors({ origin: ${js(WRONG_ORIGIN)} }));`,
+  // The host name alone, sent verbatim.
+  'invalid-origin': () => `app.use(cors({ origin: ${js(BARE_HOST)} }));`,
   // cors()'s default origin is '*'.
   'wildcard-credentials': () => 'app.use(cors());',
   'header-not-allowed': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)}, allowedHeaders: ['Content-Type'] }));`,
@@ -63,6 +93,22 @@ const EXPRESS_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
       '});',
       `app.use(cors({ origin: ${js(env.pageOrigin)} }));`,
     ].join('\n'),
+  // The same order in a cookie-session app: its 401 to a simple GET goes out without CORS headers.
+  'error-status': (env) =>
+    [
+      'app.use((req, res, next) => {',
+      `  if (req.headers.authorization === ${js(AUTHORIZATION)}) next();`,
+      "  else res.status(401).send('unauthorized');",
+      '});',
+      `app.use(cors({ origin: ${js(env.pageOrigin)}, credentials: true }));`,
+    ].join('\n'),
+  // A hand-written list with semicolons: cors() sends a string allowedHeaders as it is.
+  'unparsable-list': (env) =>
+    `app.use(cors({ origin: ${js(env.pageOrigin)}, allowedHeaders: ${js(SEMICOLON_LIST)} }));`,
+  // A hand-written method list with semicolons: cors() sends a string as it is.
+  'unparsable-methods': (env) => `app.use(cors({ origin: ${js(env.pageOrigin)}, methods: ${js(SEMICOLON_METHODS)} }));`,
+  // The trailing-slash middleware registered before cors() redirects the preflight too.
+  'preflight-redirect': (env) => [EXPRESS_APPEND_SLASH, `app.use(cors({ origin: ${js(env.pageOrigin)} }));`].join('\n'),
 };
 
 export const express: StackHarness = {
@@ -77,7 +123,7 @@ export const express: StackHarness = {
       'const app = express();',
       EXPRESS_BROKEN[caseId](env),
       // The broken preflight case already put auth in front of cors().
-      expressRoutes(env, env.auth && caseId !== 'preflight-error-status'),
+      expressRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId), routeBehind(caseId, env.route)),
       '',
     ].join('\n');
     return nodeLaunch(source, env);
@@ -99,11 +145,26 @@ function fastifyAuth(): string {
   ].join('\n');
 }
 
-function fastifyRoutes(env: ServerEnv, withAuth = env.auth): string {
+/** The app's trailing-slash redirect (see AppRoute.slashRedirect). */
+const FASTIFY_APPEND_SLASH = [
+  "fastify.addHook('onRequest', async (request, reply) => {",
+  "  if (!request.url.endsWith('/')) return reply.redirect(request.url + '/', 301);",
+  '});',
+].join('\n');
+
+function fastifyRoutes(env: ServerEnv, withAuth = env.auth, route = env.route): string {
   return [
     ...(withAuth ? [fastifyAuth()] : []),
+    ...(route.slashRedirect ? [FASTIFY_APPEND_SLASH] : []),
     "for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {",
     `  fastify.route({ method, url: '/api/*', handler: async (request, reply) => {`,
+    ...(env.route.redirect
+      ? [
+          `    if (request.headers.host === ${js(`127.0.0.1:${env.port}`)}) {`,
+          `      return reply.redirect(${js(`http://${CANONICAL_HOST}:${env.port}`)} + request.url, 302);`,
+          '    }',
+        ]
+      : []),
     ...(env.route.totalCount ? [`    reply.header(${js(TOTAL_COUNT_HEADER)}, ${js(TOTAL_COUNT)});`] : []),
     `    return ${js(APP_BODY)};`,
     '  } });',
@@ -117,12 +178,26 @@ const FASTIFY_BROKEN: Record<BrokenConfig, (env: ServerEnv) => string> = {
   // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
   'missing-acao': () => `fastify.register(cors, { origin: [${js(WRONG_ORIGIN)}] });`,
   'origin-mismatch': () => `fastify.register(cors, { origin: ${js(WRONG_ORIGIN)} });`,
+  // The host name alone, sent verbatim.
+  'invalid-origin': () => `fastify.register(cors, { origin: ${js(BARE_HOST)} });`,
   'wildcard-credentials': () => 'fastify.register(cors);',
   'header-not-allowed': (env) =>
     `fastify.register(cors, { origin: ${js(env.pageOrigin)}, allowedHeaders: ['Content-Type'] });`,
   'method-not-allowed': (env) => `fastify.register(cors, { origin: ${js(env.pageOrigin)}, methods: ['GET', 'POST'] });`,
   'preflight-error-status': (env) =>
     [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),
+  // The auth hook added before @fastify/cors's replies 401 before the CORS hook runs.
+  'error-status': (env) =>
+    [fastifyAuth(), `fastify.register(cors, { origin: ${js(env.pageOrigin)}, credentials: true });`].join('\n'),
+  // A hand-written list with semicolons: @fastify/cors sends a string allowedHeaders as it is.
+  'unparsable-list': (env) =>
+    `fastify.register(cors, { origin: ${js(env.pageOrigin)}, allowedHeaders: ${js(SEMICOLON_LIST)} });`,
+  // A hand-written method list with semicolons: @fastify/cors sends a string as it is.
+  'unparsable-methods': (env) =>
+    `fastify.register(cors, { origin: ${js(env.pageOrigin)}, methods: ${js(SEMICOLON_METHODS)} });`,
+  // The trailing-slash hook added before @fastify/cors's redirects the preflight too.
+  'preflight-redirect': (env) =>
+    [FASTIFY_APPEND_SLASH, `fastify.register(cors, { origin: ${js(env.pageOrigin)} });`].join('\n'),
 };
 
 export const fastify: StackHarness = {
@@ -135,7 +210,7 @@ export const fastify: StackHarness = {
       "const fastify = require('fastify')();",
       "const cors = require('@fastify/cors');",
       FASTIFY_BROKEN[caseId](env),
-      fastifyRoutes(env, env.auth && caseId !== 'preflight-error-status'),
+      fastifyRoutes(env, env.auth && !AUTH_IN_FRONT.has(caseId), routeBehind(caseId, env.route)),
       '',
     ].join('\n');
     return nodeLaunch(source, env);

@@ -4,7 +4,13 @@
  * directory: nothing of the system's /etc configuration is used.
  */
 import { join } from 'node:path';
-import { type BrokenConfig, WRONG_ORIGIN } from '../support/cases';
+import {
+  type BrokenConfig,
+  CANONICAL_HOST,
+  hardCodedOrigin,
+  SEMICOLON_LIST,
+  SEMICOLON_METHODS,
+} from '../support/cases';
 import { fillPlaceholders, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const quoted = JSON.stringify;
@@ -35,6 +41,8 @@ function nginxConf(env: ServerEnv, server: string): string {
     `    ${temp('fastcgi')}`,
     `    ${temp('uwsgi')}`,
     `    ${temp('scgi')}`,
+    // The application builds its absolute URLs (the redirect case's Location) from Host, as most proxied apps do.
+    '    proxy_set_header Host $http_host;',
     '    server {',
     `        listen 127.0.0.1:${env.port};`,
     indent(server, '        '),
@@ -63,6 +71,8 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
     ['location / {', `    ${header}`, `    proxy_pass http://${env.upstream};`, '}'].join('\n');
   switch (caseId) {
     case 'origin-allowed':
+    // OPTIONS goes on to the application, whose trailing-slash redirect answers it.
+    case 'preflight-redirect':
       return located(`add_header Access-Control-Allow-Origin ${page} always;`);
     case 'missing-acao':
       // The location's own add_header cancels every add_header inherited from the server level.
@@ -71,16 +81,33 @@ function nginxBroken(caseId: BrokenConfig, env: ServerEnv): string {
         located('add_header X-Content-Type-Options nosniff;'),
       ].join('\n');
     case 'origin-mismatch':
-      return located(`add_header Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)} always;`);
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
+      return located(`add_header Access-Control-Allow-Origin ${quoted(hardCodedOrigin(caseId))} always;`);
     case 'wildcard-credentials':
       return located('add_header Access-Control-Allow-Origin "*" always;');
     case 'header-not-allowed':
       return preflightBranch('GET, POST, PUT', 'content-type');
+    case 'unparsable-list':
+      // A hand-written list with semicolons for commas.
+      return preflightBranch('GET, POST, PUT', SEMICOLON_LIST);
+    case 'unparsable-methods':
+      // The same semicolons in the method list.
+      return preflightBranch(SEMICOLON_METHODS, null);
     case 'method-not-allowed':
       return preflightBranch('GET, POST', null);
     case 'preflight-error-status':
       // OPTIONS goes on to the application, whose auth layer answers 401.
       return located(`add_header Access-Control-Allow-Origin ${page} always;`);
+    case 'error-status':
+      // add_header without `always` applies to 2xx and 3xx only: the application's 401 goes out bare.
+      return [
+        'location / {',
+        `    add_header Access-Control-Allow-Origin ${page};`,
+        '    add_header Access-Control-Allow-Credentials "true";',
+        `    proxy_pass http://${env.upstream};`,
+        '}',
+      ].join('\n');
   }
 }
 
@@ -123,6 +150,8 @@ function apacheConf(env: ServerEnv, virtualHost: string): string {
     'ErrorLog "|/bin/cat"',
     'LogLevel warn',
     'ServerName 127.0.0.1',
+    // The application builds its absolute URLs (the redirect case's Location) from Host, as most proxied apps do.
+    'ProxyPreserveHost On',
     ...MODULES.map((name) => `LoadModule ${name}_module /usr/lib/apache2/modules/mod_${name}.so`),
     ...(root ? ['User www-data', 'Group www-data'] : []),
     'StartServers 1',
@@ -149,6 +178,8 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
     ].join('\n');
   switch (caseId) {
     case 'origin-allowed':
+    // OPTIONS is proxied to the application, whose trailing-slash redirect answers it.
+    case 'preflight-redirect':
       return `Header always set Access-Control-Allow-Origin ${page}`;
     case 'missing-acao':
       // The headers were set for another path only.
@@ -156,16 +187,30 @@ function apacheBroken(caseId: BrokenConfig, env: ServerEnv): string {
         '\n',
       );
     case 'origin-mismatch':
-      return `Header always set Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)}`;
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
+      return `Header always set Access-Control-Allow-Origin ${quoted(hardCodedOrigin(caseId))}`;
     case 'wildcard-credentials':
       return 'Header always set Access-Control-Allow-Origin "*"';
     case 'header-not-allowed':
       return answerPreflight('GET, POST, PUT', 'content-type');
+    case 'unparsable-list':
+      // A hand-written list with semicolons for commas.
+      return answerPreflight('GET, POST, PUT', SEMICOLON_LIST);
+    case 'unparsable-methods':
+      // The same semicolons in the method list.
+      return answerPreflight(SEMICOLON_METHODS, null);
     case 'method-not-allowed':
       return answerPreflight('GET, POST', null);
     case 'preflight-error-status':
       // OPTIONS is proxied to the application, whose auth layer answers 401.
       return `Header always set Access-Control-Allow-Origin ${page}`;
+    case 'error-status':
+      // `Header set` without always, as most examples write it (listed in notExpressible: the proxied 401 keeps it).
+      return [
+        `Header set Access-Control-Allow-Origin ${page}`,
+        'Header set Access-Control-Allow-Credentials "true"',
+      ].join('\n');
   }
 }
 
@@ -186,7 +231,10 @@ export const apache: StackHarness = {
   // The documented place: inside the <VirtualHost> that serves the API.
   fixed: (snippet, env) => apacheLaunch(apacheConf(env, snippet), env),
   alsoChange: { names: 'Header unset Access-Control-Allow-Origin', where: 'snippet' },
-  notExpressible: {},
+  notExpressible: {
+    'error-status':
+      "the application's 401 comes back through mod_proxy as an ordinary response, so even `Header set` without always adds the CORS headers and the page reads the 401 (seen on the real server); only errors httpd makes itself lose them",
+  },
 };
 
 // ---------------------------------------------------------------- Caddy
@@ -214,23 +262,43 @@ function caddyBroken(caseId: BrokenConfig, env: ServerEnv): string {
     ].join('\n');
   switch (caseId) {
     case 'origin-allowed':
+    // OPTIONS is proxied to the application, whose trailing-slash redirect answers it.
+    case 'preflight-redirect':
       return [`\theader Access-Control-Allow-Origin ${page}`, proxy].join('\n');
     case 'missing-acao':
       // The header was set for another path only.
       return [`\theader /other/* Access-Control-Allow-Origin ${page}`, proxy].join('\n');
     case 'origin-mismatch':
-      return [`\theader Access-Control-Allow-Origin ${quoted(WRONG_ORIGIN)}`, proxy].join('\n');
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
+      return [`\theader Access-Control-Allow-Origin ${quoted(hardCodedOrigin(caseId))}`, proxy].join('\n');
     case 'wildcard-credentials':
       return ['\theader Access-Control-Allow-Origin "*"', proxy].join('\n');
     case 'header-not-allowed':
       return answerPreflight('GET, POST, PUT', 'content-type');
+    case 'unparsable-list':
+      // A hand-written list with semicolons for commas.
+      return answerPreflight('GET, POST, PUT', SEMICOLON_LIST);
+    case 'unparsable-methods':
+      // The same semicolons in the method list.
+      return answerPreflight(SEMICOLON_METHODS, null);
     case 'method-not-allowed':
       return answerPreflight('GET, POST', null);
     case 'preflight-error-status':
       // OPTIONS is proxied to the application, whose auth layer answers 401.
       return [`\theader Access-Control-Allow-Origin ${page}`, proxy].join('\n');
+    case 'error-status':
+      // The CORS headers on every response (listed in notExpressible: the proxied 401 keeps them).
+      return [
+        `\theader Access-Control-Allow-Origin ${page}`,
+        '\theader Access-Control-Allow-Credentials "true"',
+        proxy,
+      ].join('\n');
   }
 }
+
+/** The site address: both host names the API is served under (the redirect case goes from one to the other). */
+const caddySite = (env: ServerEnv): string => `http://127.0.0.1:${env.port}, http://${CANONICAL_HOST}:${env.port}`;
 
 function caddyLaunch(caddyfile: string, env: ServerEnv): Launch {
   return {
@@ -246,13 +314,12 @@ export const caddy: StackHarness = {
   software: 'Caddy 2.6 (caddy)',
   requires: ['/usr/bin/caddy'],
   proxy: true,
-  broken: (caseId, env) =>
-    caddyLaunch(`${caddyGlobal(env)}http://127.0.0.1:${env.port} {\n${caddyBroken(caseId, env)}\n}\n`, env),
+  broken: (caseId, env) => caddyLaunch(`${caddyGlobal(env)}${caddySite(env)} {\n${caddyBroken(caseId, env)}\n}\n`, env),
   fixed: (snippet, env) =>
     caddyLaunch(
       caddyGlobal(env) +
         fillPlaceholders('caddy', snippet, {
-          listen: `http://127.0.0.1:${env.port} {`,
+          listen: `${caddySite(env)} {`,
           // alsoChange: drop the upstream's copy inside reverse_proxy.
           upstream: env.alsoChange
             ? `reverse_proxy ${env.upstream} {\n\t\t\theader_down -Access-Control-Allow-Origin\n\t\t}`
@@ -261,5 +328,8 @@ export const caddy: StackHarness = {
       env,
     ),
   alsoChange: { names: 'header_down -Access-Control-Allow-Origin', where: 'config' },
-  notExpressible: {},
+  notExpressible: {
+    'error-status':
+      "the header directive sets its fields before reverse_proxy writes the application's answer, so the 401 carries the CORS headers and the page reads it (seen on the real server)",
+  },
 };

@@ -2,7 +2,18 @@
  * Django + django-cors-headers, Flask + Flask-CORS, FastAPI (Starlette CORSMiddleware) + uvicorn:
  * Debian's python3 packages, run with Debian's own /usr/bin/python3.
  */
-import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  AUTH_IN_FRONT,
+  AUTHORIZATION,
+  type BrokenConfig,
+  CANONICAL_HOST,
+  hardCodedOrigin,
+  SEMICOLON_LIST,
+  SEMICOLON_METHODS,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
 import {
   APP_BODY,
   fillPlaceholders,
@@ -33,17 +44,24 @@ function pythonLaunch(files: Record<string, string>, args: readonly string[], en
 /** The project's own code: the API view, an auth middleware, and a hand-written CORS middleware. */
 const djangoApp = (env: ServerEnv): string =>
   [
-    'from django.http import HttpResponse',
+    'from django.http import HttpResponse, HttpResponseRedirect',
     'from django.urls import re_path',
     '',
     '',
     'def api(request):',
+    ...(env.route.redirect
+      ? [
+          `    if request.get_host() == ${py(`127.0.0.1:${env.port}`)}:`,
+          `        return HttpResponseRedirect(${py(`http://${CANONICAL_HOST}:${env.port}`)} + request.path)`,
+        ]
+      : []),
     `    response = HttpResponse(${py(APP_BODY)}, content_type="text/plain")`,
     ...(env.route.totalCount ? [`    response[${py(TOTAL_COUNT_HEADER)}] = ${py(TOTAL_COUNT)}`] : []),
     '    return response',
     '',
     '',
-    'urlpatterns = [re_path(r"^api/", api)]',
+    // With APPEND_SLASH (Django's default), CommonMiddleware redirects /api/x to /api/x/ when only the latter resolves.
+    `urlpatterns = [re_path(r${env.route.slashRedirect ? '"^api/.*/$"' : '"^api/"'}, api)]`,
     '',
     '',
     'class RequireAuthorization:',
@@ -62,7 +80,7 @@ const djangoApp = (env: ServerEnv): string =>
     '',
     '    def __call__(self, request):',
     '        response = self.get_response(request)',
-    `        response["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+    `        response["Access-Control-Allow-Origin"] = ${py(hardCodedOrigin(env.brokenConfig))}`,
     '        return response',
     '',
   ].join('\n');
@@ -85,6 +103,8 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
       // The allow-list lacks the page's origin: no Access-Control-Allow-Origin at all.
       return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${py(WRONG_ORIGIN)}]`);
     case 'origin-mismatch':
+    // invalid-origin: the same hand-written middleware with the host name alone.
+    case 'invalid-origin':
       return ['INSTALLED_APPS = []', `MIDDLEWARE = ["app.HardCodedAllowOrigin", ${COMMON_MIDDLEWARE}]`];
     case 'wildcard-credentials':
       return withCorsHeaders('CORS_ALLOW_ALL_ORIGINS = True');
@@ -99,6 +119,27 @@ function djangoBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
         `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
         `CORS_ALLOWED_ORIGINS = [${page}]`,
       ];
+    case 'unparsable-list':
+      // One hand-written string with semicolons in the list: corsheaders joins the items with ", " as they are.
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`, `CORS_ALLOW_HEADERS = [${py(SEMICOLON_LIST)}]`);
+    case 'unparsable-methods':
+      // One hand-written string with semicolons in the list: corsheaders joins the items with ", " as they are.
+      return withCorsHeaders(`CORS_ALLOWED_ORIGINS = [${page}]`, `CORS_ALLOW_METHODS = [${py(SEMICOLON_METHODS)}]`);
+    case 'preflight-redirect':
+      // corsheaders appended after CommonMiddleware: APPEND_SLASH redirects the preflight before CorsMiddleware sees it.
+      return [
+        'INSTALLED_APPS = ["corsheaders"]',
+        `MIDDLEWARE = [${COMMON_MIDDLEWARE}, ${CORS_MIDDLEWARE}]`,
+        `CORS_ALLOWED_ORIGINS = [${page}]`,
+      ];
+    case 'error-status':
+      // The same order in a cookie-session project: the 401 to a simple GET has no CORS headers.
+      return [
+        'INSTALLED_APPS = ["corsheaders"]',
+        `MIDDLEWARE = ["app.RequireAuthorization", ${CORS_MIDDLEWARE}, ${COMMON_MIDDLEWARE}]`,
+        `CORS_ALLOWED_ORIGINS = [${page}]`,
+        'CORS_ALLOW_CREDENTIALS = True',
+      ];
   }
 }
 
@@ -106,7 +147,7 @@ function djangoSettings(caseId: BrokenConfig, env: ServerEnv): string {
   return [
     'SECRET_KEY = "cors-lens-fix-verification"',
     'DEBUG = False',
-    'ALLOWED_HOSTS = ["127.0.0.1"]',
+    `ALLOWED_HOSTS = ["127.0.0.1", ${py(CANONICAL_HOST)}]`,
     'ROOT_URLCONF = "app"',
     'USE_TZ = True',
     ...djangoBrokenCors(caseId, env),
@@ -154,8 +195,16 @@ function flaskRoutes(env: ServerEnv, withAuth = env.auth): string {
         ]
       : []),
     '',
-    '@app.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
-    'def api(rest):',
+    // A rule ending in a slash makes Werkzeug redirect the path without it (strict_slashes), whatever the method
+    // (not after a greedy <path:…>, which would then not match at all).
+    `@app.route(${env.route.slashRedirect ? '"/api/<stack>/<name>/"' : '"/api/<path:rest>"'}, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])`,
+    'def api(**rest):',
+    ...(env.route.redirect
+      ? [
+          `    if flask.request.host == ${py(`127.0.0.1:${env.port}`)}:`,
+          `        return flask.redirect(${py(`http://${CANONICAL_HOST}:${env.port}`)} + flask.request.path)`,
+        ]
+      : []),
     `    response = flask.make_response(${py(APP_BODY)})`,
     ...(env.route.totalCount ? [`    response.headers[${py(TOTAL_COUNT_HEADER)}] = ${py(TOTAL_COUNT)}`] : []),
     ...(env.route.allowOrigin
@@ -172,14 +221,18 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
   const page = py(env.pageOrigin);
   switch (caseId) {
     case 'origin-allowed':
+    // Flask-CORS works in after_request: the routing redirect answers the preflight first.
+    case 'preflight-redirect':
       return [`CORS(app, origins=[${page}])`];
     case 'missing-acao':
       return [];
     case 'origin-mismatch':
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
       return [
         '@app.after_request',
         'def allow_origin(response):',
-        `    response.headers["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+        `    response.headers["Access-Control-Allow-Origin"] = ${py(hardCodedOrigin(caseId))}`,
         '    return response',
       ];
     case 'wildcard-credentials':
@@ -192,6 +245,15 @@ function flaskBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'preflight-error-status':
       // The login check runs as a before_request hook, before Flask-CORS sees the preflight.
       return [`CORS(app, origins=[${page}])`];
+    case 'unparsable-list':
+      // A hand-written string with semicolons for allow_headers (listed in notExpressible: never sent as it is).
+      return [`CORS(app, origins=[${page}], allow_headers=${py(SEMICOLON_LIST)})`];
+    case 'unparsable-methods':
+      // A hand-written string with semicolons for methods.
+      return [`CORS(app, origins=[${page}], methods=${py(SEMICOLON_METHODS)})`];
+    case 'error-status':
+      // The same login check in a cookie-session app (listed in notExpressible: Flask-CORS covers its 401).
+      return [`CORS(app, origins=[${page}], supports_credentials=True)`];
   }
 }
 
@@ -222,6 +284,10 @@ export const flask: StackHarness = {
   notExpressible: {
     'duplicate-acao':
       "Flask-CORS's after_request leaves a response alone when the view already set Access-Control-Allow-Origin, so the view's value is the only one (seen on the real server)",
+    'unparsable-list':
+      'Flask-CORS matches the requested headers against allow_headers (each item a regular expression) and sends back only those that match, so its list always parses: the semicolon string matched none (HeaderDisallowedByPreflightResponse, seen on the real server)',
+    'error-status':
+      "Flask-CORS's after_request also runs for a response a before_request hook returns, so the login check's 401 carries the CORS headers and the page reads it (seen on the real server); a 401 without them would come from outside Flask (a WSGI middleware, a proxy), which no Flask-CORS snippet reaches",
   },
 };
 
@@ -237,14 +303,39 @@ function fastapiAuth(): string {
   ].join('\n');
 }
 
+/** The app's trailing-slash redirect (see AppRoute.slashRedirect). */
+function fastapiAppendSlash(): string {
+  return [
+    '@app.middleware("http")',
+    'async def append_slash(request, call_next):',
+    '    if not request.url.path.endswith("/"):',
+    '        return RedirectResponse(request.url.path + "/", status_code=301)',
+    '    return await call_next(request)',
+  ].join('\n');
+}
+
+/** The app's own middleware, for the snippet's place before CORSMiddleware. */
+function fastapiOwnMiddleware(env: ServerEnv): string {
+  const own = [...(env.auth ? [fastapiAuth()] : []), ...(env.route.slashRedirect ? [fastapiAppendSlash()] : [])];
+  if (own.length === 0) return '';
+  return ['from fastapi.responses import PlainTextResponse, RedirectResponse', '', '', own.join('\n\n\n')].join('\n');
+}
+
 function fastapiRoutes(env: ServerEnv): string {
   const headers = env.route.totalCount ? `, headers={${py(TOTAL_COUNT_HEADER)}: ${py(TOTAL_COUNT)}}` : '';
   return [
-    'from fastapi.responses import PlainTextResponse',
+    'from fastapi import Request',
+    'from fastapi.responses import PlainTextResponse, RedirectResponse',
     '',
     '',
     '@app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])',
-    'def api(rest: str):',
+    'def api(rest: str, request: Request):',
+    ...(env.route.redirect
+      ? [
+          `    if request.headers.get("host") == ${py(`127.0.0.1:${env.port}`)}:`,
+          `        return RedirectResponse(${py(`http://${CANONICAL_HOST}:${env.port}`)} + request.url.path, status_code=302)`,
+        ]
+      : []),
     `    return PlainTextResponse(${py(APP_BODY)}${headers})`,
   ].join('\n');
 }
@@ -257,11 +348,13 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'missing-acao':
       return [];
     case 'origin-mismatch':
+    // invalid-origin: the host name alone.
+    case 'invalid-origin':
       return [
         '@app.middleware("http")',
         'async def allow_origin(request, call_next):',
         '    response = await call_next(request)',
-        `    response.headers["Access-Control-Allow-Origin"] = ${py(WRONG_ORIGIN)}`,
+        `    response.headers["Access-Control-Allow-Origin"] = ${py(hardCodedOrigin(caseId))}`,
         '    return response',
       ];
     case 'wildcard-credentials':
@@ -274,6 +367,18 @@ function fastapiBrokenCors(caseId: BrokenConfig, env: ServerEnv): string[] {
     case 'preflight-error-status':
       // The auth middleware is added after CORSMiddleware, so it runs first.
       return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAuth()];
+    case 'error-status':
+      // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_credentials=True)`, fastapiAuth()];
+    case 'unparsable-list':
+      // One hand-written string with semicolons in allow_headers (listed in notExpressible: never sent as it is).
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_headers=[${py(SEMICOLON_LIST)}])`];
+    case 'unparsable-methods':
+      // One hand-written string with semicolons in allow_methods (listed in notExpressible: never sent as it is).
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}], allow_methods=[${py(SEMICOLON_METHODS)}])`];
+    case 'preflight-redirect':
+      // The trailing-slash middleware is added after CORSMiddleware, so it runs first and redirects the preflight.
+      return [`app.add_middleware(CORSMiddleware, allow_origins=[${page}])`, fastapiAppendSlash()];
   }
 }
 
@@ -295,12 +400,12 @@ export const fastapi: StackHarness = {
       [
         'from fastapi import FastAPI',
         'from fastapi.middleware.cors import CORSMiddleware',
-        'from fastapi.responses import PlainTextResponse',
+        'from fastapi.responses import PlainTextResponse, RedirectResponse',
         '',
         'app = FastAPI()',
         ...fastapiBrokenCors(caseId, env),
         // The broken preflight case already added the auth middleware after CORS.
-        ...(env.auth && caseId !== 'preflight-error-status' ? [fastapiAuth()] : []),
+        ...(env.auth && !AUTH_IN_FRONT.has(caseId) ? [fastapiAuth()] : []),
         fastapiRoutes(env),
         '',
       ].join('\n'),
@@ -309,7 +414,7 @@ export const fastapi: StackHarness = {
   fixed: (snippet, env) =>
     fastapiLaunch(
       fillPlaceholders('fastapi', snippet, {
-        middleware: env.auth ? `from fastapi.responses import PlainTextResponse\n\n\n${fastapiAuth()}` : '',
+        middleware: fastapiOwnMiddleware(env),
         routes: fastapiRoutes(env),
       }),
       env,
@@ -318,5 +423,9 @@ export const fastapi: StackHarness = {
   notExpressible: {
     'duplicate-acao':
       "CORSMiddleware wraps the routes and assigns Access-Control-Allow-Origin on the way out (MutableHeaders replaces every earlier value), so a path operation's copy never makes a second value (seen on the real server)",
+    'unparsable-methods':
+      "Starlette's CORSMiddleware checks the requested method against allow_methods itself and refuses the preflight with 400 instead of sending the list (PreflightInvalidStatus, seen on the real server)",
+    'unparsable-list':
+      "Starlette's CORSMiddleware checks the requested headers against allow_headers itself and refuses the preflight with 400 instead of sending the list (PreflightInvalidStatus, seen on the real server)",
   },
 };

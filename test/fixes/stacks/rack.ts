@@ -4,7 +4,19 @@
  * (`Rails.application.config.middleware.insert_before`), which puts the middleware in a stack that
  * config.ru then uses in order, outermost first, as Rails does.
  */
-import { AUTHORIZATION, type BrokenConfig, TOTAL_COUNT, TOTAL_COUNT_HEADER, WRONG_ORIGIN } from '../support/cases';
+import {
+  AUTH_IN_FRONT,
+  AUTHORIZATION,
+  type BrokenConfig,
+  CANONICAL_HOST,
+  hardCodedOrigin,
+  routeBehind,
+  SEMICOLON_LIST,
+  SEMICOLON_METHODS,
+  TOTAL_COUNT,
+  TOTAL_COUNT_HEADER,
+  WRONG_ORIGIN,
+} from '../support/cases';
 import { APP_BODY, type Launch, type ServerEnv, type StackHarness } from '../support/stack';
 
 const rb = JSON.stringify;
@@ -14,7 +26,17 @@ const app = (env: ServerEnv): string =>
   [
     'require "rack/cors"',
     '',
-    `App = ->(env) { [200, { "Content-Type" => "text/plain"${env.route.totalCount ? `, ${rb(TOTAL_COUNT_HEADER)} => ${rb(TOTAL_COUNT)}` : ''} }, [${rb(APP_BODY)}]] }`,
+    ...(env.route.redirect
+      ? [
+          `Canonical = ->(env) { [302, { "Location" => ${rb(`http://${CANONICAL_HOST}:${env.port}`)} + env["PATH_INFO"] }, []] }`,
+        ]
+      : []),
+    `App = ->(env) { ${
+      env.route.redirect
+        ? `return Canonical.call(env) if env["HTTP_HOST"] == ${rb(`127.0.0.1:${env.port}`)}
+  `
+        : ''
+    }[200, { "Content-Type" => "text/plain"${env.route.totalCount ? `, ${rb(TOTAL_COUNT_HEADER)} => ${rb(TOTAL_COUNT)}` : ''} }, [${rb(APP_BODY)}]] }`,
     '',
     'class RequireAuthorization',
     '  def initialize(app) = @app = app',
@@ -26,12 +48,23 @@ const app = (env: ServerEnv): string =>
     '  end',
     'end',
     '',
+    'class AppendSlash',
+    '  def initialize(app) = @app = app',
+    '',
+    '  def call(env)',
+    '    path = env["PATH_INFO"]',
+    '    return [301, { "Location" => "#{path}/" }, []] unless path.end_with?("/")',
+    '',
+    '    @app.call(env)',
+    '  end',
+    'end',
+    '',
     'class HardCodedAllowOrigin',
     '  def initialize(app) = @app = app',
     '',
     '  def call(env)',
     '    status, headers, body = @app.call(env)',
-    `    [status, headers.merge("Access-Control-Allow-Origin" => ${rb(WRONG_ORIGIN)}), body]`,
+    `    [status, headers.merge("Access-Control-Allow-Origin" => ${rb(hardCodedOrigin(env.brokenConfig))}), body]`,
     '  end',
     'end',
     '',
@@ -75,6 +108,8 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
     case 'missing-acao':
       return corsBlock(rb(WRONG_ORIGIN), 'headers: :any, methods: [:get, :post, :put]');
     case 'origin-mismatch':
+    // invalid-origin: the same hand-written middleware with the host name alone.
+    case 'invalid-origin':
       return 'use HardCodedAllowOrigin';
     case 'wildcard-credentials':
       return corsBlock('"*"', 'headers: :any, methods: [:get]');
@@ -85,6 +120,20 @@ function brokenCors(caseId: BrokenConfig, env: ServerEnv): string {
     case 'preflight-error-status':
       // The auth layer is used before (outside) Rack::Cors.
       return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
+    case 'unparsable-list':
+      // A hand-written string with semicolons for headers (listed in notExpressible: never sent as it is).
+      return corsBlock(page, `headers: ${rb(SEMICOLON_LIST)}, methods: [:get]`);
+    case 'unparsable-methods':
+      // A hand-written string with semicolons for methods (listed in notExpressible: never sent as it is).
+      return corsBlock(page, `headers: :any, methods: ${rb(SEMICOLON_METHODS.toLowerCase())}`);
+    case 'preflight-redirect':
+      // The trailing-slash redirect is used before (outside) Rack::Cors, so it answers the preflight too.
+      return ['use AppendSlash', corsBlock(page, 'headers: :any, methods: [:get]')].join('\n');
+    case 'error-status':
+      // The same order in a cookie-session app: the 401 to a simple GET has no CORS headers.
+      return ['use RequireAuthorization', corsBlock(page, 'headers: :any, methods: [:get], credentials: true')].join(
+        '\n',
+      );
   }
 }
 
@@ -102,8 +151,9 @@ export const rails: StackHarness = {
   requires: ['/usr/bin/ruby', '/usr/bin/rackup', '/usr/lib/ruby/vendor_ruby/rack/cors.rb'],
   proxy: false,
   broken(caseId, env) {
-    const ownAuth = env.auth && caseId !== 'preflight-error-status' ? ['use RequireAuthorization'] : [];
-    const configRu = [app(env), brokenCors(caseId, env), ...ownAuth, 'run App', ''].join('\n');
+    const ownAuth = env.auth && !AUTH_IN_FRONT.has(caseId) ? ['use RequireAuthorization'] : [];
+    const ownSlash = routeBehind(caseId, env.route).slashRedirect ? ['use AppendSlash'] : [];
+    const configRu = [app(env), brokenCors(caseId, env), ...ownAuth, ...ownSlash, 'run App', ''].join('\n');
     return rackLaunch({ 'config.ru': configRu }, env);
   },
   fixed(snippet, env) {
@@ -114,6 +164,7 @@ export const rails: StackHarness = {
       'require_relative "config/initializers/cors"',
       'Rails.application.config.middleware.entries.each { |klass, args, block| use klass, *args, &block }',
       ...(env.auth ? ['use RequireAuthorization'] : []),
+      ...(env.route.slashRedirect ? ['use AppendSlash'] : []),
       'run App',
       '',
     ].join('\n');
@@ -124,6 +175,10 @@ export const rails: StackHarness = {
   },
   alsoChange: null,
   notExpressible: {
+    'unparsable-methods':
+      'rack-cors checks the requested method against `methods` itself and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server), so its list never reaches the browser as written',
+    'unparsable-list':
+      'rack-cors checks the requested headers against `headers` itself and answers a refused preflight without any CORS header (PreflightMissingAllowOriginHeader, seen on the real server), so its list never reaches the browser as written',
     'duplicate-acao':
       "Rack::Cors merges its headers under the application's (add_headers.merge(headers)), so a controller's Access-Control-Allow-Origin replaces rack-cors's value instead of adding a second one (seen on the real server)",
   },

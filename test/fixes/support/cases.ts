@@ -6,6 +6,8 @@
  */
 import type { Exchange, Verdict } from '../../../src/engine';
 import { pageFix } from '../../../src/engine/page-fix';
+import { failureKind } from '../../../src/engine/recipes/failure-kind';
+import { requestChain } from '../../../src/engine/required-policy-origin';
 
 export type CaseId =
   | 'missing-acao'
@@ -20,7 +22,13 @@ export type CaseId =
   | 'duplicate-acao'
   | 'credentials-not-allowed'
   | 'preflight-credentials'
-  | 'headers-not-allowed';
+  | 'headers-not-allowed'
+  | 'cross-origin-redirect'
+  | 'error-status'
+  | 'preflight-redirect'
+  | 'unparsable-list'
+  | 'invalid-origin'
+  | 'unparsable-methods';
 
 /**
  * The broken server configurations each stack provides: one per case, except that null-origin
@@ -38,8 +46,23 @@ export type BrokenConfig =
       | 'credentials-not-allowed'
       | 'preflight-credentials'
       | 'headers-not-allowed'
+      | 'cross-origin-redirect'
     >
   | 'origin-allowed';
+
+/** The broken configurations whose auth layer sits in front of the CORS layer (the stack's own auth is not added again). */
+export const AUTH_IN_FRONT: ReadonlySet<BrokenConfig> = new Set<BrokenConfig>([
+  'preflight-error-status',
+  'error-status',
+]);
+
+/**
+ * The application's route as the broken configuration leaves it: with `preflight-redirect` the
+ * trailing-slash redirect sits in front of the CORS layer instead, so the routes do not repeat it.
+ */
+export function routeBehind(caseId: BrokenConfig, route: AppRoute): AppRoute {
+  return caseId === 'preflight-redirect' ? { ...route, slashRedirect: false } : route;
+}
 
 /** What the application's own route does besides answering APP_BODY. */
 export interface AppRoute {
@@ -47,9 +70,24 @@ export interface AppRoute {
   totalCount: boolean;
   /** Adds its own `Access-Control-Allow-Origin: *`, beside the CORS layer's. */
   allowOrigin: boolean;
+  /**
+   * Redirects (302) a request addressed to `127.0.0.1:<port>` to the same path on
+   * `localhost:<port>`, as an app that canonicalises its host name does: the same server under
+   * another origin. Proxies pass the Host header on, so the application behind them does the same.
+   */
+  redirect: boolean;
+  /**
+   * Redirects (301) a path that lacks its trailing slash to the same path with it, as a
+   * canonical-URL rule (Django's APPEND_SLASH, Flask's strict_slashes) does; the path with the
+   * slash gets the application's answer.
+   */
+  slashRedirect: boolean;
 }
 
-export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false };
+export const PLAIN_ROUTE: AppRoute = { totalCount: false, allowOrigin: false, redirect: false, slashRedirect: false };
+
+/** The host name the redirect route sends a request to, instead of the 127.0.0.1 it was addressed to. */
+export const CANONICAL_HOST = 'localhost';
 
 /** The response header the unexposed-header case's page reads, and its value. */
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
@@ -62,6 +100,8 @@ export interface PageRequest {
   body?: string;
   /** Response headers the page's script reads with `response.headers.get(name)`. */
   reads?: readonly string[];
+  /** Appended to the case's URL: the final URL a page fix points the request at. */
+  pathSuffix?: string;
 }
 
 export interface VerdictCase {
@@ -83,9 +123,30 @@ export interface VerdictCase {
   pageFixed?: PageRequest;
   /** The recipe's `alsoChange` (a change outside the snippet) is part of the fix. */
   alsoChange?: boolean;
+  /**
+   * What the page reads once fixed, when it is not the application's answer: an error response the
+   * CORS layer now covers (the page can read its status and body; the error itself is the app's).
+   */
+  fixedAnswer?: { status: number; body: string };
+  /** Text the recipe's notes must contain: the panel explains what the snippet alone does not say. */
+  notesSay?: string;
   /** Why the broken run belongs to this case; null when it does. */
   mismatch(verdict: Verdict, exchange: Exchange): string | null;
 }
+
+/** The page's host name without scheme or port, as a hand-written Access-Control-Allow-Origin sometimes has it. */
+export const BARE_HOST = 'localhost';
+
+/** The value a hand-written Access-Control-Allow-Origin sends in the broken configuration (origin-mismatch or invalid-origin). */
+export function hardCodedOrigin(config: BrokenConfig): string {
+  return config === 'invalid-origin' ? BARE_HOST : WRONG_ORIGIN;
+}
+
+/** A hand-written header list with semicolons for commas, as the unparsable-list case's server sends it. */
+export const SEMICOLON_LIST = 'X-Api-Key; Content-Type';
+
+/** The same mistake in a method list. */
+export const SEMICOLON_METHODS = 'GET; PUT';
 
 /** The request header a broken server does not allow. */
 export const CUSTOM_HEADER = 'X-Api-Key';
@@ -98,6 +159,9 @@ export const WRONG_ORIGIN = 'http://localhost:3000';
 
 /** What the authentication layer accepts. */
 export const AUTHORIZATION = 'Bearer cors-lens';
+
+/** The body of the authentication layer's 401. */
+export const UNAUTHORIZED = 'unauthorized';
 
 const PREFLIGHT_CODES = new Set([
   'HeaderDisallowedByPreflightResponse',
@@ -195,7 +259,7 @@ export const CASES: readonly VerdictCase[] = [
     id: 'unexposed-header',
     title: 'header not exposed',
     brokenAs: 'origin-allowed',
-    route: { totalCount: true, allowOrigin: false },
+    route: { ...PLAIN_ROUTE, totalCount: true },
     passesBroken: true,
     request: { method: 'GET', headers: [], credentials: 'same-origin', reads: [TOTAL_COUNT_HEADER] },
     auth: false,
@@ -219,7 +283,7 @@ export const CASES: readonly VerdictCase[] = [
     id: 'duplicate-acao',
     title: 'ACAO added twice',
     brokenAs: 'origin-allowed',
-    route: { totalCount: false, allowOrigin: true },
+    route: { ...PLAIN_ROUTE, allowOrigin: true },
     alsoChange: true,
     request: { method: 'GET', headers: [], credentials: 'same-origin' },
     auth: false,
@@ -263,5 +327,72 @@ export const CASES: readonly VerdictCase[] = [
     },
     auth: false,
     mismatch: rejectedPreflight,
+  },
+  {
+    // 127.0.0.1 → localhost on the same server: Chromium sends the second request with Origin: null
+    // (a redirect to another origin taints it), which a layer allowing only the page's origin refuses.
+    id: 'cross-origin-redirect',
+    title: 'redirect to another origin of the same app',
+    brokenAs: 'origin-allowed',
+    route: { ...PLAIN_ROUTE, redirect: true },
+    request: { method: 'GET', headers: [], credentials: 'same-origin' },
+    auth: false,
+    // The snippet allows the page's origin and null: the notes must say why null appears.
+    notesSay: "Fetch's tainted origin",
+    mismatch: (verdict, exchange) => {
+      const origins = requestChain(exchange).requests.map((request) => request.origin);
+      if (origins.length !== 2 || origins[1] !== 'null') {
+        return `expected the page's origin, then Origin: null after the redirect; got ${origins.join(', ')}`;
+      }
+      return expectCode('AllowOriginMismatch', 'MissingAllowOriginHeader')(verdict, exchange);
+    },
+  },
+  {
+    // An auth layer in front of the CORS layer refuses a cookie-authenticated GET (no preflight) with
+    // a 401 that carries no CORS header: the page sees a CORS error instead of the 401.
+    id: 'error-status',
+    title: 'error status without CORS headers',
+    request: { method: 'GET', headers: [], credentials: 'include' },
+    auth: true,
+    fixedAnswer: { status: 401, body: UNAUTHORIZED },
+    mismatch: (verdict, exchange) => {
+      if (failureKind(verdict) !== 'error-status')
+        return `expected an error status without CORS headers, got ${verdict.code} at ${verdict.status}`;
+      return expectCode('MissingAllowOriginHeader')(verdict, exchange);
+    },
+  },
+  {
+    // The preflight meets the app's trailing-slash redirect: Chromium never follows a preflight redirect.
+    id: 'preflight-redirect',
+    title: 'preflight redirected',
+    route: { ...PLAIN_ROUTE, slashRedirect: true },
+    request: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin' },
+    pageFixed: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin', pathSuffix: '/' },
+    auth: false,
+    mismatch: expectCode('PreflightDisallowedRedirect'),
+  },
+  {
+    // A hand-written Access-Control-Allow-Headers with semicolons: Chromium cannot parse the list.
+    id: 'unparsable-list',
+    title: 'unparsable Allow-Headers',
+    request: { method: 'GET', headers: [[CUSTOM_HEADER, 'k1']], credentials: 'same-origin' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowHeadersPreflightResponse'),
+  },
+  {
+    // A hand-written Access-Control-Allow-Origin with the host name alone: not a URL, so not an origin at all.
+    id: 'invalid-origin',
+    title: 'ACAO not an origin',
+    request: { method: 'GET', headers: [], credentials: 'same-origin' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowOriginValue'),
+  },
+  {
+    // The same semicolons in Access-Control-Allow-Methods: Chromium cannot parse the list.
+    id: 'unparsable-methods',
+    title: 'unparsable Allow-Methods',
+    request: { method: 'PUT', headers: [['Content-Type', 'text/plain']], credentials: 'same-origin', body: 'x' },
+    auth: false,
+    mismatch: expectCode('InvalidAllowMethodsPreflightResponse'),
   },
 ];

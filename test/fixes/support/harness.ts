@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
-import { type AppRoute, AUTHORIZATION, TOTAL_COUNT, TOTAL_COUNT_HEADER } from './cases';
+import { type AppRoute, AUTHORIZATION, CANONICAL_HOST, TOTAL_COUNT, TOTAL_COUNT_HEADER } from './cases';
 import { run, ServerProcess, waitForHttp } from './processes';
 import { APP_BODY, type Launch, ROUTE_ALLOW_ORIGIN, type ServerEnv, type StackHarness } from './stack';
 
@@ -63,7 +63,9 @@ export async function startServer(launch: Launch, env: ServerEnv): Promise<Serve
  * The application behind nginx, Apache and Caddy: answers every method on every path with
  * APP_BODY and no CORS header; OPTIONS gets 405 as from an app that knows nothing of CORS; with
  * `auth`, anything without the right Authorization gets 401 first, as from an auth layer; `route`
- * adds the application's own headers to its answer.
+ * adds the application's own headers to its answer, or (`redirect`) sends a request whose Host is
+ * 127.0.0.1 to the same path on localhost, building the URL from the Host the proxy passed on, or
+ * (`slashRedirect`) sends a path without its trailing slash to the path with it, whatever the method.
  */
 export async function startUpstream(
   auth: boolean,
@@ -74,7 +76,14 @@ export async function startUpstream(
     ...(route.allowOrigin ? { 'Access-Control-Allow-Origin': ROUTE_ALLOW_ORIGIN } : {}),
   };
   const server: Server = createServer((req, res) => {
-    if (auth && req.headers.authorization !== AUTHORIZATION) {
+    const host = req.headers.host ?? '';
+    const path = req.url ?? '/';
+    if (route.slashRedirect && !path.endsWith('/')) {
+      res.writeHead(301, { Location: `${path}/` }).end();
+    } else if (route.redirect && host.startsWith('127.0.0.1:')) {
+      const port = host.slice('127.0.0.1:'.length);
+      res.writeHead(302, { Location: `http://${CANONICAL_HOST}:${port}${path}` }).end();
+    } else if (auth && req.headers.authorization !== AUTHORIZATION) {
       res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer' }).end('unauthorized');
     } else if (req.method === 'OPTIONS') {
       res.writeHead(405, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE' }).end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import manifest from '../../../manifest.json' with { type: 'json' };
+import { extensionManifest as manifest } from '../../../src/build/extension-manifest';
 import { firefoxManifest, GECKO_ID } from '../../../src/build/firefox-manifest';
 
 describe('firefoxManifest', () => {

@@ -46,7 +46,7 @@ export const IMPORT_POLICY = {
     packages: ['preact', 'preact/hooks', '@tanstack/virtual-core'],
   },
   cli: { rooms: ['engine', 'model', 'report'], packages: ['node:*', '@streamparser/json'] },
-  build: { rooms: [], packages: ['node:*', 'fflate', 'playwright-core'] },
+  build: { rooms: [], packages: ['node:*', 'fflate', 'playwright-core', 'rolldown', 'rolldown-plugin-dts'] },
   demo: { rooms: [], typesFrom: ['engine'], packages: ['node:*', 'playwright-core'] },
 } as const satisfies Record<Room, RoomPolicy>;
 
@@ -73,6 +73,8 @@ export const ENGINE_INTERNAL_IMPORTERS: readonly string[] = [
   'src/capture/exchange-builder.ts',
   'src/capture/request-trace.ts',
   'src/cli/args.ts',
+  'src/cli/github-annotations.ts',
+  'src/cli/junit-report.ts',
   'src/cli/safe-json.ts',
   'src/cli/terminal-report.ts',
   'src/cli/terminal-text.ts',

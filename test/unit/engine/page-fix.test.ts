@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageFix } from '../../../src/engine/page-fix';
-import { API_ORIGIN, exchange, PAGE_ORIGIN } from '../../fixtures/exchange-builder';
+import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
 
 function withMethod(method: string) {
   return exchange({ request: { url: `${API_ORIGIN}/data`, method, headers: [['Origin', PAGE_ORIGIN]] } });
@@ -24,5 +24,53 @@ describe('pageFix', () => {
     expect(pageFix(withMethod('p\u001b[2Jatch'))?.summary).toBe(
       "Send 'P\\x1B[2JATCH' from the page, not 'p\\x1B[2Jatch'.",
     );
+  });
+
+  describe('a redirected preflight', () => {
+    function redirected(status: number, location: string | null) {
+      const headers: [string, string][] = location === null ? [] : [['Location', location]];
+      return exchange({
+        request: {
+          url: `${API_ORIGIN}/data`,
+          method: 'GET',
+          headers: [
+            ['Origin', PAGE_ORIGIN],
+            ['X-Api-Key', 'k'],
+          ],
+        },
+        preflight: preflight(
+          'GET',
+          ['x-api-key'],
+          response(status, [['Access-Control-Allow-Origin', PAGE_ORIGIN], ...headers]),
+        ),
+      });
+    }
+
+    it.each([301, 302, 307, 308])(
+      'asks the page to call the final URL after a %i (no preflight follows a redirect)',
+      (status) => {
+        const fix = pageFix(redirected(status, '/data/'));
+        expect(fix?.summary).toBe(`Request '${API_ORIGIN}/data/' from the page, not '${API_ORIGIN}/data'.`);
+        expect(fix?.detail).toContain(`answered ${status} with Location '/data/'`);
+      },
+    );
+
+    it('keeps an absolute Location as it is', () => {
+      expect(pageFix(redirected(301, 'https://api.example/data'))?.summary).toBe(
+        `Request 'https://api.example/data' from the page, not '${API_ORIGIN}/data'.`,
+      );
+    });
+
+    it.each([
+      [200, '/data/'],
+      [301, null],
+      [204, null],
+    ])('has nothing for a %i preflight with Location %s', (status, location) => {
+      expect(pageFix(redirected(status, location))).toBeNull();
+    });
+
+    it('shows a hostile Location escaped', () => {
+      expect(pageFix(redirected(302, '/x\u001b[2J'))?.summary).toContain('\\x1B[2J');
+    });
   });
 });

@@ -191,6 +191,22 @@ describe('placeholders: the only texts a user (and test/fixes) replaces', () => 
   });
 });
 
+describe('fixRecipes: an error status without CORS headers', () => {
+  // As the fix-proof suite saw on the real servers: an auth layer ahead of the CORS layer answered 401.
+  const ex = exchange({ credentialsMode: 'include', response: response(401, [['Content-Type', 'text/plain']]) });
+  const blocked = evaluate(ex);
+
+  it.each([
+    ['fastify', 'register @fastify/cors first'],
+    ['fastapi', 'add CORSMiddleware last'],
+    ['express', 'register app.use(cors(...)) first'],
+    ['go', 'middleware wrapped around the CORS handler'],
+  ])('%s: the pitfall names the layer in front of the CORS layer', (stack, cause) => {
+    expect(blocked.code).toBe('MissingAllowOriginHeader');
+    expect(fixRecipe(stack as Parameters<typeof fixRecipe>[0], ex, blocked).pitfall).toContain(cause);
+  });
+});
+
 describe('fixRecipes: verdicts other than blocked', () => {
   it('addresses advisories of a passed exchange: exposes the unreadable header by its name', () => {
     const ex = exchange({
