@@ -1,7 +1,7 @@
 import { capEvent } from '../capture/cap-event';
 import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
 import { evaluate } from '../engine/evaluate';
-import { type Badge, badgeFor } from '../model/badge';
+import type { Badge } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
@@ -9,16 +9,21 @@ import type { RequestId, TabId } from '../model/ids';
 import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
+import { BadgeThrottle } from './badge-throttle';
+import { type Clock, workerClock } from './clock';
 import { PanelHub } from './panel-hub';
 import { hydrate, journalKey, PendingWrites, type RecordRef } from './persistence';
 import { TabLogs } from './tab-logs';
+import { WriteValve } from './write-valve';
 
 export interface BackgroundDeps {
   store: SessionStore;
   /** Shows `badge` on the tab; `previous` is what this worker life last showed there, if anything. */
   showBadge(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
-  schedule?(task: () => void, delayMs: number): void;
+  schedule?: Clock['schedule'];
+  /** Milliseconds on a monotonic clock (performance.now() by default); injected so tests control time. */
+  now?: Clock['now'];
   /** The browser capturing, stamped on each record (see ExchangeRecord.capturedBy). */
   browser?: CapturingBrowser;
 }
@@ -41,7 +46,7 @@ const IDLE_REMOVAL_MS = 1_000;
  * and 50. Chrome stops an idle worker only after 30 s without events, far beyond the window.
  */
 const WRITE_SPACING_MS = 100;
-/** At most one round of toolbar badge updates per this many milliseconds (see `showBadges`). */
+/** At most one round of toolbar badge updates per this many milliseconds (see BadgeThrottle). */
 const BADGE_SPACING_MS = 100;
 const DONE: Promise<void> = Promise.resolve();
 
@@ -50,20 +55,38 @@ const DONE: Promise<void> = Promise.resolve();
  * against fakes and restart it on the same storage. Every entry point waits for `ready`, so no
  * event is handled before the state of the previous worker life is back. A quiet worker issues
  * a state change to storage in the task that made it; a busy one, within WRITE_SPACING_MS (see
- * `flush`). Chrome stops a worker only after 30 s without events, so what a stop can lose is
+ * WriteValve). Chrome stops a worker only after 30 s without events, so what a stop can lose is
  * what a crash or a forced stop (as test/e2e/capture.spec.ts does) catches in those last milliseconds.
  */
 export function createBackground(deps: BackgroundDeps) {
-  const schedule = deps.schedule ?? ((task, delayMs) => void setTimeout(task, delayMs));
+  const clock: Clock = { now: deps.now ?? workerClock.now, schedule: deps.schedule ?? workerClock.schedule };
   const correlator = new Correlator({ browser: deps.browser ?? 'chromium' });
   const logs = new TabLogs(LOG_BOUNDS);
   const hub = new PanelHub();
   const pending = new PendingWrites();
+  const valve = new WriteValve({
+    clock,
+    spacingMs: WRITE_SPACING_MS,
+    idleMs: IDLE_REMOVAL_MS,
+    waiting: () => ({ changes: !pending.empty, retired: pending.hasRetired }),
+    write: (withRetired) =>
+      pending
+        .writeTo(deps.store, withRetired)
+        // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
+        .catch((): RecordRef[] => [])
+        .then((refused) => {
+          if (refused.length > 0) void commit(unsaved(refused));
+        }),
+  });
+  const badges = new BadgeThrottle({
+    clock,
+    spacingMs: BADGE_SPACING_MS,
+    blockedRecordCount: (tabId) => logs.blockedRecordCount(tabId),
+    show: (tabId, badge, previous) => deps.showBadge(tabId, badge, previous),
+  });
   let lastSweep = 0;
   /** Place of the next record in its tab's log, so storage can give the order back. */
   let nextSeq = 0;
-  /** The badge this worker life last showed per tab: an unchanged badge is not shown again. */
-  const shownBadges = new Map<TabId, Badge>();
   /** Events that arrived before the state of the previous life was back, with their journal keys. */
   const early: Array<{ key: string; event: CaptureEvent }> = [];
   let hydrated = false;
@@ -87,7 +110,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (!replayed.has(key)) handleEvent(event, effects, key);
     }
     hydrated = true;
-    schedule(() => {
+    clock.schedule(() => {
       const late: Effects = { badges: new Set(), messages: [] };
       applyOutputs(correlator.finishRestored(), late);
       void commit(late);
@@ -126,41 +149,6 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(outputs, effects);
   }
 
-  /** The storage write under way, if any; changes made meanwhile wait for it, then go together. */
-  let writing: Promise<void> | null = null;
-  let lastWriteAt = Number.NEGATIVE_INFINITY;
-  let writeScheduled = false;
-
-  /**
-   * Issues what changed: at once when the last write is more than WRITE_SPACING_MS ago and done,
-   * otherwise as soon as both hold, with everything changed meanwhile. `atOnce` skips the wait
-   * and takes retired journal keys along.
-   */
-  function flush(atOnce = false): void {
-    if (writing !== null || (writeScheduled && !atOnce)) return;
-    if (pending.empty && !(atOnce && pending.hasRetired)) return;
-    const wait = lastWriteAt + WRITE_SPACING_MS - performance.now();
-    if (wait > 0 && !atOnce) {
-      writeScheduled = true;
-      schedule(() => {
-        writeScheduled = false;
-        flush();
-      }, wait);
-      return;
-    }
-    lastWriteAt = performance.now();
-    writing = pending
-      .writeTo(deps.store, atOnce)
-      // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
-      .catch((): RecordRef[] => [])
-      .then((refused) => {
-        writing = null;
-        if (refused.length > 0) void commit(unsaved(refused));
-        else flush();
-        if (writing === null && !writeScheduled && pending.hasRetired) scheduleIdleRemoval();
-      });
-  }
-
   /**
    * Storage refused these records (its quota is full): they stay in the log while this worker
    * lives, and each tab's count of them is written and sent, so the panel says what a restart
@@ -184,19 +172,6 @@ export function createBackground(deps: BackgroundDeps) {
       tabId,
       { type: 'counts-changed', version: PROTOCOL_VERSION, sameOriginCount, evictedCount, unpersistedCount },
     ]);
-  }
-
-  let idleRemovalScheduled = false;
-
-  /** Retired journal keys that no other write took go once the worker has been quiet a while. */
-  function scheduleIdleRemoval(): void {
-    if (idleRemovalScheduled) return;
-    idleRemovalScheduled = true;
-    schedule(() => {
-      idleRemovalScheduled = false;
-      if (writing === null) flush(true);
-      else scheduleIdleRemoval();
-    }, IDLE_REMOVAL_MS);
   }
 
   /** Badges to refresh and panel messages to send for a state change. */
@@ -282,46 +257,9 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** Issues the storage write and the panel messages; resolves once the badges are shown. */
   function commit(effects: Effects): Promise<void> {
-    flush();
+    valve.flush();
     for (const [tabId, message] of effects.messages) hub.send(tabId, message);
-    return effects.badges.size === 0 ? DONE : showBadges(effects.badges);
-  }
-
-  /** Tabs whose badge may have changed since badges were last shown. */
-  const staleBadges = new Set<TabId>();
-  let lastBadgesAt = Number.NEGATIVE_INFINITY;
-  let badgesScheduled: Promise<void> | null = null;
-
-  /**
-   * Shows the badges of `tabs` now, or with the next showing within BADGE_SPACING_MS: a burst of
-   * blocked requests updates the toolbar a few times a second, not once per request.
-   */
-  function showBadges(tabs: Iterable<TabId>): Promise<void> {
-    for (const tabId of tabs) if (tabId >= 0) staleBadges.add(tabId);
-    if (badgesScheduled !== null) return badgesScheduled;
-    const wait = lastBadgesAt + BADGE_SPACING_MS - performance.now();
-    if (wait <= 0) return showStaleBadges();
-    badgesScheduled = new Promise((done) => {
-      schedule(() => {
-        badgesScheduled = null;
-        void showStaleBadges().then(done);
-      }, wait);
-    });
-    return badgesScheduled;
-  }
-
-  function showStaleBadges(): Promise<void> {
-    lastBadgesAt = performance.now();
-    const shown: Promise<void>[] = [];
-    for (const tabId of staleBadges) {
-      const badge = badgeFor(logs.blockedCount(tabId));
-      const previous = shownBadges.get(tabId);
-      if (previous !== undefined && previous.text === badge.text && previous.title === badge.title) continue;
-      shownBadges.set(tabId, badge);
-      shown.push(deps.showBadge(tabId, badge, previous));
-    }
-    staleBadges.clear();
-    return Promise.all(shown).then(() => undefined);
+    return effects.badges.size === 0 ? DONE : badges.update(effects.badges);
   }
 
   async function handlePanelMessage(tabId: TabId, raw: unknown): Promise<void> {
@@ -350,7 +288,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (!hydrated) {
         const key = journalKey(event);
         pending.event(key, event, arrivals++);
-        flush();
+        valve.flush();
         early.push({ key, event });
         return ready;
       }
@@ -362,7 +300,7 @@ export function createBackground(deps: BackgroundDeps) {
     /** Chrome drops a tab's own badge when a new document loads: show it again from the log. */
     async tabLoaded(tabId: TabId): Promise<void> {
       await ready;
-      shownBadges.delete(tabId);
+      badges.forgetShown(tabId);
       await commit({ badges: new Set([tabId]), messages: [] });
     },
 
@@ -374,9 +312,8 @@ export function createBackground(deps: BackgroundDeps) {
       );
       logs.remove(tabId);
       hub.forgetTab(tabId);
-      shownBadges.delete(tabId);
-      staleBadges.delete(tabId);
-      flush();
+      badges.forgetTab(tabId);
+      valve.flush();
     },
 
     async panelConnected(tabId: TabId, port: PanelPort): Promise<void> {
@@ -390,11 +327,7 @@ export function createBackground(deps: BackgroundDeps) {
     async flushed(): Promise<void> {
       await ready;
       // A write that storage refused records of queues their tabs' counters: those go too.
-      for (;;) {
-        while (writing !== null) await writing;
-        flush(true);
-        if (writing === null) return;
-      }
+      await valve.drained();
     },
   };
 }

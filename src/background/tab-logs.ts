@@ -92,7 +92,13 @@ export class TabLogs {
     return this.#meta.get(tabId)?.preserveLog ?? false;
   }
 
-  blockedCount(tabId: TabId): number {
+  /**
+   * What the toolbar badge counts: the tab's records the browser blocked (`isBlockedRecord`),
+   * including those it blocked without the headers that would say why. Not the panel's top-bar
+   * count, which counts only records the engine judged blocked (`verdictBlockedCount` in
+   * src/panel/app.tsx).
+   */
+  blockedRecordCount(tabId: TabId): number {
     return this.#log.blockedCount(tabId);
   }
 

@@ -1,7 +1,7 @@
-import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './chromium/devtools';
+import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './chromium/devtools-window';
 import type { DemoBrowser } from './launch-browser';
 
-/** Title the extension gives its DevTools panel (src/devtools/devtools.ts). */
+/** Title the extension gives its DevTools panel (src/devtools/register-panel.ts). */
 const PANEL_TITLE = 'CORS';
 
 /** Switches that open DevTools with the page and let the demo reach it over CDP on loopback. */

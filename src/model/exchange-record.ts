@@ -74,7 +74,3 @@ export function isBlockedRecord(record: Pick<ExchangeRecord, 'verdict' | 'exchan
     blockedByFirefoxOnNetwork(record)
   );
 }
-
-export function blockedCount(log: TabLogView): number {
-  return log.records.reduce((count, record) => count + (isBlockedRecord(record) ? 1 : 0), 0);
-}

@@ -45,7 +45,13 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
 
   const records = files.imported?.records ?? live.log?.records ?? NO_RECORDS;
   const visible = useMemo(() => filterRecords(records, filter, query), [records, filter, query]);
-  const blocked = useMemo(() => records.reduce((n, record) => n + (record.verdict.blocked ? 1 : 0), 0), [records]);
+  // The top bar's count: records the engine judged blocked (`verdict.blocked`). Not the toolbar
+  // badge's count, which also counts requests the browser blocked without the headers to say why
+  // (`blockedRecordCount` in src/background/tab-logs.ts, `isBlockedRecord`).
+  const verdictBlockedCount = useMemo(
+    () => records.reduce((n, record) => n + (record.verdict.blocked ? 1 : 0), 0),
+    [records],
+  );
   const selected = useMemo(
     () => (selectedId === null ? undefined : records.find((record) => record.requestId === selectedId)),
     [records, selectedId],
@@ -55,8 +61,8 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
   // itself keeps showing "CORS", the title given to chrome.devtools.panels.create, which no
   // extension API can change after the panel exists.
   useEffect(() => {
-    document.title = blocked > 0 ? `CORS (${blocked} blocked)` : 'CORS';
-  }, [blocked]);
+    document.title = verdictBlockedCount > 0 ? `CORS (${verdictBlockedCount} blocked)` : 'CORS';
+  }, [verdictBlockedCount]);
 
   if (tabId === null) {
     return (
@@ -87,7 +93,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
         tabId={tabId}
         pageOrigin={isLive ? latestPageOrigin(records) : null}
         status={live.status}
-        blocked={blocked}
+        blocked={verdictBlockedCount}
         evicted={isLive ? (live.log?.evictedCount ?? 0) : 0}
         unsaved={isLive ? (live.log?.unpersistedCount ?? 0) : 0}
         canExport={records.length > 0}

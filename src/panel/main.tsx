@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { version } from '../../package.json' with { type: 'json' };
-import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange } from '../platform/devtools';
+import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange } from '../platform/devtools-api';
 import { localSettingsStore } from '../platform/settings';
 import { App } from './app';
 import { connectPanel } from './connection';

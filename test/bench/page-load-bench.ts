@@ -26,9 +26,9 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../e2e/support/chromium-args';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../src/demo/chromium/chromium-args';
+import { findChromium } from '../../src/demo/chromium/find-chromium';
 import { extensionRendererPid, residentBytes, serviceWorkerCpuNs } from '../e2e/support/extension-process';
-import { findChromium } from '../e2e/support/find-chromium';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 /** A multiple of 50 (the page's wave). 600 keeps the whole page-load bench near 3 minutes here. */

@@ -9,11 +9,12 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../src/demo/chromium/chromium-args';
+import { findChromium } from '../../src/demo/chromium/find-chromium';
+import { type CorsTestServer, startCorsTestServer } from '../../src/demo/cors-server';
 import { LOG_BOUNDS } from '../../src/model/capture-limits';
 import { isBlockedRecord } from '../../src/model/exchange-record';
 import { PROTOCOL_VERSION } from '../../src/model/protocol';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
-import { type CorsTestServer, startCorsTestServer } from './support/cors-server';
 import {
   badgeText,
   openExtensionPage,
@@ -23,7 +24,6 @@ import {
   waitUntilStopped,
 } from './support/extension-log';
 import { extensionRendererPid, residentBytes, serviceWorkerCpuNs } from './support/extension-process';
-import { findChromium } from './support/find-chromium';
 import { DIST_DIR, expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
 import { networkCallSites } from './support/network-call-sites';
 

@@ -12,6 +12,8 @@ import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { freePort } from '../../src/demo/chromium/devtools-window';
+import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
 import { type Exchange, evaluate, type ResourceType, unexposedResponseHeaders, type Verdict } from '../../src/engine';
 import {
   buildExchange,
@@ -24,8 +26,6 @@ import {
   type RequestContext,
   splitCdpHeaders,
 } from './support/cdp-exchange';
-import { type CorsTestServer, publicPageOverride, startCorsTestServer } from './support/cors-server';
-import { freePort } from './support/devtools';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
 import { browserReadDifferences, saidDifferences } from './support/readable-headers';

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { RouteSpec } from '../../src/demo/cors-server';
 import { CdpHarRecorder } from './support/cdp-har';
-import type { RouteSpec } from './support/cors-server';
 import { expect, test } from './support/fixtures';
 
 const CLI = resolve(import.meta.dirname, '../../dist-cli/cors-lens.mjs');

@@ -13,9 +13,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../src/demo/chromium/devtools-window';
+import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
 import type { CorsErrorStatus } from './support/cdp-exchange';
-import { type CorsTestServer, publicPageOverride, startCorsTestServer } from './support/cors-server';
-import { freePort } from './support/devtools';
 import {
   type DevtoolsBrowser,
   type DevtoolsEntry,

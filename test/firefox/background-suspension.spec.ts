@@ -3,7 +3,7 @@
  * Requests made before and after it slept must all be in the log, with the badge counting them.
  */
 import { test as base } from '@playwright/test';
-import { type CorsTestServer, startCorsTestServer } from '../e2e/support/cors-server';
+import { type CorsTestServer, startCorsTestServer } from '../../src/demo/cors-server';
 import { badgeTextOf, openProbe, snapshotOf, tabIdOf, waitFor } from './support/extension';
 import { launchFirefox } from './support/firefox';
 import { EXTENSION_ARCHIVE, expect } from './support/fixtures';

@@ -3,9 +3,10 @@
  * packed extension installed: the verdict must say blocked exactly when the page's own script saw
  * the request fail, with Chromium's code (the verdict stays Chromium-coded), and no contradiction.
  */
+
+import type { CorsTestServer } from '../../src/demo/cors-server';
 import { explain } from '../../src/engine/explain';
 import { firefoxNotes } from '../../src/panel/format/firefox-notes';
-import type { CorsTestServer } from '../e2e/support/cors-server';
 import { SCENARIOS, type Scenario } from '../e2e/support/scenarios';
 import { tabIdOf } from './support/extension';
 import type { Firefox } from './support/firefox';

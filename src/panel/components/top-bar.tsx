@@ -12,6 +12,7 @@ export interface TopBarProps {
   /** The origin of the page whose requests are listed; null before any was seen. */
   pageOrigin: string | null;
   status: ConnectionStatus;
+  /** Records the engine judged blocked (not the toolbar badge's count: see app.tsx). */
   blocked: number;
   evicted: number;
   /** Requests storage refused to keep (its quota was full). */

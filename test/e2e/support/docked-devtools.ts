@@ -6,9 +6,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium-args';
-import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './devtools';
-import { findChromium } from './find-chromium';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../../src/demo/chromium/chromium-args';
+import {
+  connectToDevtools,
+  devtoolsPanelIds,
+  freePort,
+  showDevtoolsPanel,
+} from '../../../src/demo/chromium/devtools-window';
+import { findChromium } from '../../../src/demo/chromium/find-chromium';
 import { freshProfileDir, requireBuiltExtension } from './fixtures';
 
 /** The browser window: DevTools' default docked width (555 px) leaves the page room beside it. */

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, type CDPSession, chromium, type Worker } from '@playwright/test';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium-args';
-import { type CorsTestServer, startCorsTestServer } from './cors-server';
-import { findChromium } from './find-chromium';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../../src/demo/chromium/chromium-args';
+import { findChromium } from '../../../src/demo/chromium/find-chromium';
+import { type CorsTestServer, startCorsTestServer } from '../../../src/demo/cors-server';
 
 /** The built extension every e2e test loads. */
 export const DIST_DIR = resolve(import.meta.dirname, '../../../dist');

@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../../src/demo/chromium/chromium-args';
+import { findChromium } from '../../../src/demo/chromium/find-chromium';
 import { CdpRecorder } from './cdp-exchange';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './chromium-args';
-import { findChromium } from './find-chromium';
 import { requireBuiltExtension } from './fixtures';
 
 /** The cookie credentialed requests carry, so they are credentialed on the wire too. */

@@ -6,8 +6,8 @@
  * fix-verification suite (`test/fixes/support/page-run.ts`) its CDP settling.
  */
 import type { Page } from '@playwright/test';
+import type { CorsTestServer, ResponseSpec } from '../../../src/demo/cors-server';
 import { type CdpRecorder, type CdpRequestEvents, type CorsErrorStatus, isSettled } from './cdp-exchange';
-import type { CorsTestServer, ResponseSpec } from './cors-server';
 import type { Scenario, ScenarioRequest } from './scenarios';
 
 /** Placeholder values of `scenarios.ts`. */

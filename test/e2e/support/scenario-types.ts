@@ -2,8 +2,9 @@
  * The shape of a row of the CORS agreement matrix (`scenarios.ts`, `scenarios-real-world.ts`) and
  * the builders rows are written with. Placeholders are described in `scenarios.ts`.
  */
+
+import type { ResponseSpec } from '../../../src/demo/cors-server';
 import type { CorsErrorCode, CredentialsMode } from '../../../src/engine';
-import type { ResponseSpec } from './cors-server';
 
 export interface ScenarioRoute {
   /** Which server answers: the API (also reachable as `{other}`) or the page origin. */

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { type CorsTestServer, startCorsTestServer } from '../../e2e/support/cors-server';
+import { type CorsTestServer, startCorsTestServer } from '../../../src/demo/cors-server';
 import { openProbe } from './extension';
 import { type Firefox, launchFirefox } from './firefox';
 

@@ -3,7 +3,7 @@
  * routes installed on the loopback server, its request sent by the page's own script — the same
  * code the Chromium matrices use (test/e2e/support/scenario-run.ts), under `/ff/<id>`.
  */
-import type { CorsTestServer } from '../../e2e/support/cors-server';
+import type { CorsTestServer } from '../../../src/demo/cors-server';
 import {
   fill,
   type PageResult,

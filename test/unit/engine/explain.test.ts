@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/engine/explain';
 import { ALL_CODES } from '../../fixtures/cors-error-codes';
-import { EXPLANATION_ROWS } from '../../fixtures/explanations-more';
+import { EXPLANATION_ROWS } from '../../fixtures/explanation-rows';
 
 describe('explain: one fixture row per CorsErrorCode', () => {
   it('has exactly one row per code (35 codes)', () => {

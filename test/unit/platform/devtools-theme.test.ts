@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The polyfill refuses to load outside an extension; these functions read `chrome.devtools` only.
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
-const { devtoolsTheme, onDevtoolsThemeChange } = await import('../../../src/platform/devtools');
+const { devtoolsTheme, onDevtoolsThemeChange } = await import('../../../src/platform/devtools-api');
 
 const global = globalThis as { chrome?: unknown };
 const original = global.chrome;

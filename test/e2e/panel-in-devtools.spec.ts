@@ -1,67 +1,25 @@
 /**
  * The CORS panel where users meet it: inside real DevTools (the extension's frame in the DevTools
- * window, reached over CDP), not as a standalone page. Live capture, explanation and fix, export,
- * import, hostile server text and the keyboard are all exercised through that frame.
+ * window, reached over CDP), not as a standalone page. DevTools lists the panel for the inspected
+ * tab; live capture, explanation and fix, export, import, hostile server text and the keyboard are
+ * all exercised through that frame. (panel.spec.ts opens the same page standalone.)
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from './support/chromium-args';
-import { connectToDevtools, devtoolsPanelIds, freePort, showDevtoolsPanel } from './support/devtools';
-import { findChromium } from './support/find-chromium';
-import { test as base, expect, freshProfileDir, requireBuiltExtension } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/in-devtools';
 
 const CHROME_HAR = join(import.meta.dirname, '../fixtures/har/chrome-devtools.har');
 
-interface InDevtools {
-  /** The inspected page, on the test server's page origin. */
-  page: Page;
-  /** The DevTools window of `page`, as a page of the CDP connection. */
-  devtools: Page;
-  /** The CORS panel's frame inside `devtools`. */
-  panel: Frame;
-}
-
-/**
- * Chromium with DevTools opened for every tab and a CDP port to reach it. The base fixtures'
- * browser is launched over a pipe, where DevTools windows stay hidden, so this spec launches its own.
- */
-const test = base.extend<{ inDevtools: InDevtools }>({
-  inDevtools: async ({ server }, use) => {
-    const profile = freshProfileDir();
-    const port = await freePort();
-    let context: BrowserContext | undefined;
-    let cdp: Browser | undefined;
-    try {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: findChromium(),
-        headless: true,
-        viewport: { width: 1200, height: 900 },
-        args: chromiumArgs(requireBuiltExtension(), [
-          '--auto-open-devtools-for-tabs',
-          `--remote-debugging-port=${port}`,
-        ]),
-        ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
-      });
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const extensionId = new URL(worker.url()).host;
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(`${server.pageOrigin}/inspected`);
-      const connected = await connectToDevtools(port);
-      cdp = connected.browser;
-      const panelId = `chrome-extension://${extensionId}CORS`;
-      await expect.poll(() => devtoolsPanelIds(connected.devtools), { timeout: 10_000 }).toContain(panelId);
-      const panel = await showDevtoolsPanel(connected.devtools, panelId, `${extensionId}/src/panel/panel.html`);
-      await expect(panel.getByTestId('connection-status')).toHaveText('Live');
-      await use({ page, devtools: connected.devtools, panel });
-    } finally {
-      await cdp?.close();
-      await context?.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  },
+test('DevTools lists a "CORS" panel that renders the extension page for the inspected tab', async ({
+  inDevtools: { panel, tabId },
+}) => {
+  await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
+  // Inside DevTools the panel learns its tab from chrome.devtools, not from its address.
+  await expect(panel.getByTestId('page-origin')).toHaveAttribute('title', `Tab ${tabId}`);
+  await expect(panel.getByTestId('connection-status')).toHaveText('Live');
 });
 
 function fetchFrom(page: Page, url: string, init: RequestInit = {}): Promise<string> {
