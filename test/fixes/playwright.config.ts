@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs } from '../e2e/support/chromium-args';
-import { findChromium } from '../e2e/support/find-chromium';
+import { chromiumArgs } from '../../src/demo/chromium/chromium-args';
+import { findChromium } from '../../src/demo/chromium/find-chromium';
 
 /** The e2e switches (CORS as users have it) without the extension: these tests need only the browser. */
 const args = chromiumArgs('').filter((arg) => !/^--(load-extension|disable-extensions-except)=/.test(arg));

@@ -46,7 +46,7 @@ export const IMPORT_POLICY = {
     packages: ['preact', 'preact/hooks', '@tanstack/virtual-core'],
   },
   cli: { rooms: ['engine', 'model', 'report'], packages: ['node:*', '@streamparser/json'] },
-  build: { rooms: [], packages: ['node:*', 'fflate', 'playwright-core', 'rolldown', 'rolldown-plugin-dts'] },
+  build: { rooms: [], packages: ['node:*', 'fflate', 'playwright-core'] },
   demo: { rooms: [], typesFrom: ['engine'], packages: ['node:*', 'playwright-core'] },
 } as const satisfies Record<Room, RoomPolicy>;
 
