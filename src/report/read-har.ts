@@ -115,6 +115,10 @@ function buildRecords(views: readonly EntryView[]): Pick<HarReadResult, 'records
   return { records, preflightEntries };
 }
 
+/** Why a JSON document is not a HAR log, after "not a HAR file: ". */
+export const NO_LOG_OBJECT = 'no "log" object at the top level';
+export const ENTRIES_NOT_ARRAY = '"log.entries" is not an array';
+
 /** Thrown by readHar for input that is not a HAR log at all; entry-level problems are warnings. */
 export class HarFormatError extends Error {
   override name = 'HarFormatError';
@@ -135,8 +139,8 @@ export function readHar(input: unknown): HarReadResult {
     }
   }
   const log = isRecord(parsed) ? parsed.log : undefined;
-  if (!isRecord(log)) throw new HarFormatError('not a HAR file: no "log" object at the top level');
-  if (!Array.isArray(log.entries)) throw new HarFormatError('not a HAR file: "log.entries" is not an array');
+  if (!isRecord(log)) throw new HarFormatError(`not a HAR file: ${NO_LOG_OBJECT}`);
+  if (!Array.isArray(log.entries)) throw new HarFormatError(`not a HAR file: ${ENTRIES_NOT_ARRAY}`);
   const reader = createHarReader();
   reader.creator(log.creator);
   for (const entry of log.entries) reader.entry(entry);
