@@ -6,7 +6,7 @@
 import type { Exchange } from '../engine/exchange';
 import { originOf } from '../engine/index';
 import { followRedirects } from './follow-redirects';
-import { headerValue, isRecord, optionalString } from './har-guards';
+import { headerPool, headerValue, isRecord, optionalString } from './har-guards';
 import { nestingGuard, TOO_DEEP } from './json-nesting';
 import { isPreflightEntry, pairPreflights } from './pair-preflights';
 import { type EntryView, readEntry } from './read-entry';
@@ -61,13 +61,14 @@ export function createHarReader(): HarReader {
   const warnings: HarWarning[] = [];
   let creator: HarCreator | null = null;
   let count = 0;
+  const pool = headerPool();
   return {
     creator(value) {
       if (isRecord(value))
         creator = { name: optionalString(value.name) ?? '', version: optionalString(value.version) ?? '' };
     },
     entry(value) {
-      const view = readEntry(value, count);
+      const view = readEntry(value, count, pool);
       if (typeof view === 'string') warnings.push({ entry: count, message: `skipped ${view}` });
       else views.push(view);
       count++;
