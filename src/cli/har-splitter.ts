@@ -190,34 +190,48 @@ export class HarSplitter {
     this.handlers.piece(this.pieceKind, this.pieceName, text);
   }
 
-  /** Through a container piece, counting depth outside strings; returns where it ended, or n. */
+  /**
+   * Through a container piece, counting depth outside strings; returns where it ended, or n. Most
+   * bytes of a HAR are in strings, so a string is crossed by a loop of its own that looks for
+   * nothing but its end.
+   */
   private skipContainer(bytes: Buffer, from: number): number {
     const n = bytes.length;
     const stop = this.pieceDepth;
     const max = this.maxDepth;
     let depth = this.depth;
-    let inString = this.inString;
-    let escaped = this.escaped;
-    let i = from;
-    for (; i < n; i++) {
-      const c = bytes[i] as number;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
-      } else if (c === QUOTE) inString = true;
+    let i = this.inString ? this.stringEnd(bytes, from) : from;
+    while (i < n) {
+      const c = bytes[i++] as number;
+      if (c === QUOTE) i = this.stringEnd(bytes, i);
       else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         if (++depth > max) throw new TooDeepError();
       } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === stop) {
         this.inPiece = false;
-        i++;
         break;
       }
     }
     this.depth = depth;
-    this.inString = inString;
-    this.escaped = escaped;
-    return i;
+    return Math.min(i, n);
+  }
+
+  /** From inside a string to just past its closing quote; past n (and `inString` kept) when it goes on in the next write. */
+  private stringEnd(bytes: Buffer, from: number): number {
+    const n = bytes.length;
+    let i = this.escaped ? from + 1 : from;
+    while (i < n) {
+      const c = bytes[i++] as number;
+      if (c === QUOTE) {
+        this.inString = false;
+        this.escaped = false;
+        return i;
+      }
+      if (c === BACKSLASH) i++;
+    }
+    this.inString = true;
+    // A backslash as the last byte escapes the first byte of the next write.
+    this.escaped = i > n;
+    return n + 1;
   }
 
   /** Through a string, number or literal piece; returns where it ended, or n. */
