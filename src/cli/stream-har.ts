@@ -46,8 +46,20 @@ function wholeCharactersEnd(chunk: Buffer): number {
   return n - lead < length ? lead : n;
 }
 
+/** Bytes already in memory, in chunks as the stream gives them, each ending on a whole character. */
+function* chunksOf(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; ) {
+    const end =
+      at + CHUNK_BYTES >= bytes.length ? bytes.length : at + wholeCharactersEnd(bytes.subarray(at, at + CHUNK_BYTES));
+    yield bytes.subarray(at, end);
+    at = end;
+  }
+}
+
 /**
- * `source` is the file's path (streamed) or its bytes (read whole). `path` names the file in messages.
+ * Reads the file at `path`, or `bytesInMemory` when the file was read whole (`path` then only names
+ * it in messages). Either way in 1 MB chunks, each one's entries parsed and handed over before the
+ * next is cut, so the text of at most one chunk's entries is held at a time.
  */
 export async function streamHar(
   path: string,
@@ -85,8 +97,8 @@ export async function streamHar(
   };
   let bytes = 0;
   let carry: Buffer = Buffer.alloc(0);
-  const chunks = bytesInMemory ? [bytesInMemory] : createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  for await (const chunk of chunks as AsyncIterable<Buffer>) {
+  const chunks = bytesInMemory ? chunksOf(bytesInMemory) : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  for await (const chunk of chunks as Iterable<Buffer> | AsyncIterable<Buffer>) {
     let data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     if (bytes === 0 && BOM.every((byte, i) => data[i] === byte)) data = data.subarray(BOM.length);
     bytes += chunk.length;
