@@ -8,6 +8,7 @@ import { isUnsafeCodePoint } from '../engine/safe-text';
 
 /** Every unsafe character outside C0 lies in these ranges (which also hold safe ones, let through). */
 const NON_C0_CANDIDATES = /[\u007f-\u009f\u200e-\u202e\u2066-\u2069\ufeff]+/g;
+const HAS_CANDIDATE = /[\u007f-\u009f\u200e-\u202e\u2066-\u2069\ufeff]/;
 
 function escapeUnsafe(run: string): string {
   let out = '';
@@ -19,5 +20,23 @@ function escapeUnsafe(run: string): string {
 }
 
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(NON_C0_CANDIDATES, escapeUnsafe);
+  const json = JSON.stringify(value, null, indent);
+  // Tested first: `replace` copies the text even when nothing matches, and a HAR value can be 100 MB.
+  return HAS_CANDIDATE.test(json) ? json.replace(NON_C0_CANDIDATES, escapeUnsafe) : json;
+}
+
+/**
+ * safeJson of a plain object as pieces that join to the same text: the opening brace with the
+ * first key, each value, each comma and key, the closing brace. JSON.stringify holds a text about
+ * twice while building it; for an object holding a 100 MB value, writing piece by piece keeps that
+ * to the value's own size.
+ */
+export function safeJsonPieces(value: Readonly<Record<string, unknown>>): string[] {
+  const pieces: string[] = [];
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined || typeof field === 'function') continue;
+    pieces.push(`${pieces.length === 0 ? '{' : ','}${safeJson(key)}:`, safeJson(field));
+  }
+  pieces.push(pieces.length === 0 ? '{}' : '}');
+  return pieces;
 }
