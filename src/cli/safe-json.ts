@@ -25,18 +25,49 @@ export function safeJson(value: unknown, indent?: number): string {
   return HAS_CANDIDATE.test(json) ? json.replace(NON_C0_CANDIDATES, escapeUnsafe) : json;
 }
 
+/** A string this long is written in slices of this many characters. */
+const SLICE_CHARS = 1 << 20;
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+/** A long string's JSON in slices, never cutting a surrogate pair (whose halves alone JSON.stringify escapes). */
+function stringPieces(text: string, pieces: string[]): void {
+  pieces.push('"');
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + SLICE_CHARS);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    pieces.push(safeJson(text.slice(at, end)).slice(1, -1));
+    at = end;
+  }
+  pieces.push('"');
+}
+
+function valuePieces(value: unknown, pieces: string[]): void {
+  if (typeof value === 'string' && value.length > SLICE_CHARS) stringPieces(value, pieces);
+  else if (typeof value === 'object' && value !== null && !Array.isArray(value)) objectPieces(value, pieces);
+  else pieces.push(safeJson(value));
+}
+
+function objectPieces(value: object, pieces: string[]): void {
+  let first = true;
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined || typeof field === 'function') continue;
+    pieces.push(`${first ? '{' : ','}${safeJson(key)}:`);
+    first = false;
+    valuePieces(field, pieces);
+  }
+  pieces.push(first ? '{}' : '}');
+}
+
 /**
- * safeJson of a plain object as pieces that join to the same text: the opening brace with the
- * first key, each value, each comma and key, the closing brace. JSON.stringify holds a text about
- * twice while building it; for an object holding a 100 MB value, writing piece by piece keeps that
- * to the value's own size.
+ * safeJson of a plain object as pieces that join to the same text: each key, each value, and a
+ * string over 1 MB in 1 MB slices. JSON.stringify holds a text about twice while building it, and a
+ * HAR value can be 100 MB: written piece by piece, no piece is larger than 1 MB and its escapes.
  */
 export function safeJsonPieces(value: Readonly<Record<string, unknown>>): string[] {
   const pieces: string[] = [];
-  for (const [key, field] of Object.entries(value)) {
-    if (field === undefined || typeof field === 'function') continue;
-    pieces.push(`${pieces.length === 0 ? '{' : ','}${safeJson(key)}:`, safeJson(field));
-  }
-  pieces.push(pieces.length === 0 ? '{}' : '}');
+  objectPieces(value, pieces);
   return pieces;
 }

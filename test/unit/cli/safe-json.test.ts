@@ -14,6 +14,8 @@ it('writes an object piece by piece to the same text as in one piece', () => {
     { a: 1, b: '\u202e', c: null, d: undefined, e: { f: ['\u0085', 2] }, g: () => 1 },
     {},
     { only: 'x'.repeat(1000) },
+    // Past the slice length, with escapes and a surrogate pair across the cut.
+    { long: `${'a'.repeat((1 << 20) - 1)}😀"\u0085${'b'.repeat(1 << 20)}`, nested: { deep: { x: ['y'] } } },
   ];
   for (const value of values) expect(safeJsonPieces(value).join('')).toBe(safeJson(value));
 });
