@@ -64,8 +64,11 @@ export class HarSplitter {
   private pieceScalar = false;
   private pieceKind: PieceKind = 'other';
   private pieceName = '';
-  /** Text of the current piece from earlier writes. */
-  private pieceHead = '';
+  /**
+   * Bytes of the current piece from earlier writes, decoded once it ends: decoded write by write,
+   * a 100 MB value was held as a chain of 1 MB strings, then flattened into a copy.
+   */
+  private pieceParts: Buffer[] = [];
   /** In the skeleton's objects (depths 1 and 2): the next string is a key. */
   private expectKey = false;
   /** Bytes of a key being read (keys are short and few: only those of the top object and of `log`). */
@@ -133,7 +136,7 @@ export class HarSplitter {
         this.startPiece(c);
       }
     }
-    if (this.inPiece) this.pieceHead += bytes.toString('utf8', Math.max(0, pieceFrom), n);
+    if (this.inPiece) this.pieceParts.push(bytes.subarray(Math.max(0, pieceFrom), n));
     else if (skeletonFrom >= 0) this.skeleton += bytes.toString('utf8', skeletonFrom, n);
   }
 
@@ -142,8 +145,7 @@ export class HarSplitter {
     // A number or literal ends with the text: `123` is a whole document.
     if (this.inPiece && this.pieceScalar && !this.inString) {
       this.inPiece = false;
-      this.handlers.piece(this.pieceKind, this.pieceName, this.pieceHead);
-      this.pieceHead = '';
+      this.handlers.piece(this.pieceKind, this.pieceName, this.pieceText());
     }
     if (this.inPiece || this.inString || this.depth > 0 || !this.started) return null;
     return this.skeleton;
@@ -185,9 +187,18 @@ export class HarSplitter {
   }
 
   private endPiece(bytes: Buffer, from: number, to: number): void {
-    const text = this.pieceHead + bytes.toString('utf8', Math.max(0, from), to);
-    this.pieceHead = '';
-    this.handlers.piece(this.pieceKind, this.pieceName, text);
+    if (this.pieceParts.length === 0) {
+      this.handlers.piece(this.pieceKind, this.pieceName, bytes.toString('utf8', from, to));
+      return;
+    }
+    this.pieceParts.push(bytes.subarray(0, to));
+    this.handlers.piece(this.pieceKind, this.pieceName, this.pieceText());
+  }
+
+  private pieceText(): string {
+    const bytes = Buffer.concat(this.pieceParts);
+    this.pieceParts = [];
+    return bytes.toString('utf8');
   }
 
   /**
