@@ -1,14 +1,14 @@
 /**
- * Loads a HAR file for the command line: small files in one piece with JSON.parse (fastest),
- * large ones streamed entry by entry (flat memory). Every failure becomes an InputError with one
- * line a person can act on.
+ * Loads a HAR file for the command line: small files read whole, large ones streamed (flat
+ * memory); either way cut into one JSON text per entry and parsed entry by entry (stream-har.ts).
+ * Every failure becomes an InputError with one line a person can act on.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createHarReader, HarFormatError, type HarReadResult, nestingGuard, readHar, TOO_DEEP } from '../report/index';
+import { createHarReader, ENTRIES_NOT_ARRAY, type HarReadResult, NO_LOG_OBJECT } from '../report/index';
 import { InputError } from './input-error';
 import { streamHar } from './stream-har';
 
-/** Above this size a file is streamed. JSON.parse is ~10x faster but needs the whole file and its tree in memory. */
+/** Above this size a file is streamed: read whole it is in memory at once, with the document `export` keeps. */
 export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
 export interface LoadOptions {
@@ -44,59 +44,39 @@ export function describeFsError(path: string, error: unknown): string {
   return `${path}: cannot read (${error instanceof Error ? error.message : String(error)})`;
 }
 
-export function decodeUtf8(bytes: Uint8Array, path: string): string {
+function readWhole(path: string): Buffer {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path} is not UTF-8 text: it contains bytes that are not valid UTF-8`);
-  }
-}
-
-function parseWhole(path: string): { parsed: unknown; text: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     throw new InputError(describeFsError(path, error));
-  }
-  const text = decodeUtf8(bytes, path);
-  if (text.trim() === '') throw new InputError(`${path} is empty`);
-  // Before JSON.parse: a tree thousands of levels deep would overflow the stack of whatever walks it.
-  if (!nestingGuard()(text)) throw new InputError(`${path} is ${TOO_DEEP}`);
-  try {
-    return { parsed: JSON.parse(text), text };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(message);
-    throw new InputError(
-      truncated
-        ? `${path} is truncated: the JSON ends in the middle of a value`
-        : `${path} is not valid JSON (${message})`,
-    );
   }
 }
 
 export async function loadHar(path: string, options: LoadOptions = {}): Promise<LoadedHar> {
   const size = fileSize(path);
-  if (size <= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES)) {
-    const { parsed } = parseWhole(path);
-    try {
-      return { ...readHar(parsed), parsed: options.keepParsed ? parsed : null, bytes: size };
-    } catch (error) {
-      if (error instanceof HarFormatError) throw new InputError(`${path} is ${error.message}`);
-      throw error;
-    }
-  }
+  const whole = size <= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES) ? readWhole(path) : undefined;
   const reader = createHarReader();
   const onProgress = options.onProgress;
-  const count = await streamHar(path, {
-    logField: (name, value) => {
-      if (name === 'creator') reader.creator(value);
+  const shape = await streamHar(
+    path,
+    {
+      logField: (name, value) => {
+        if (name === 'creator') reader.creator(value);
+      },
+      entry: (value) => reader.entry(value),
+      ...(onProgress && !whole ? { progress: (bytes: number) => onProgress(bytes, size) } : {}),
     },
-    entry: (value) => reader.entry(value),
-    ...(onProgress ? { progress: (bytes: number) => onProgress(bytes, size) } : {}),
-  });
-  // The streaming parser cannot tell "no log.entries" from an empty one; a large file with none is not HAR.
-  if (count === 0) throw new InputError(`${path} is not a HAR file: no entries under "log.entries"`);
-  return { ...reader.finish(), parsed: null, bytes: size };
+    ['creator'],
+    whole,
+  );
+  if (whole) {
+    if (!shape.log) throw new InputError(`${path} is not a HAR file: ${NO_LOG_OBJECT}`);
+    if (!shape.entriesArray) throw new InputError(`${path} is not a HAR file: ${ENTRIES_NOT_ARRAY}`);
+  } else if (shape.entries === 0) {
+    // A large file with no entries is not what anyone means to analyse.
+    throw new InputError(`${path} is not a HAR file: no entries under "log.entries"`);
+  }
+  // The splitter has checked the whole text (UTF-8, JSON, nesting) before it is parsed again in one piece.
+  const parsed = options.keepParsed && whole ? JSON.parse(whole.toString('utf8').replace(/^\uFEFF/, '')) : null;
+  return { ...reader.finish(), parsed, bytes: size };
 }

@@ -8,6 +8,7 @@ import {
   type EntryReport,
   entryReports,
   type HarWarning,
+  type JsonEntry,
   jsonReport,
   type ReportRow,
 } from '../report/index';
@@ -19,7 +20,7 @@ import { InputError } from './input-error';
 import { junitReport } from './junit-report';
 import { type LoadedHar, loadHar } from './load-har';
 import { progress } from './progress';
-import { safeJson } from './safe-json';
+import { safeJson, safeJsonPieces } from './safe-json';
 import { type TextOut, textSink } from './sink';
 import { addToSummary, emptySummary } from './summary';
 import { terminalReport } from './terminal-report';
@@ -70,6 +71,20 @@ const ROWS_PRINTED: Readonly<Record<Format, (row: ReportRow, all: boolean) => bo
   junit: (row) => row.crossOrigin,
 };
 
+/** An entry whose JSON is at least this long is written piece by piece (safeJsonPieces). */
+const LARGE_ENTRY_CHARS = 1 << 20;
+
+/** The length of the text an entry quotes from the HAR: only these fields grow with the input. */
+function inputTextLength(entry: JsonEntry): number {
+  const { url, method, failedParameter, header } = entry;
+  return (
+    url.length +
+    method.length +
+    (failedParameter?.length ?? 0) +
+    (header ? header.expected.length + (header.received?.length ?? 0) : 0)
+  );
+}
+
 async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io: CliIo): Promise<number> {
   const loaded = await load(command.file, io, false);
   printWarnings(loaded.warnings, io);
@@ -96,7 +111,12 @@ async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io
     const sink = textSink(io.stdout);
     const { entries } = jsonReport(reports.sort((a, b) => a.index - b.index));
     await sink.write('{"entries":[');
-    for (let i = 0; i < entries.length; i++) await sink.write(`${i === 0 ? '\n' : ',\n'}${safeJson(entries[i])}`);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as JsonEntry;
+      await sink.write(i === 0 ? '\n' : ',\n');
+      if (inputTextLength(entry) < LARGE_ENTRY_CHARS) await sink.write(safeJson(entry));
+      else for (const piece of safeJsonPieces(entry)) await sink.write(piece);
+    }
     await sink.write(`${entries.length > 0 ? '\n' : ''}]}\n`);
     await sink.close();
   } else {

@@ -11,13 +11,22 @@ export interface TextOut {
   write(text: string): unknown;
 }
 
-/** Buffers small writes into ~1 MB chunks; `out.write` is called with each chunk. */
+const CHUNK_CHARS = 1 << 20;
+
+/** Buffers small writes into ~1 MB chunks; `out.write` is called with each chunk, and with a larger text alone. */
 export function textSink(out: TextOut): Sink {
   let buffer = '';
   return {
     async write(text) {
+      // Joined to the buffer, a 100 MB text would be copied once more when written.
+      if (text.length >= CHUNK_CHARS) {
+        if (buffer !== '') out.write(buffer);
+        buffer = '';
+        out.write(text);
+        return;
+      }
       buffer += text;
-      if (buffer.length >= 1 << 20) {
+      if (buffer.length >= CHUNK_CHARS) {
         out.write(buffer);
         buffer = '';
       }

@@ -1,11 +1,13 @@
 /**
- * Streams a HAR file entry by entry: UTF-8 is decoded strictly (a bad byte is an error, not a
- * U+FFFD), and `@streamparser/json` emits each element of `log.entries` alone and forgets it, so
- * memory stays flat whatever the file size.
+ * Reads a HAR file entry by entry, from bytes already in memory (a file read whole) or streamed
+ * in 1 MB chunks (flat memory whatever the file size): the bytes are checked as UTF-8 (a bad byte
+ * is an error, not a U+FFFD), cut into one JSON text per entry by HarSplitter, and each is given to
+ * `JSON.parse` and then forgotten.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { JSONParser } from '@streamparser/json';
-import { nestingGuard, TOO_DEEP } from '../report/index';
+import { TOO_DEEP } from '../report/index';
+import { HarSplitter, type PieceKind, TooDeepError } from './har-splitter';
 import { InputError } from './input-error';
 
 export interface StreamHandlers {
@@ -16,58 +18,107 @@ export interface StreamHandlers {
   progress?(bytes: number): void;
 }
 
-const CHUNK_BYTES = 1 << 20;
+/** What the skeleton held besides the entries, for the messages of a file that is not HAR. */
+export interface HarShape {
+  entries: number;
+  /** `log` was an object, and `log.entries` an array. */
+  log: boolean;
+  entriesArray: boolean;
+}
 
+const CHUNK_BYTES = 1 << 20;
+const BOM = [0xef, 0xbb, 0xbf];
+
+interface Piece {
+  kind: PieceKind;
+  name: string;
+  text: string;
+}
+
+/** Where the last whole UTF-8 character of `chunk` ends: a character cut by the chunk's end waits for the next one. */
+function wholeCharactersEnd(chunk: Buffer): number {
+  const n = chunk.length;
+  let lead = n - 1;
+  while (lead >= 0 && lead > n - 4 && ((chunk[lead] as number) & 0xc0) === 0x80) lead--;
+  const c = lead >= 0 ? (chunk[lead] as number) : 0;
+  if (c < 0xc0) return n;
+  const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+  return n - lead < length ? lead : n;
+}
+
+/** Bytes already in memory, in chunks as the stream gives them, each ending on a whole character. */
+function* chunksOf(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; ) {
+    const end =
+      at + CHUNK_BYTES >= bytes.length ? bytes.length : at + wholeCharactersEnd(bytes.subarray(at, at + CHUNK_BYTES));
+    yield bytes.subarray(at, end);
+    at = end;
+  }
+}
+
+/**
+ * Reads the file at `path`, or `bytesInMemory` when the file was read whole (`path` then only names
+ * it in messages). Either way in 1 MB chunks, each one's entries parsed and handed over before the
+ * next is cut, so the text of at most one chunk's entries is held at a time.
+ */
 export async function streamHar(
   path: string,
   handlers: StreamHandlers,
   logFields: readonly string[] = ['creator'],
-): Promise<number> {
-  const parser = new JSONParser({
-    paths: [...logFields.map((f) => `$.log.${f}`), '$.log.entries.*'],
-    keepStack: false,
-  });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let entries = 0;
-  const pending: unknown[] = [];
-  parser.onValue = ({ value, key, stack }) => {
-    if (stack.length === 3 && typeof key === 'number') {
-      entries++;
-      pending.push(value);
-    } else if (stack.length === 2 && typeof key === 'string') handlers.logField?.(key, value);
-  };
-  let bytes = 0;
-  // Each chunk is checked before the parser sees it: its cost per value grows with the depth
-  // (@streamparser/json looks through its whole stack), so time grew with the square of the depth.
-  const guard = nestingGuard();
-  const write = (text: string) => {
-    if (!guard(text)) throw new InputError(`${path} is ${TOO_DEEP}`);
+  bytesInMemory?: Buffer,
+): Promise<HarShape> {
+  const pieces: Piece[] = [];
+  const splitter = new HarSplitter({ piece: (kind, name, text) => pieces.push({ kind, name, text }) });
+  const shape: HarShape = { entries: 0, log: false, entriesArray: false };
+  const notUtf8 = () => new InputError(`${path} is not UTF-8 text: it contains bytes that are not valid UTF-8`);
+  const parse = (text: string): unknown => {
     try {
-      if (text !== '' && !parser.isEnded) parser.write(text);
-      else if (text.trim() !== '') throw new Error('unexpected data after the end of the JSON value');
+      return JSON.parse(text);
     } catch (error) {
       throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    bytes += (chunk as Buffer).length;
-    write(decodeStrict(decoder, chunk as Buffer, path, true));
-    for (const value of pending.splice(0)) await handlers.entry(value);
+  const split = (bytes: Buffer) => {
+    try {
+      splitter.write(bytes);
+    } catch (error) {
+      if (error instanceof TooDeepError) throw new InputError(`${path} is ${TOO_DEEP}`);
+      throw error;
+    }
+  };
+  const deliver = async () => {
+    for (const { kind, name, text } of pieces.splice(0)) {
+      const value = parse(text);
+      if (kind === 'entry') {
+        shape.entries++;
+        await handlers.entry(value);
+      } else if (kind === 'field' && logFields.includes(name)) handlers.logField?.(name, value);
+    }
+  };
+  let bytes = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  const chunks = bytesInMemory ? chunksOf(bytesInMemory) : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  for await (const chunk of chunks as Iterable<Buffer> | AsyncIterable<Buffer>) {
+    let data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    if (bytes === 0 && BOM.every((byte, i) => data[i] === byte)) data = data.subarray(BOM.length);
+    bytes += chunk.length;
+    const end = wholeCharactersEnd(data);
+    carry = data.subarray(end);
+    data = data.subarray(0, end);
+    if (!isUtf8(data)) throw notUtf8();
+    split(data);
+    await deliver();
     handlers.progress?.(bytes);
   }
-  write(decodeStrict(decoder, undefined, path, false));
-  if (!parser.isEnded) {
-    if (bytes === 0) throw new InputError(`${path} is empty`);
+  if (carry.length > 0) throw notUtf8();
+  const skeleton = splitter.end();
+  await deliver();
+  if (skeleton === null) {
+    if (bytes === 0 || splitter.empty) throw new InputError(`${path} is empty`);
     throw new InputError(`${path} is truncated: the JSON ends in the middle of a value`);
   }
-  for (const value of pending.splice(0)) await handlers.entry(value);
-  return entries;
-}
-
-function decodeStrict(decoder: TextDecoder, chunk: Buffer | undefined, path: string, stream: boolean): string {
-  try {
-    return decoder.decode(chunk, { stream });
-  } catch {
-    throw new InputError(`${path} is not UTF-8 text: it contains bytes that are not valid UTF-8`);
-  }
+  parse(skeleton);
+  shape.log = splitter.sawLog;
+  shape.entriesArray = splitter.sawEntries;
+  return shape;
 }

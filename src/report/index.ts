@@ -17,12 +17,14 @@ export { MAX_HAR_NESTING, type NestingGuard, nestingGuard, TOO_DEEP } from './js
 export { type JsonEntry, type JsonReport, jsonReport } from './json-report';
 export {
   createHarReader,
+  ENTRIES_NOT_ARRAY,
   type HarCreator,
   type HarExchange,
   HarFormatError,
   type HarReader,
   type HarReadResult,
   type HarWarning,
+  NO_LOG_OBJECT,
   readHar,
 } from './read-har';
 export { BODY_DROPPED, REDACTED, REDACTION, redactEntry } from './redact';

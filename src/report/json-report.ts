@@ -10,8 +10,11 @@ export interface JsonReport {
   entries: JsonEntry[];
 }
 
+function isJsonEntry(report: EntryReport): report is JsonEntry {
+  return report.role !== 'preflight';
+}
+
+/** The reports themselves, not copies: 100,000 copies were so much more for the collector to move. */
 export function jsonReport(reports: readonly EntryReport[]): JsonReport {
-  const entries: JsonEntry[] = [];
-  for (const report of reports) if (report.role !== 'preflight') entries.push({ ...report, role: report.role });
-  return { entries };
+  return { entries: reports.filter(isJsonEntry) };
 }

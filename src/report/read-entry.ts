@@ -4,7 +4,7 @@
  * the file.
  */
 import type { HeaderList } from '../engine/exchange';
-import { finiteNumber, isRecord, optionalString, readHeaders } from './har-guards';
+import { finiteNumber, type HeaderPool, isRecord, optionalString, readHeaders } from './har-guards';
 
 /** Chrome DevTools' `_initiator` (a copy of CDP `Network.Initiator`), reduced to what pairing uses. */
 export interface EntryInitiator {
@@ -56,22 +56,22 @@ function readCorsIndex(value: unknown, field: 'preflightEntry' | 'requestEntry')
   return index !== null && Number.isInteger(index) && index >= 0 ? index : null;
 }
 
-/** Reads one raw entry, or returns a sentence saying why it was skipped. */
-export function readEntry(raw: unknown, index: number): EntryView | string {
+/** Reads one raw entry, or returns a sentence saying why it was skipped. `pool` shares repeated headers. */
+export function readEntry(raw: unknown, index: number, pool?: HeaderPool): EntryView | string {
   const where = `entry ${index}`;
   if (!isRecord(raw)) return `${where} is not an object`;
   const { request, response } = raw;
   if (!isRecord(request)) return `${where} has no request object`;
   if (typeof request.method !== 'string' || request.method === '') return `${where} has no request.method`;
   if (typeof request.url !== 'string' || request.url === '') return `${where} has no request.url`;
-  const requestHeaders = readHeaders(request.headers, `${where} request`);
+  const requestHeaders = readHeaders(request.headers, `${where} request`, pool);
   if (typeof requestHeaders === 'string') return requestHeaders;
   // A response is required by HAR 1.2, but some tools omit it for requests that never completed.
   if (response !== undefined && response !== null && !isRecord(response)) return `${where} response is not an object`;
   const res = isRecord(response) ? response : {};
   const status = res.status === undefined ? 0 : finiteNumber(res.status);
   if (status === null) return `${where} has a non-numeric response.status`;
-  const responseHeaders = readHeaders(res.headers, `${where} response`);
+  const responseHeaders = readHeaders(res.headers, `${where} response`, pool);
   if (typeof responseHeaders === 'string') return responseHeaders;
   const startedDateTime = optionalString(raw.startedDateTime);
   const startedMs = startedDateTime === null ? Number.NaN : Date.parse(startedDateTime);

@@ -6,7 +6,7 @@
 import type { Exchange } from '../engine/exchange';
 import { originOf } from '../engine/index';
 import { followRedirects } from './follow-redirects';
-import { headerValue, isRecord, optionalString } from './har-guards';
+import { headerPool, headerValue, isRecord, optionalString } from './har-guards';
 import { nestingGuard, TOO_DEEP } from './json-nesting';
 import { isPreflightEntry, pairPreflights } from './pair-preflights';
 import { type EntryView, readEntry } from './read-entry';
@@ -61,13 +61,14 @@ export function createHarReader(): HarReader {
   const warnings: HarWarning[] = [];
   let creator: HarCreator | null = null;
   let count = 0;
+  const pool = headerPool();
   return {
     creator(value) {
       if (isRecord(value))
         creator = { name: optionalString(value.name) ?? '', version: optionalString(value.version) ?? '' };
     },
     entry(value) {
-      const view = readEntry(value, count);
+      const view = readEntry(value, count, pool);
       if (typeof view === 'string') warnings.push({ entry: count, message: `skipped ${view}` });
       else views.push(view);
       count++;
@@ -115,6 +116,10 @@ function buildRecords(views: readonly EntryView[]): Pick<HarReadResult, 'records
   return { records, preflightEntries };
 }
 
+/** Why a JSON document is not a HAR log, after "not a HAR file: ". */
+export const NO_LOG_OBJECT = 'no "log" object at the top level';
+export const ENTRIES_NOT_ARRAY = '"log.entries" is not an array';
+
 /** Thrown by readHar for input that is not a HAR log at all; entry-level problems are warnings. */
 export class HarFormatError extends Error {
   override name = 'HarFormatError';
@@ -135,8 +140,8 @@ export function readHar(input: unknown): HarReadResult {
     }
   }
   const log = isRecord(parsed) ? parsed.log : undefined;
-  if (!isRecord(log)) throw new HarFormatError('not a HAR file: no "log" object at the top level');
-  if (!Array.isArray(log.entries)) throw new HarFormatError('not a HAR file: "log.entries" is not an array');
+  if (!isRecord(log)) throw new HarFormatError(`not a HAR file: ${NO_LOG_OBJECT}`);
+  if (!Array.isArray(log.entries)) throw new HarFormatError(`not a HAR file: ${ENTRIES_NOT_ARRAY}`);
   const reader = createHarReader();
   reader.creator(log.creator);
   for (const entry of log.entries) reader.entry(entry);

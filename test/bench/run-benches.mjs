@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const BENCHES = [
   { name: 'engine-bench', external: [] },
-  { name: 'har-bench', external: [] },
+  { name: 'har-bench', external: ['rolldown'] },
   { name: 'page-load-bench', external: ['playwright-core'], needsBuild: true },
   { name: 'panel-bench', external: ['playwright-core'] },
 ];
