@@ -22,7 +22,7 @@ function zipAfterBuild(): Plugin {
       const archive = zipDirectory('dist', `release/cors-lens-${manifest.version}-chrome.zip`);
       this.info(
         `wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes) from dist/, for the Chrome Web Store; ` +
-          `listing, privacy policy and images: ${STORE_FILES.chrome.listing}`,
+          `listing and images: ${STORE_FILES.chrome.dir}, privacy policy: ${STORE_FILES.privacyPolicy}`,
       );
     },
   };
@@ -45,7 +45,7 @@ function firefoxPackage(zip: boolean): Plugin {
       const archive = zipDirectory('dist-firefox', `release/cors-lens-${manifest.version}-firefox.zip`);
       this.info(
         `wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes) from dist-firefox/, for addons.mozilla.org; ` +
-          `source-code notes AMO asks for: ${STORE_FILES.firefox.sourceCodeNotes}, listing: ${STORE_FILES.firefox.listing}`,
+          `source-code notes AMO asks for: ${STORE_FILES.firefox.sourceCodeNotes}, listing and images: ${STORE_FILES.firefox.dir}`,
       );
     },
   };
