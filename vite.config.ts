@@ -5,18 +5,25 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { extensionManifest as manifest } from './src/build/extension-manifest.ts';
 import { firefoxManifest } from './src/build/firefox-manifest.ts';
+import { STORE_FILES } from './src/build/store-files.ts';
 import { zipDirectory } from './src/build/zip-directory.ts';
 
 const isVitest = process.env.VITEST !== undefined;
 
-/** `vite build --mode zip` also packs dist/ into a store-ready archive under release/. */
+/**
+ * `vite build --mode zip` also packs dist/ into a store-ready archive under release/, and says
+ * where it is and where the store listing is (`this.info` shows at Vite's default log level).
+ */
 function zipAfterBuild(): Plugin {
   return {
     name: 'cors-lens:zip',
     apply: 'build',
     closeBundle() {
       const archive = zipDirectory('dist', `release/cors-lens-${manifest.version}-chrome.zip`);
-      this.info(`wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes)`);
+      this.info(
+        `wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes) from dist/, for the Chrome Web Store; ` +
+          `listing and images: ${STORE_FILES.chrome.dir}, privacy policy: ${STORE_FILES.privacyPolicy}`,
+      );
     },
   };
 }
@@ -36,7 +43,10 @@ function firefoxPackage(zip: boolean): Plugin {
     closeBundle() {
       if (!zip) return;
       const archive = zipDirectory('dist-firefox', `release/cors-lens-${manifest.version}-firefox.zip`);
-      this.info(`wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes)`);
+      this.info(
+        `wrote ${archive.path} (${archive.files} files, ${archive.bytes} bytes) from dist-firefox/, for addons.mozilla.org; ` +
+          `source-code notes AMO asks for: ${STORE_FILES.firefox.sourceCodeNotes}, listing and images: ${STORE_FILES.firefox.dir}`,
+      );
     },
   };
 }
