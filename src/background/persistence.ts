@@ -1,4 +1,4 @@
-import { evaluate } from '../engine/evaluate';
+import { evaluate } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import { type ExchangeRecord, isBlockedRecord, type TabCounts, type TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';

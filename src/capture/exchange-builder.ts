@@ -1,16 +1,13 @@
-import type {
-  Exchange,
-  HeaderList,
-  HttpResponse,
-  ObservedOutcome,
-  PreflightObservation,
-  RedirectHop,
-} from '../engine/exchange';
-import { getHeader } from '../engine/header-list';
-import { isCorsSafelistedMethod } from '../engine/method';
-import { classifyNetworkError } from '../engine/network-error';
-import { isSameOrigin, originOf, resolveLocation } from '../engine/origin';
-import { corsUnsafeRequestHeaderNames } from '../engine/unsafe-request-headers';
+import type { Exchange, HeaderList, HttpResponse, ObservedOutcome, PreflightObservation, RedirectHop } from '../engine';
+import {
+  classifyNetworkError,
+  corsUnsafeRequestHeaderNames,
+  getHeader,
+  isCorsSafelistedMethod,
+  isSameOrigin,
+  originOf,
+  resolveLocation,
+} from '../engine';
 import type { RequestTrace } from './request-trace';
 
 function outcomeOf(trace: RequestTrace): ObservedOutcome {

@@ -3,7 +3,7 @@
  * feeds the demo server (how the API answers), the demo page (the buttons and what each request
  * does) and the e2e test (the verdict Chromium gives). Pure data, no I/O: the page bundles it too.
  */
-import type { CorsErrorCode } from '../engine/verdict-types';
+import type { CorsErrorCode } from '../engine';
 import type { Headers, RouteSpec } from './cors-server';
 
 /** Where the demo runs; ports are chosen at run time. */

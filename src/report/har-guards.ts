@@ -2,7 +2,7 @@
  * Type guards for HAR input: parsed JSON is `unknown` until these say otherwise. Tolerant where
  * real exporters differ (a missing `statusText`, a null `_initiator`), strict where a value is needed.
  */
-import type { HeaderList } from '../engine/exchange';
+import type { HeaderList } from '../engine';
 
 export type JsonRecord = Record<string, unknown>;
 

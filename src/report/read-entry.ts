@@ -3,7 +3,7 @@
  * cookies arrays are dropped here, so a reader keeps a few hundred bytes per entry however large
  * the file.
  */
-import type { HeaderList } from '../engine/exchange';
+import type { HeaderList } from '../engine';
 import { finiteNumber, isRecord, optionalString, readHeaders } from './har-guards';
 
 /** Chrome DevTools' `_initiator` (a copy of CDP `Network.Initiator`), reduced to what pairing uses. */

@@ -3,7 +3,7 @@
  * entry (`createHarReader`), so a caller can stream a file of any size: each entry is reduced to
  * its headers as it arrives, and pairing runs once at the end.
  */
-import type { Exchange } from '../engine/exchange';
+import type { Exchange } from '../engine';
 import { originOf } from '../engine/index';
 import { followRedirects } from './follow-redirects';
 import { headerValue, isRecord, optionalString } from './har-guards';

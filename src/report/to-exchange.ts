@@ -11,9 +11,9 @@ import type {
   PreflightObservation,
   RedirectHop,
   ResourceType,
-} from '../engine/exchange';
+} from '../engine';
+import { isHttpScheme, parseUrl } from '../engine';
 import { corsUnsafeRequestHeaderNames, fetchMetadataMode, isCorsSafelistedMethod, originOf } from '../engine/index';
-import { isHttpScheme, parseUrl } from '../engine/origin';
 import { redirectTarget } from './follow-redirects';
 import { headerValue } from './har-guards';
 import type { EntryView } from './read-entry';

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Entry, Har } from 'har-format';
-import { normalizeMethod } from '../../src/engine/method';
+import { normalizeMethod } from '../../src/engine';
 import { badgeFor } from '../../src/model/badge';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
 import { exportHar } from '../../src/panel/state/har-transfer';

@@ -3,7 +3,7 @@
  * packed extension installed: the verdict must say blocked exactly when the page's own script saw
  * the request fail, with Chromium's code (the verdict stays Chromium-coded), and no contradiction.
  */
-import { explain } from '../../src/engine/explain';
+import { explain } from '../../src/engine';
 import { firefoxNotes } from '../../src/panel/format/firefox-notes';
 import type { CorsTestServer } from '../e2e/support/cors-server';
 import { SCENARIOS, type Scenario } from '../e2e/support/scenarios';

@@ -1,6 +1,5 @@
-import type { Exchange } from '../../engine/exchange';
-import { safeText } from '../../engine/safe-text';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, Verdict } from '../../engine';
+import { safeText } from '../../engine';
 import { type HeaderCheckRow, headerChecks, stageLabel } from '../format/header-checks';
 
 /** The one check to read first: the one that failed, or for a request that passed, the advice. */

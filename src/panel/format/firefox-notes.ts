@@ -1,5 +1,4 @@
-import { evaluate } from '../../engine/evaluate';
-import { firefoxReason } from '../../engine/firefox-reason';
+import { evaluate, firefoxReason } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 
 const CORS_BLOCK = 'NS_ERROR_DOM_BAD_URI';

@@ -1,7 +1,5 @@
-import type { Exchange, HeaderList, HttpResponse } from '../../engine/exchange';
-import { getHeaderValues } from '../../engine/header-list';
-import { requiredPolicy } from '../../engine/required-policy';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, HeaderList, HttpResponse, Verdict } from '../../engine';
+import { getHeaderValues, requiredPolicy } from '../../engine';
 
 /** Which response a check looked at. */
 export type CheckStage = { kind: 'preflight' } | { kind: 'redirect'; index: number } | { kind: 'response' };

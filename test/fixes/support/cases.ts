@@ -5,7 +5,7 @@
  * what must hold is that the engine predicts Chromium's exact code, and that the fix makes it pass.
  */
 import type { Exchange, Verdict } from '../../../src/engine';
-import { pageFix } from '../../../src/engine/page-fix';
+import { pageFix } from '../../../src/engine';
 
 export type CaseId =
   | 'missing-acao'

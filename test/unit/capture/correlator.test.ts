@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CapturedExchange, type CaptureOutput, Correlator } from '../../../src/capture/correlator';
-import { evaluate } from '../../../src/engine/evaluate';
-import type { Exchange } from '../../../src/engine/exchange';
+import type { Exchange } from '../../../src/engine';
+import { evaluate } from '../../../src/engine';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 
