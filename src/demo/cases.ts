@@ -197,7 +197,7 @@ export function demoCases(origins: DemoOrigins): DemoCase[] {
       group: 'preflight',
       title: 'Authorization under "*"',
       story:
-        'A credentialed request with an Authorization header; the preflight allows headers "*", which is a literal name with credentials and never covers Authorization anyway.',
+        'A credentialed request with an Authorization header; the preflight allows headers "*", which with credentials is a literal header name, so it does not cover Authorization.',
       request: { method: 'GET', credentials: 'include', headers: { Authorization: DEMO_TOKEN } },
       routes: [
         {

@@ -36,7 +36,7 @@ export {
   splitHeaderList,
 } from './verdict/header-list';
 export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './verdict/method';
-export { classifyNetworkError, type NetworkErrorClass } from './verdict/network-error';
+export { classifyNetworkError, type NetworkErrorClass, outcomeOfError } from './verdict/network-error';
 export {
   isHttpScheme,
   isSameOrigin,
@@ -58,6 +58,7 @@ export {
   type EffectiveMode,
   effectiveMode,
   fetchMetadataMode,
+  needsPreflight,
   requestOrigin,
 } from './verdict/request-context';
 export {

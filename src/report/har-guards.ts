@@ -4,11 +4,7 @@
  */
 import type { HeaderList } from '../engine';
 
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../model/is-record';
 
 export function optionalString(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -33,10 +29,4 @@ export function readHeaders(value: unknown, where: string): HeaderList | string 
     headers.push([header.name, header.value]);
   }
   return headers;
-}
-
-/** First value of a header, by case-insensitive name; null when absent. */
-export function headerValue(headers: HeaderList, lowerName: string): string | null {
-  for (const [name, value] of headers) if (name.toLowerCase() === lowerName) return value;
-  return null;
 }

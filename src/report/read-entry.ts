@@ -4,7 +4,8 @@
  * the file.
  */
 import type { HeaderList } from '../engine';
-import { finiteNumber, isRecord, optionalString, readHeaders } from './har-guards';
+import { isRecord } from '../model/is-record';
+import { finiteNumber, optionalString, readHeaders } from './har-guards';
 
 /** Chrome DevTools' `_initiator` (a copy of CDP `Network.Initiator`), reduced to what pairing uses. */
 export interface EntryInitiator {

@@ -4,9 +4,10 @@
  * its headers as it arrives, and pairing runs once at the end.
  */
 import type { Exchange } from '../engine';
-import { originOf } from '../engine/index';
+import { getHeader as headerValue, originOf } from '../engine';
+import { isRecord } from '../model/is-record';
 import { followRedirects } from './follow-redirects';
-import { headerValue, isRecord, optionalString } from './har-guards';
+import { optionalString } from './har-guards';
 import { nestingGuard, TOO_DEEP } from './json-nesting';
 import { isPreflightEntry, pairPreflights } from './pair-preflights';
 import { type EntryView, readEntry } from './read-entry';

@@ -2,6 +2,7 @@
  * Building blocks shared by the per-code explanation modules: the opening sentence about the
  * request, the preflight it needed, and what the checked response looked like.
  */
+import { isCorsSafelistedMethod } from '../verdict/method';
 import { type ExplainContext, headerValue, headerValues } from './context';
 import { checkedStatus, contradictionSentence, credentialsSentence } from './phrases';
 import { safeText } from './safe-text';
@@ -33,14 +34,11 @@ export function askPhrase(ctx: ExplainContext): string {
   return `${safeText(method, 40)}${list}`;
 }
 
-/** Methods that need no preflight (Fetch: CORS-safelisted method); compared as sent, since only these are normalised. */
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
-
 /** Why a preflight was needed, in Fetch terms: a non-safelisted method and/or request headers. */
 function preflightReason(ctx: ExplainContext): string {
   const { method, headers } = preflightAsk(ctx);
   const reasons: string[] = [];
-  if (!SAFELISTED_METHODS.has(method)) reasons.push(`${safeText(method, 40)} is not a CORS-safelisted method`);
+  if (!isCorsSafelistedMethod(method)) reasons.push(`${safeText(method, 40)} is not a CORS-safelisted method`);
   if (headers.length > 0)
     reasons.push(`${headers.length > 1 ? 'the request headers are' : 'the request header is'} not CORS-safelisted`);
   return reasons.length === 0 ? 'Because the request needed one' : `Because ${reasons.join(' and ')}`;

@@ -3,9 +3,14 @@
  * decisive check looked at, its status and CORS headers, the page origin, the URLs involved.
  * Everything tolerates a malformed exchange (bad URLs, out-of-range indexes) because `explain` never throws.
  */
+import { asciiLowercase } from '../verdict/ascii';
 import { checkedPreflight } from '../verdict/decision';
 import type { Exchange, HeaderList, HttpRequest, HttpResponse, PreflightObservation } from '../verdict/exchange';
+import { getHeader, getHeaderValues } from '../verdict/header-list';
+import { locationUrl, parseUrl } from '../verdict/origin';
 import type { Verdict } from '../verdict/verdict-types';
+
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ws: '80', wss: '443' };
 
 export interface ExplainContext {
   verdict: Verdict;
@@ -25,23 +30,14 @@ export interface ExplainContext {
   status: number | null;
 }
 
-/** All values of a header, in wire order, matched case-insensitively. */
+/** All values of a header, in wire order; none when the response or request is not at hand. */
 export function headerValues(headers: HeaderList | null | undefined, name: string): string[] {
-  if (!headers) return [];
-  const lower = name.toLowerCase();
-  const values: string[] = [];
-  for (const entry of headers) {
-    if (Array.isArray(entry) && typeof entry[0] === 'string' && entry[0].toLowerCase() === lower) {
-      values.push(typeof entry[1] === 'string' ? entry[1] : '');
-    }
-  }
-  return values;
+  return headers ? getHeaderValues(headers, asciiLowercase(name)) : [];
 }
 
-/** The header's values joined with ", " as HTTP folds them, or null when absent. */
+/** The header's values joined with ", " as HTTP folds them, or null when absent or not at hand. */
 export function headerValue(headers: HeaderList | null | undefined, name: string): string | null {
-  const values = headerValues(headers, name);
-  return values.length === 0 ? null : values.join(', ');
+  return headers ? getHeader(headers, asciiLowercase(name)) : null;
 }
 
 /** True when any `Access-Control-Allow-*` header is present: a CORS layer at least answered. */
@@ -50,35 +46,12 @@ export function hasAnyCorsHeader(headers: HeaderList | null | undefined): boolea
   return headers.some((entry) => typeof entry[0] === 'string' && /^access-control-/i.test(entry[0]));
 }
 
-const SCHEME_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/;
-
-/** `scheme://host[:port]` of an absolute URL, lowercased, without userinfo; null when not parseable. */
-export function originOf(url: string): string | null {
-  const match = SCHEME_AUTHORITY.exec(url);
-  if (!match || match[1] === undefined || match[2] === undefined) return null;
-  const authority = match[2].slice(match[2].lastIndexOf('@') + 1).toLowerCase();
-  return authority === '' ? null : `${match[1].toLowerCase()}://${authority}`;
-}
-
 /** `host:port` with the scheme's default port filled in, for "is the server running on …?". */
 export function hostAndPort(url: string): string | null {
-  const origin = originOf(url);
-  if (origin === null) return null;
-  const [scheme = '', authority = ''] = origin.split('://');
-  if (/:\d+$/.test(authority)) return authority;
-  const port = scheme === 'https' || scheme === 'wss' ? 443 : scheme === 'http' || scheme === 'ws' ? 80 : null;
-  return port === null ? authority : `${authority}:${port}`;
-}
-
-/** Resolves a redirect `Location` against the URL it answered, by hand (no URL global in the engine). */
-export function resolveLocation(base: string, location: string): string {
-  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(location)) return location;
-  const origin = originOf(base);
-  if (origin === null) return location;
-  if (location.startsWith('//')) return `${origin.split('://')[0]}:${location}`;
-  if (location.startsWith('/')) return `${origin}${location}`;
-  const path = base.slice(origin.length).split(/[?#]/)[0] ?? '';
-  return `${origin}${path.slice(0, path.lastIndexOf('/') + 1) || '/'}${location}`;
+  const parsed = parseUrl(url);
+  if (parsed === null || parsed.host === '') return null;
+  const port = parsed.port === '' ? DEFAULT_PORTS[parsed.scheme] : parsed.port;
+  return port === undefined ? parsed.host : `${parsed.host}:${port}`;
 }
 
 /** The URL the browser ended up requesting: the last redirect's Location, or the first URL. */
@@ -86,7 +59,7 @@ export function finalUrl(exchange: Exchange): string {
   let url = exchange.request.url;
   for (const hop of exchange.redirects) {
     const location = headerValue(hop.response.headers, 'location');
-    if (location !== null) url = resolveLocation(hop.request.url, location);
+    if (location !== null) url = locationUrl(location, hop.request.url) ?? location;
   }
   return url;
 }

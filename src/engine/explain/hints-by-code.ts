@@ -2,12 +2,11 @@
  * Per-code hidden causes: the server-stack mistakes that most often produce each CORS error.
  * Each names the stack and the setting at fault, so it can be checked in that stack's own documentation.
  */
+import { isSentWithLowercase } from '../verdict/method';
+import { originOf } from '../verdict/origin';
 import { preflightAsk } from './common';
-import { type ExplainContext, headerValue, headerValues, originOf } from './context';
+import { type ExplainContext, headerValue, headerValues } from './context';
 import { quoted, safeText } from './safe-text';
-
-/** Methods the Fetch standard normalises (upper-cases); any other stays as written. */
-const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 function allowOriginValue(ctx: ExplainContext): string {
   return ctx.verdict.header?.received ?? headerValue(ctx.checked?.headers, 'access-control-allow-origin') ?? '';
@@ -102,7 +101,7 @@ function missingOriginHints(ctx: ExplainContext): string[] {
 function methodHints(ctx: ExplainContext): string[] {
   const method = ctx.verdict.failedParameter || preflightAsk(ctx).method;
   const hints: string[] = [];
-  if (method !== method.toUpperCase() && !NORMALIZED_METHODS.has(method.toUpperCase())) {
+  if (isSentWithLowercase(method)) {
     hints.push(
       `fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT, so ${quoted(method, 40)} is sent as written and must be allowed with exactly that case. Write method: '${safeText(method.toUpperCase(), 40)}' in the page instead.`,
     );
@@ -125,7 +124,9 @@ function headerHints(ctx: ExplainContext): string[] {
   const header = (ctx.verdict.failedParameter || preflightAsk(ctx).headers[0] || '').toLowerCase();
   const hints: string[] = [];
   if (header === 'authorization') {
-    hints.push('Authorization is never covered by Access-Control-Allow-Headers: *; name it explicitly.');
+    hints.push(
+      "Access-Control-Allow-Headers: * covers Authorization only where a browser still lets it (Chromium by default); the Fetch standard's rule and a credentialed request leave it out: name authorization explicitly.",
+    );
   } else if (header === 'content-type') {
     hints.push(
       'Content-Type is safelisted only for text/plain, multipart/form-data and application/x-www-form-urlencoded; application/json needs a preflight that allows content-type.',
@@ -141,7 +142,7 @@ function preflightRedirectHints(ctx: ExplainContext): string[] {
   const location = headerValue(ctx.checked?.headers, 'location') ?? '';
   const from = originOf(ctx.lastUrl);
   const to = originOf(location);
-  if (from?.startsWith('http:') && to?.startsWith('https:'))
+  if (from.startsWith('http:') && to.startsWith('https:'))
     return ['The server redirects http to https: call the https URL directly.'];
   if (location !== '' && (location.endsWith('/') || ctx.lastUrl.endsWith('/'))) {
     return [

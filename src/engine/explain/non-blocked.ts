@@ -2,8 +2,10 @@
  * Words for the verdicts that are not a CORS block: passed (with or without advisories),
  * not subject to CORS, network errors and the undecidable.
  */
+
+import { originOf } from '../verdict/origin';
 import { askPhrase, opening, paragraph, type Words } from './common';
-import { type ExplainContext, headerValue, hostAndPort, originOf } from './context';
+import { type ExplainContext, headerValue, hostAndPort } from './context';
 import { networkErrorFamily, networkErrorWords } from './network-error-text';
 import { statusPhrase } from './phrases';
 import { quoted, safeText } from './safe-text';
@@ -51,7 +53,7 @@ function notCorsReason(ctx: ExplainContext): string {
     return 'WebSocket connections are not subject to CORS; the server should check the Origin header itself.';
   }
   const target = originOf(ctx.exchange.request.url);
-  if (target !== null && target === ctx.exchange.initiatorOrigin) {
+  if (target !== 'null' && target === ctx.exchange.initiatorOrigin) {
     return `the page and the URL share the origin ${safeText(target)}, so no CORS check applies.`;
   }
   return 'the request was not made in CORS mode (e.g. an <img> or <script> without the crossorigin attribute), so no CORS check applies; the page just cannot read the response.';

@@ -4,7 +4,7 @@
  */
 import { asciiUppercase } from '../verdict/ascii';
 import type { Exchange } from '../verdict/exchange';
-import { normalizeMethod } from '../verdict/method';
+import { isSentWithLowercase } from '../verdict/method';
 import { quoted } from './safe-text';
 
 export interface PageFix {
@@ -21,8 +21,8 @@ export interface PageFix {
  * @see https://fetch.spec.whatwg.org/#concept-method-normalize
  */
 function lowercaseMethodFix(method: string): PageFix | null {
+  if (!isSentWithLowercase(method)) return null;
   const upper = asciiUppercase(method);
-  if (method === upper || normalizeMethod(method) !== method) return null;
   return {
     summary: `Send ${quoted(upper)} from the page, not ${quoted(method)}.`,
     detail:

@@ -113,7 +113,7 @@ export function explainHeaderDisallowed(ctx: ExplainContext): Words {
   const star = !hasStar
     ? ''
     : header.toLowerCase() === 'authorization'
-      ? ' Its * never covers Authorization, which must be named explicitly.'
+      ? " Its * does not cover Authorization under the Fetch standard's rule (Chromium's default still lets it) or with credentials: name Authorization explicitly."
       : credentialed
         ? ' Its * does not count because the request is credentialed.'
         : '';

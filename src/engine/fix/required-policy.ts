@@ -1,19 +1,11 @@
 import { advisedUnexposedHeaders } from '../verdict/advisories';
 import { checkedPreflight } from '../verdict/decision';
 import type { Exchange, HeaderList } from '../verdict/exchange';
-import { splitHeaderList } from '../verdict/header-list';
+import { getHeader, splitHeaderList } from '../verdict/header-list';
+import { isCorsSafelistedMethod, normalizeMethod } from '../verdict/method';
 import { corsUnsafeRequestHeaderNames } from '../verdict/unsafe-request-headers';
 import type { CorsErrorCode, Verdict } from '../verdict/verdict-types';
 import type { OriginRedirect, RequiredPolicy, ServerOrigins } from './fix-types';
-
-/** The value of the first `name` field in `headers` (case-insensitive), or null when absent. */
-function findHeader(headers: HeaderList, name: string): string | null {
-  const wanted = name.toLowerCase();
-  for (const [fieldName, value] of headers) {
-    if (fieldName.toLowerCase() === wanted) return value;
-  }
-  return null;
-}
 
 /** One request of the actual request's redirect chain and the `Origin` it carried. */
 interface ChainRequest {
@@ -32,7 +24,7 @@ interface RequestChain {
 }
 
 function initiatorOf(exchange: Exchange): string {
-  return exchange.initiatorOrigin ?? findHeader(exchange.request.headers, 'origin') ?? '';
+  return exchange.initiatorOrigin ?? getHeader(exchange.request.headers, 'origin') ?? '';
 }
 
 /**
@@ -49,7 +41,7 @@ function requestChain(exchange: Exchange): RequestChain {
   const { redirects } = exchange;
   const urls = redirects.length === 0 ? [exchange.request.url] : redirects.map((hop) => hop.request.url);
   const last = redirects[redirects.length - 1];
-  const location = last === undefined ? null : findHeader(last.response.headers, 'location');
+  const location = last === undefined ? null : getHeader(last.response.headers, 'location');
   if (location !== null) urls.push(location);
   const requests: ChainRequest[] = [];
   let taintedBy: RequestChain['taintedBy'] = null;
@@ -64,7 +56,7 @@ function requestChain(exchange: Exchange): RequestChain {
     }
     previous = server ?? previous;
     const hop = redirects[index];
-    const sent = hop === undefined ? null : findHeader(hop.request.headers, 'origin');
+    const sent = hop === undefined ? null : getHeader(hop.request.headers, 'origin');
     requests.push({ server, origin: sent !== null && sent !== '' ? sent : tainted ? 'null' : initiator, tainted });
   });
   return { requests, taintedBy };
@@ -80,7 +72,7 @@ function requiredPolicyOrigin(exchange: Exchange, verdict: Verdict, chain: Reque
   const initiator = initiatorOf(exchange);
   const preflight = checkedPreflight(verdict, exchange);
   if (verdict.stage === 'preflight' && preflight.kind === 'observed') {
-    const sent = findHeader(preflight.request.headers, 'origin');
+    const sent = getHeader(preflight.request.headers, 'origin');
     if (sent !== null && sent !== '') return sent;
     return initiator;
   }
@@ -157,7 +149,7 @@ function unsafeNames(headers: HeaderList): string[] {
 function requiredPolicyHeaders(exchange: Exchange, verdict: Verdict): string[] {
   const preflight = exchange.preflight;
   const requested =
-    preflight.kind === 'observed' ? findHeader(preflight.request.headers, 'access-control-request-headers') : null;
+    preflight.kind === 'observed' ? getHeader(preflight.request.headers, 'access-control-request-headers') : null;
   const names =
     preflight.kind === 'observed'
       ? splitHeaderList(requested ?? '').map((name) => name.toLowerCase())
@@ -167,10 +159,6 @@ function requiredPolicyHeaders(exchange: Exchange, verdict: Verdict): string[] {
   }
   return [...new Set(names)].sort();
 }
-
-/** Only these methods are uppercased by fetch()/XHR; `patch` stays `patch`. */
-const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 /** Codes that only a credentialed request can produce. */
 const CREDENTIALED_CODES: ReadonlySet<CorsErrorCode> = new Set<CorsErrorCode>([
@@ -183,29 +171,22 @@ const CREDENTIALED_CODES: ReadonlySet<CorsErrorCode> = new Set<CorsErrorCode>([
 /** Suggested Access-Control-Max-Age: long enough to spare most preflights, short enough to roll out a change. */
 const MAX_AGE_SECONDS = 600;
 
-/** @see https://fetch.spec.whatwg.org/#concept-method-normalize */
-function normalizeMethod(method: string): string {
-  const upper = method.toUpperCase();
-  return NORMALIZED_METHODS.has(upper) ? upper : method;
-}
-
 function requiredMethods(exchange: Exchange, verdict: Verdict): string[] {
   const preflight = exchange.preflight;
   const requested =
-    preflight.kind === 'observed' ? findHeader(preflight.request.headers, 'access-control-request-method') : null;
+    preflight.kind === 'observed' ? getHeader(preflight.request.headers, 'access-control-request-method') : null;
   const candidates = [requested !== null && requested.trim() !== '' ? requested.trim() : exchange.request.method];
   if (verdict.code === 'MethodDisallowedByPreflightResponse' && verdict.failedParameter !== '') {
     candidates.push(verdict.failedParameter);
   }
-  const methods = candidates.map(normalizeMethod).filter((method) => method !== '' && !SAFELISTED_METHODS.has(method));
+  const methods = candidates.map(normalizeMethod).filter((method) => method !== '' && !isCorsSafelistedMethod(method));
   return [...new Set(methods)];
 }
 
 function sentCredentials(exchange: Exchange): boolean {
   const requests = [exchange.request, ...exchange.redirects.map((hop) => hop.request)];
   return requests.some(
-    (request) =>
-      findHeader(request.headers, 'cookie') !== null || findHeader(request.headers, 'authorization') !== null,
+    (request) => getHeader(request.headers, 'cookie') !== null || getHeader(request.headers, 'authorization') !== null,
   );
 }
 

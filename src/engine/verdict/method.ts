@@ -2,7 +2,12 @@
 import { asciiUppercase } from './ascii';
 
 const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+/**
+ * The CORS-safelisted methods, in the order recipes list them.
+ * @see https://fetch.spec.whatwg.org/#cors-safelisted-method
+ */
+export const CORS_SAFELISTED_METHODS: readonly string[] = ['GET', 'HEAD', 'POST'];
+const SAFELISTED_METHODS = new Set(CORS_SAFELISTED_METHODS);
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
@@ -15,6 +20,16 @@ export function normalizeMethod(method: string): string {
   if (NORMALIZED_METHODS.has(method)) return method;
   const upper = asciiUppercase(method);
   return NORMALIZED_METHODS.has(upper) ? upper : method;
+}
+
+/**
+ * True when fetch() sends the method with lowercase letters as written (`patch`): it uppercases
+ * only the methods it normalises, and a server or an Access-Control-Allow-Methods that expects
+ * `PATCH` refuses it.
+ * @see https://fetch.spec.whatwg.org/#concept-method-normalize
+ */
+export function isSentWithLowercase(method: string): boolean {
+  return method !== asciiUppercase(method) && normalizeMethod(method) === method;
 }
 
 /**

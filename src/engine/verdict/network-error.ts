@@ -31,3 +31,20 @@ export function classifyNetworkError(error: string | null): NetworkErrorClass {
   if (LOCAL_NETWORK.has(name)) return 'local-network';
   return 'network';
 }
+
+/**
+ * Firefox's names for a response withheld by a policy other than CORS: Cross-Origin-Resource-Policy
+ * (`NS_ERROR_DOM_CORP_FAILED`, `HttpBaseChannel::ProcessCrossOriginResourcePolicyHeader` in
+ * netwerk/protocol/http/HttpBaseChannel.cpp).
+ */
+const OTHER_POLICY_BLOCKS = new Set(['NS_ERROR_DOM_CORP_FAILED']);
+
+/**
+ * What the page saw when the browser ended a request with this error name: `blocked` when the
+ * browser's policy withheld the response (CORS, Local Network Access, CORP), `network-error` when
+ * the network failed. No name at all is a block: the browser gave no other reason.
+ */
+export function outcomeOfError(error: string | null): 'blocked' | 'network-error' {
+  if (classifyNetworkError(error) !== 'network') return 'blocked';
+  return OTHER_POLICY_BLOCKS.has((error ?? '').trim()) ? 'blocked' : 'network-error';
+}

@@ -192,7 +192,8 @@ export function withoutCredentials(url: string): string {
 
 /**
  * Resolves a `Location` value against the URL it answered; null when it cannot be resolved.
- * Only what the origin needs: absolute, scheme-relative, and path-relative references.
+ * Only what the origin needs: absolute, scheme-relative, and path-relative references (a
+ * path-relative one lands at the root); `locationUrl` gives the whole URL.
  * @see https://fetch.spec.whatwg.org/#concept-response-location-url
  */
 export function resolveLocation(location: string, base: string): string | null {
@@ -202,4 +203,19 @@ export function resolveLocation(location: string, base: string): string | null {
   if (baseUrl === null || !baseUrl.special || baseUrl.scheme === 'file') return null;
   if (trimmed.startsWith('//') || trimmed.startsWith('\\\\')) return `${baseUrl.scheme}:${trimmed}`;
   return `${serializeOrigin(baseUrl)}${trimmed.startsWith('/') ? '' : '/'}${trimmed}`;
+}
+
+/** A hierarchical URL's path up to its last `/`: what a path-relative reference replaces the rest of. */
+const BASE_DIRECTORY = /^[a-zA-Z][a-zA-Z0-9+.-]*:[/\\]{2}[^/\\?#]*([^?#]*\/)/;
+
+/**
+ * The whole URL a redirect's `Location` leads to, for showing it: as `resolveLocation`, but a
+ * path-relative reference resolves against the base's directory (dot segments kept as written).
+ * @see https://url.spec.whatwg.org/#concept-basic-url-parser
+ */
+export function locationUrl(location: string, base: string): string | null {
+  const trimmed = location.trim();
+  const directory = BASE_DIRECTORY.exec(base)?.[1];
+  const pathRelative = trimmed !== '' && !/^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\])/.test(trimmed);
+  return resolveLocation(pathRelative && directory !== undefined ? `${directory}${trimmed}` : trimmed, base);
 }

@@ -6,6 +6,7 @@
 import { asciiLowercase } from './ascii';
 import type { CheckFailure } from './check-failure';
 import { corsCheck } from './cors-check';
+import { statusOf } from './decision';
 import type { HttpResponse } from './exchange';
 import { getHeader, isToken, splitHeaderList } from './header-list';
 import { isCorsSafelistedMethod } from './method';
@@ -67,7 +68,7 @@ function isOkStatus(status: number): boolean {
  */
 export function corsPreflightCheck(input: PreflightInput): PreflightFailure | null {
   const { response } = input;
-  const status = Number.isFinite(response.status) ? response.status : null;
+  const status = statusOf(response);
   const headers = response.headers;
   // Chromium fails on the redirect itself (PreflightLoader::HandleRedirect), before any header check.
   if (status !== null && REDIRECT_STATUSES.has(status) && getHeader(headers, 'location') !== null) {

@@ -5,6 +5,7 @@
  */
 import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
 import { corsCheck } from './cors-check';
+import { statusOf } from './decision';
 import type { PreflightObservation, RedirectHop } from './exchange';
 import { getHeader } from './header-list';
 import { isHttpScheme, isSameOrigin, parseUrl, resolveLocation, withoutCredentials } from './origin';
@@ -58,10 +59,6 @@ export type RedirectPreflightCheck = (
   origin: string,
 ) => { failure: CheckFailure; status: number | null } | null;
 
-function statusOf(hop: RedirectHop): number | null {
-  return Number.isFinite(hop.response.status) ? hop.response.status : null;
-}
-
 /**
  * Walks `hops` from `start`; returns the state after the last hop, or the hop that failed.
  * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
@@ -75,7 +72,7 @@ export function httpRedirectFetch(
   for (let index = 0; index < hops.length; index++) {
     const hop = hops[index];
     if (hop === undefined) break;
-    const status = statusOf(hop);
+    const status = statusOf(hop.response);
     const requestUrl = hop.request.url === '' ? state.currentUrl : hop.request.url;
     // HTTP fetch: if the CORS flag is set and a CORS check for request and response returns failure, network error.
     if (state.corsFlag && state.mode === 'cors') {

@@ -103,6 +103,15 @@ export function preflightAsks(preflight: HttpRequest): { method: string; headerN
 }
 
 /**
+ * Whether a CORS request must be preceded by a CORS-preflight fetch: its method is not
+ * CORS-safelisted, or it carries a CORS-unsafe request header.
+ * @see https://fetch.spec.whatwg.org/#main-fetch
+ */
+export function needsPreflight(method: string, headers: HeaderList): boolean {
+  return !isCorsSafelistedMethod(method) || unsafeHeaderNamesInCheckOrder(headers).length > 0;
+}
+
+/**
  * Method and unsafe header names: from the observed preflight's Access-Control-Request-* (what
  * Chromium computed) when it carries them, else recomputed from the actual request's headers; in
  * the order Chromium checks them either way.
@@ -112,7 +121,6 @@ export function requestContext(exchange: Exchange): RequestContext {
   const { preflight, request } = exchange;
   let method = normalizeMethod(request.method);
   let unsafeHeaderNames = unsafeHeaderNamesInCheckOrder(request.headers);
-  const needsPreflight = !isCorsSafelistedMethod(method) || unsafeHeaderNames.length > 0;
   const asked = preflight.kind === 'observed' ? preflightAsks(preflight.request) : null;
   if (asked !== null) {
     method = asked.method;
@@ -125,7 +133,7 @@ export function requestContext(exchange: Exchange): RequestContext {
     mode: effectiveMode(exchange),
     method,
     unsafeHeaderNames,
-    needsPreflight,
+    needsPreflight: needsPreflight(request.method, request.headers),
     hasAuthorization: hasHeader(request.headers, 'authorization'),
     url: target.url,
     // Same origin needs two tuple origins; an opaque origin is same origin with nothing captured.

@@ -58,6 +58,12 @@ describe('Correlator: simple requests', () => {
     });
   });
 
+  it("takes Firefox's Cross-Origin-Resource-Policy block for a block, as the HAR reader does", () => {
+    const script = new EventScript().fail('1', url, 'GET', 'NS_ERROR_DOM_CORP_FAILED');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange).toMatchObject({ outcome: 'blocked', networkError: 'NS_ERROR_DOM_CORP_FAILED' });
+  });
+
   it('counts a same-origin request without storing it', () => {
     const same = `${PAGE}/local`;
     const script = new EventScript()

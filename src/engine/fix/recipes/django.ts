@@ -1,3 +1,4 @@
+import { isCorsSafelistedMethod } from '../../verdict/method';
 import type { Verdict } from '../../verdict/verdict-types';
 import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { listOf, pyString } from './literals';
@@ -6,8 +7,6 @@ import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
 
 /** django-cors-headers' `corsheaders.defaults`; only names beyond them are added. */
 const DEFAULT_METHODS = new Set(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
-/** Never checked against Access-Control-Allow-Methods, so never worth adding or mentioning. */
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 const DEFAULT_HEADERS = new Set([
   'accept',
   'authorization',
@@ -48,8 +47,8 @@ const PITFALLS: PitfallTable = {
  * is not a tuple); a comment names the needed ones it already covers.
  */
 function extending(base: string, needed: readonly string[], defaults: ReadonlySet<string>): string {
-  const added = needed.filter((name) => !defaults.has(name) && !SAFELISTED_METHODS.has(name));
-  const covered = needed.filter((name) => defaults.has(name) && !SAFELISTED_METHODS.has(name));
+  const added = needed.filter((name) => !defaults.has(name));
+  const covered = needed.filter((name) => defaults.has(name));
   const tuple = added.length === 0 ? `(*${base},)` : listOf(added, pyString, `(*${base}, `, ')');
   return covered.length === 0 ? tuple : `${tuple}  # ${base} already allows ${covered.join(', ')}`;
 }
@@ -68,7 +67,11 @@ function snippet(ctx: RecipeContext): string {
     ']',
     '',
     `CORS_ALLOWED_ORIGINS = ${listOf(ctx.origins, pyString)}`,
-    `CORS_ALLOW_METHODS = ${extending('default_methods', ctx.methods, DEFAULT_METHODS)}`,
+    `CORS_ALLOW_METHODS = ${extending(
+      'default_methods',
+      ctx.methods.filter((method) => !isCorsSafelistedMethod(method)),
+      DEFAULT_METHODS,
+    )}`,
     `CORS_ALLOW_HEADERS = ${extending('default_headers', ctx.headers, DEFAULT_HEADERS)}`,
   ];
   if (ctx.credentials) lines.push('CORS_ALLOW_CREDENTIALS = True');

@@ -1,3 +1,4 @@
+import { CORS_SAFELISTED_METHODS } from '../../verdict/method';
 import type { AdvisoryCode, Verdict } from '../../verdict/verdict-types';
 import type { OriginRedirect, RequiredPolicy, ServerOrigins } from '../fix-types';
 import { type FailureKind, failureKind } from './failure-kind';
@@ -14,8 +15,6 @@ const SERIALIZED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*
 
 /** Method and header names a snippet may carry: real-world tokens without quote or interpolation characters. */
 const PLAIN_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-
-const SAFELISTED_METHODS = ['GET', 'HEAD', 'POST'];
 
 /** Everything a stack's recipe needs, with every value already safe to embed in any snippet language. */
 export interface RecipeContext {
@@ -66,7 +65,7 @@ function plainTokens(names: readonly string[], dropped: string[]): string[] {
  * Fetch standard compares as sent. Listing both spellings satisfies every reading.
  */
 function withUppercaseTwins(methods: readonly string[]): string[] {
-  return [...new Set([...SAFELISTED_METHODS, ...methods.flatMap((method) => [method.toUpperCase(), method])])];
+  return [...new Set([...CORS_SAFELISTED_METHODS, ...methods.flatMap((method) => [method.toUpperCase(), method])])];
 }
 
 const isPlainOrigin = (origin: string): boolean => origin === 'null' || SERIALIZED_ORIGIN.test(origin);

@@ -17,7 +17,7 @@ const ADVISORY_TEXT: Readonly<Record<string, (ctx: RecipeContext) => string>> = 
     `Without Access-Control-Max-Age every call pays for a preflight; ${ctx.maxAge} s is a safe value.`,
   'max-age-above-cap': (ctx) => `Chromium caps Access-Control-Max-Age at 7200 s; ${ctx.maxAge} s is a safe value.`,
   'authorization-via-wildcard': () =>
-    "'*' in Access-Control-Allow-Headers never covers Authorization: list authorization by name.",
+    "'*' in Access-Control-Allow-Headers covers Authorization in Chromium by default, but not under the Fetch standard's rule or with credentials: list authorization by name.",
 };
 
 /** What usually goes wrong for each failure kind, whatever the stack. */
