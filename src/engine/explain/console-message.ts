@@ -6,6 +6,7 @@
  * renderer-side fetch() failures.
  */
 
+import { CORS_ERROR_CATALOG } from '../verdict/cors-error-catalog';
 import type { ResourceType } from '../verdict/exchange';
 import type { CorsErrorCode } from '../verdict/verdict-types';
 import { addressSpaceName } from './address-space-name';
@@ -25,9 +26,6 @@ export interface ConsoleMessageOptions {
   legacyNoCorsHint?: boolean;
 }
 
-/** Chromium's `ListOfCorsEnabledURLSchemes()` as Chrome 130+ prints it; embedders may add schemes. */
-export const CORS_ENABLED_SCHEMES = 'chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app';
-
 const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
 const XHR_CREDENTIALS_TAIL =
   ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
@@ -36,22 +34,6 @@ const LEGACY_NO_CORS_TAIL =
   " Have the server send the header with a valid value, or, if an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
 const LEGACY_MISSING_TAIL =
   " If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
-
-/** The codes `IsPreflightError()` prefixes with PREFLIGHT_PREFIX. */
-const PREFLIGHT_PREFIXED: ReadonlySet<CorsErrorCode> = new Set<CorsErrorCode>([
-  'PreflightWildcardOriginNotAllowed',
-  'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues',
-  'PreflightInvalidAllowOriginValue',
-  'PreflightAllowOriginMismatch',
-  'PreflightInvalidAllowCredentials',
-  'PreflightInvalidStatus',
-  'PreflightDisallowedRedirect',
-  'PreflightMissingAllowExternal',
-  'PreflightInvalidAllowExternal',
-  'PreflightMissingAllowPrivateNetwork',
-  'PreflightInvalidAllowPrivateNetwork',
-]);
 
 /**
  * `Resource::ResourceTypeToString`, lowercased when its second letter is lowercase ("Image" → "image",
@@ -83,81 +65,17 @@ function resourceKind(type: ResourceType): string | null {
 
 function reason(code: CorsErrorCode, ctx: ExplainContext, kind: string, legacy: boolean): string {
   const raw = ctx.verdict.failedParameter || (ctx.verdict.header?.received ?? '');
-  // Cut before encoding: the value may be megabytes and only MAX_VALUE_CHARS are shown.
-  const hint = encodeHint(raw, MAX_VALUE_CHARS);
   const isFetch = kind === 'fetch';
-  const noCors = isFetch ? (legacy ? LEGACY_NO_CORS_TAIL : NO_CORS_TAIL) : '';
-  const xhrTail = kind === 'XMLHttpRequest' ? XHR_CREDENTIALS_TAIL : '';
   const target = ctx.exchange.addressSpaces?.target;
-  const space = (lna: boolean) => `\`${addressSpaceName(target, ctx.lastUrl, lna)}\``;
-  switch (code) {
-    case 'DisallowedByMode':
-      return 'Cross origin requests are not allowed by request mode.';
-    case 'InvalidResponse':
-      return 'The response is invalid.';
-    case 'WildcardOriginNotAllowed':
-    case 'PreflightWildcardOriginNotAllowed':
-      return `The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.${xhrTail}`;
-    case 'MissingAllowOriginHeader':
-    case 'PreflightMissingAllowOriginHeader':
-      return `No 'Access-Control-Allow-Origin' header is present on the requested resource.${isFetch && legacy ? LEGACY_MISSING_TAIL : ''}`;
-    case 'MultipleAllowOriginValues':
-    case 'PreflightMultipleAllowOriginValues':
-      return `The 'Access-Control-Allow-Origin' header contains multiple values '${hint}', but only one is allowed.${noCors}`;
-    case 'InvalidAllowOriginValue':
-    case 'PreflightInvalidAllowOriginValue':
-      return `The 'Access-Control-Allow-Origin' header contains the invalid value '${hint}'.${noCors}`;
-    case 'AllowOriginMismatch':
-    case 'PreflightAllowOriginMismatch':
-      return `The 'Access-Control-Allow-Origin' header has a value '${hint}' that is not equal to the supplied origin.${noCors}`;
-    case 'InvalidAllowCredentials':
-    case 'PreflightInvalidAllowCredentials':
-      return `The value of the 'Access-Control-Allow-Credentials' header in the response is '${hint}' which must be 'true' when the request's credentials mode is 'include'.${xhrTail}`;
-    case 'CorsDisabledScheme':
-      return `Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES}.`;
-    case 'PreflightInvalidStatus':
-      return 'It does not have HTTP ok status.';
-    case 'PreflightDisallowedRedirect':
-      return 'Redirect is not allowed for a preflight request.';
-    case 'PreflightMissingAllowExternal':
-      return "No 'Access-Control-Allow-External' header was present in the preflight response for this external request (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/').";
-    case 'PreflightInvalidAllowExternal':
-      // The double space after the comma is Chromium's.
-      return `The 'Access-Control-Allow-External' header in the preflight response for this external request had a value of '${hint}',  not 'true' (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/').`;
-    case 'PreflightMissingAllowPrivateNetwork':
-      return `No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the ${space(false)} address space.`;
-    case 'PreflightInvalidAllowPrivateNetwork':
-      return `The 'Access-Control-Allow-Private-Network' header in the preflight response for this private network request targeting the ${space(false)} address space had a value of '${hint}',  not 'true'.`;
-    case 'InvalidAllowMethodsPreflightResponse':
-      return 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.';
-    case 'InvalidAllowHeadersPreflightResponse':
-      return 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.';
-    case 'MethodDisallowedByPreflightResponse':
-      return `Method ${hint} is not allowed by Access-Control-Allow-Methods in preflight response.`;
-    case 'HeaderDisallowedByPreflightResponse':
-      return `Request header field ${hint} is not allowed by Access-Control-Allow-Headers in preflight response.`;
-    case 'RedirectContainsCredentials':
-      return `Redirect location '${hint}' contains a username and password, which is disallowed for cross-origin requests.`;
-    case 'InsecurePrivateNetwork':
-      return `The request client is not a secure context and the resource is in more-private address space ${space(false)}.`;
-    case 'InvalidPrivateNetworkAccess':
-      // Chromium names the space the page declared (fetch's targetAddressSpace); the verdict carries it as failedParameter.
-      return `Request had a target IP address space of \`${safeText(raw || 'unknown', 20)}\` yet the resource is in address space ${space(false)}.`;
-    case 'UnexpectedPrivateNetworkAccess':
-      return `Request had no target IP address space, yet the resource is in address space ${space(false)}.`;
-    case 'PreflightMissingPrivateNetworkAccessId':
-      return `No 'Private-Network-Access-Id' header was present in the preflight response for this private network request targeting the ${space(false)} address space.`;
-    case 'PreflightMissingPrivateNetworkAccessName':
-      return `No 'Private-Network-Access-Name' header was present in the preflight response for this private network request targeting the ${space(false)} address space.`;
-    case 'PrivateNetworkAccessPermissionUnavailable':
-      return `Unable to ask for permission to access the ${space(false)} IP address space.`;
-    case 'PrivateNetworkAccessPermissionDenied':
-      return `Permission was denied for this request to access the ${space(false)} address space.`;
-    case 'LocalNetworkAccessPermissionDenied':
-      return `Permission was denied for this request to access the ${space(true)} address space.`;
-    case 'NoCorsRedirectModeNotFollow':
-      return 'Request mode is "no-cors" but the redirect mode is not "follow".';
-  }
+  return CORS_ERROR_CATALOG[code].consoleReason({
+    // Cut before encoding: the value may be megabytes and only MAX_VALUE_CHARS are shown.
+    hint: encodeHint(raw, MAX_VALUE_CHARS),
+    declaredSpace: safeText(raw || 'unknown', 20),
+    space: (lna) => `\`${addressSpaceName(target, ctx.lastUrl, lna)}\``,
+    noCorsTail: isFetch ? (legacy ? LEGACY_NO_CORS_TAIL : NO_CORS_TAIL) : '',
+    legacyMissingTail: isFetch && legacy ? LEGACY_MISSING_TAIL : '',
+    xhrTail: kind === 'XMLHttpRequest' ? XHR_CREDENTIALS_TAIL : '',
+  });
 }
 
 /**
@@ -192,6 +110,6 @@ export function consoleMessage(ctx: ExplainContext, options: ConsoleMessageOptio
   const last = safeText(ctx.lastUrl, MAX_URL_CHARS);
   const redirected =
     ctx.lastUrl !== ctx.initialUrl ? `(redirected from '${safeText(ctx.initialUrl, MAX_URL_CHARS)}') ` : '';
-  const prefix = PREFLIGHT_PREFIXED.has(code) ? PREFLIGHT_PREFIX : '';
+  const prefix = CORS_ERROR_CATALOG[code].preflightPrefixed ? PREFLIGHT_PREFIX : '';
   return `Access to ${kind} at '${last}' ${redirected}from origin '${safeText(ctx.origin)}' has been blocked by CORS policy: ${prefix}${reason(code, ctx, kind, options.legacyNoCorsHint === true)}`;
 }

@@ -4,6 +4,7 @@
  * exchange, however hostile or malformed, yields bounded plain text and never throws.
  */
 
+import { CORS_ERROR_CATALOG, type CorsErrorFamily } from '../verdict/cors-error-catalog';
 import type { Exchange } from '../verdict/exchange';
 import { getHeader, getHeaderValues } from '../verdict/header-list';
 import type { CorsErrorCode, Verdict } from '../verdict/verdict-types';
@@ -24,11 +25,17 @@ import {
   explainWildcardOrigin,
 } from './origin-codes';
 import {
+  explainAllowExternal,
+  explainAllowPrivateNetwork,
   explainCorsDisabledScheme,
   explainDisallowedByMode,
-  explainNetworkAccess,
+  explainInsecurePrivateNetwork,
+  explainNetworkPermissionDenied,
+  explainNetworkPermissionUnavailable,
   explainNoCorsRedirectMode,
+  explainPrivateNetworkAccessIdentity,
   explainRedirectCredentials,
+  explainTargetAddressSpace,
 } from './other-codes';
 import {
   explainHeaderDisallowed,
@@ -50,51 +57,36 @@ export const EXPLANATION_LIMITS = {
   hints: 8,
 } as const;
 
+/** The words of each family of CORS error (the family is the catalog row's). */
+const WORDS_BY_FAMILY = {
+  'missing-allow-origin': explainMissingAllowOrigin,
+  'multiple-allow-origin': explainMultipleAllowOrigin,
+  'invalid-allow-origin': explainInvalidAllowOrigin,
+  'allow-origin-mismatch': explainAllowOriginMismatch,
+  'wildcard-origin': explainWildcardOrigin,
+  'invalid-allow-credentials': explainInvalidAllowCredentials,
+  'preflight-status': explainPreflightInvalidStatus,
+  'preflight-redirect': explainPreflightRedirect,
+  'invalid-response': explainInvalidResponse,
+  'invalid-allow-methods': explainInvalidAllowMethods,
+  'invalid-allow-headers': explainInvalidAllowHeaders,
+  'method-disallowed': explainMethodDisallowed,
+  'header-disallowed': explainHeaderDisallowed,
+  'disallowed-by-mode': explainDisallowedByMode,
+  'cors-disabled-scheme': explainCorsDisabledScheme,
+  'no-cors-redirect-mode': explainNoCorsRedirectMode,
+  'redirect-credentials': explainRedirectCredentials,
+  'network-permission-denied': explainNetworkPermissionDenied,
+  'network-permission-unavailable': explainNetworkPermissionUnavailable,
+  'insecure-private-network': explainInsecurePrivateNetwork,
+  'allow-private-network': explainAllowPrivateNetwork,
+  'allow-external': explainAllowExternal,
+  'private-network-access-identity': explainPrivateNetworkAccessIdentity,
+  'target-address-space': explainTargetAddressSpace,
+} satisfies Record<CorsErrorFamily, (ctx: ExplainContext, code: CorsErrorCode) => Words>;
+
 function blockedWords(code: CorsErrorCode, ctx: ExplainContext): Words {
-  switch (code) {
-    case 'MissingAllowOriginHeader':
-    case 'PreflightMissingAllowOriginHeader':
-      return explainMissingAllowOrigin(ctx);
-    case 'MultipleAllowOriginValues':
-    case 'PreflightMultipleAllowOriginValues':
-      return explainMultipleAllowOrigin(ctx);
-    case 'InvalidAllowOriginValue':
-    case 'PreflightInvalidAllowOriginValue':
-      return explainInvalidAllowOrigin(ctx);
-    case 'AllowOriginMismatch':
-    case 'PreflightAllowOriginMismatch':
-      return explainAllowOriginMismatch(ctx);
-    case 'WildcardOriginNotAllowed':
-    case 'PreflightWildcardOriginNotAllowed':
-      return explainWildcardOrigin(ctx);
-    case 'InvalidAllowCredentials':
-    case 'PreflightInvalidAllowCredentials':
-      return explainInvalidAllowCredentials(ctx);
-    case 'PreflightInvalidStatus':
-      return explainPreflightInvalidStatus(ctx);
-    case 'PreflightDisallowedRedirect':
-      return explainPreflightRedirect(ctx);
-    case 'InvalidResponse':
-      return explainInvalidResponse(ctx);
-    case 'InvalidAllowMethodsPreflightResponse':
-      return explainInvalidAllowMethods(ctx);
-    case 'InvalidAllowHeadersPreflightResponse':
-      return explainInvalidAllowHeaders(ctx);
-    case 'MethodDisallowedByPreflightResponse':
-      return explainMethodDisallowed(ctx);
-    case 'HeaderDisallowedByPreflightResponse':
-      return explainHeaderDisallowed(ctx);
-    case 'DisallowedByMode':
-      return explainDisallowedByMode(ctx);
-    case 'CorsDisabledScheme':
-      return explainCorsDisabledScheme(ctx);
-    case 'NoCorsRedirectModeNotFollow':
-      return explainNoCorsRedirectMode(ctx);
-    case 'RedirectContainsCredentials':
-      return explainRedirectCredentials(ctx);
-    default:
-      return explainNetworkAccess(code, ctx);
-  }
+  return WORDS_BY_FAMILY[CORS_ERROR_CATALOG[code].family](ctx, code);
 }
 
 /** A blocked verdict without a code (an engine bug or a future code): say what is known. */

@@ -1,52 +1,13 @@
 /**
  * Firefox's name for the same failure, so a developer who tests in both browsers sees one problem,
- * not two. Names are the `(Reason: …)` categories of netwerk/protocol/http/nsCORSListenerProxy.cpp
- * as MDN titles its error pages; Firefox's localisation keys add version suffixes
+ * not two: the catalog row's reason (`CORS_ERROR_CATALOG` in verdict/cors-error-catalog.ts),
+ * refined by what the response shows. Firefox's localisation keys add version suffixes
  * (`CORSMissingAllowOrigin2`, `CORSPreflightDidNotSucceed3`) that we drop.
  */
 
+import { CORS_ERROR_CATALOG } from '../verdict/cors-error-catalog';
 import type { CorsErrorCode } from '../verdict/verdict-types';
 import { networkErrorFamily } from './network-error-text';
-
-const REASONS: Readonly<Record<CorsErrorCode, string | null>> = {
-  DisallowedByMode: null,
-  InvalidResponse: 'CORSDidNotSucceed',
-  WildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
-  MissingAllowOriginHeader: 'CORSMissingAllowOrigin',
-  MultipleAllowOriginValues: 'CORSMultipleAllowOriginNotAllowed',
-  // Firefox never parses the value: anything but the exact origin (or `*`) is a mismatch.
-  InvalidAllowOriginValue: 'CORSAllowOriginNotMatchingOrigin',
-  AllowOriginMismatch: 'CORSAllowOriginNotMatchingOrigin',
-  InvalidAllowCredentials: 'CORSMissingAllowCredentials',
-  CorsDisabledScheme: 'CORSRequestNotHttp',
-  PreflightInvalidStatus: 'CORSPreflightDidNotSucceed',
-  PreflightDisallowedRedirect: 'CORSExternalRedirectNotAllowed',
-  PreflightWildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
-  PreflightMissingAllowOriginHeader: 'CORSMissingAllowOrigin',
-  PreflightMultipleAllowOriginValues: 'CORSMultipleAllowOriginNotAllowed',
-  PreflightInvalidAllowOriginValue: 'CORSAllowOriginNotMatchingOrigin',
-  PreflightAllowOriginMismatch: 'CORSAllowOriginNotMatchingOrigin',
-  PreflightInvalidAllowCredentials: 'CORSMissingAllowCredentials',
-  PreflightMissingAllowExternal: null,
-  PreflightInvalidAllowExternal: null,
-  PreflightMissingAllowPrivateNetwork: null,
-  PreflightInvalidAllowPrivateNetwork: null,
-  InvalidAllowMethodsPreflightResponse: 'CORSInvalidAllowMethod',
-  InvalidAllowHeadersPreflightResponse: 'CORSInvalidAllowHeader',
-  MethodDisallowedByPreflightResponse: 'CORSMethodNotFound',
-  HeaderDisallowedByPreflightResponse: 'CORSMissingAllowHeaderFromPreflight',
-  // Firefox fails a redirect to user:pass@ as a network error and logs "CORS request did not succeed".
-  RedirectContainsCredentials: 'CORSDidNotSucceed',
-  InsecurePrivateNetwork: null,
-  InvalidPrivateNetworkAccess: null,
-  UnexpectedPrivateNetworkAccess: null,
-  NoCorsRedirectModeNotFollow: null,
-  PreflightMissingPrivateNetworkAccessId: null,
-  PreflightMissingPrivateNetworkAccessName: null,
-  PrivateNetworkAccessPermissionUnavailable: null,
-  PrivateNetworkAccessPermissionDenied: null,
-  LocalNetworkAccessPermissionDenied: null,
-};
 
 export interface FirefoxReasonOptions {
   /**
@@ -64,7 +25,7 @@ export function firefoxReason(code: CorsErrorCode, options: FirefoxReasonOptions
   if (options.redirectsToUnsafeScheme === true) return 'CORSDidNotSucceed';
   // Firefox CORS-checks a redirected preflight's 3xx before it refuses the redirect itself.
   if (code === 'PreflightDisallowedRedirect' && options.allowOriginLines === 0) return 'CORSMissingAllowOrigin';
-  const reason = REASONS[code] ?? null;
+  const reason = CORS_ERROR_CATALOG[code].firefoxReason;
   if (
     reason === 'CORSMultipleAllowOriginNotAllowed' &&
     options.allowOriginLines !== undefined &&
@@ -74,9 +35,6 @@ export function firefoxReason(code: CorsErrorCode, options: FirefoxReasonOptions
   }
   return reason;
 }
-
-/** Every code with a Firefox reason, for tests and docs. */
-export const FIREFOX_REASONS: Readonly<Record<CorsErrorCode, string | null>> = REASONS;
 
 /**
  * Firefox's reason for a CORS request that failed on the network (a refused connection, too many

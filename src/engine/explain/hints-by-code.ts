@@ -2,6 +2,7 @@
  * Per-code hidden causes: the server-stack mistakes that most often produce each CORS error.
  * Each names the stack and the setting at fault, so it can be checked in that stack's own documentation.
  */
+import { CORS_ERROR_CATALOG, type CorsErrorFamily } from '../verdict/cors-error-catalog';
 import { isSentWithLowercase } from '../verdict/method';
 import { originOf } from '../verdict/origin';
 import { preflightAsk } from './common';
@@ -152,26 +153,43 @@ function preflightRedirectHints(ctx: ExplainContext): string[] {
   return ['A redirect to a login page or another host: preflights must be answered directly, before authentication.'];
 }
 
+const UNPARSABLE_LIST_HINT =
+  'Every item must be an HTTP token separated by commas: semicolons, quotes, parentheses, "@", ":" or spaces inside a name make the whole header unparsable, and the browser then ignores all of it.';
+
+const none = (): string[] => [];
+
+/** The hidden causes of each family of CORS error (the family is the catalog row's). */
+const HINTS_BY_FAMILY = {
+  'missing-allow-origin': missingOriginHints,
+  'multiple-allow-origin': multipleHints,
+  'invalid-allow-origin': () => [
+    'Misconfigured values such as a bare host (example.com), a path, or several origins separated by spaces produce this; send one full origin.',
+  ],
+  'allow-origin-mismatch': mismatchHints,
+  'wildcard-origin': (ctx) => credentialHints(ctx, true),
+  'invalid-allow-credentials': (ctx) => credentialHints(ctx, false),
+  'preflight-status': none,
+  'preflight-redirect': preflightRedirectHints,
+  'invalid-response': none,
+  'invalid-allow-methods': () => [UNPARSABLE_LIST_HINT],
+  'invalid-allow-headers': () => [UNPARSABLE_LIST_HINT],
+  'method-disallowed': methodHints,
+  'header-disallowed': headerHints,
+  'disallowed-by-mode': none,
+  'cors-disabled-scheme': none,
+  'no-cors-redirect-mode': none,
+  'redirect-credentials': none,
+  'network-permission-denied': none,
+  'network-permission-unavailable': none,
+  'insecure-private-network': none,
+  'allow-private-network': none,
+  'allow-external': none,
+  'private-network-access-identity': none,
+  'target-address-space': none,
+} satisfies Record<CorsErrorFamily, (ctx: ExplainContext) => string[]>;
+
 /** The code-specific hints for a blocked verdict. */
 export function codeHints(ctx: ExplainContext): string[] {
-  const code = ctx.verdict.code ?? '';
-  if (/AllowOriginMismatch$/.test(code)) return mismatchHints(ctx);
-  if (/MultipleAllowOriginValues$/.test(code)) return multipleHints(ctx);
-  if (/WildcardOriginNotAllowed$/.test(code)) return credentialHints(ctx, true);
-  if (/InvalidAllowCredentials$/.test(code)) return credentialHints(ctx, false);
-  if (/MissingAllowOriginHeader$/.test(code)) return missingOriginHints(ctx);
-  if (code === 'MethodDisallowedByPreflightResponse') return methodHints(ctx);
-  if (code === 'HeaderDisallowedByPreflightResponse') return headerHints(ctx);
-  if (code === 'PreflightDisallowedRedirect') return preflightRedirectHints(ctx);
-  if (code === 'InvalidAllowMethodsPreflightResponse' || code === 'InvalidAllowHeadersPreflightResponse') {
-    return [
-      'Every item must be an HTTP token separated by commas: semicolons, quotes, parentheses, "@", ":" or spaces inside a name make the whole header unparsable, and the browser then ignores all of it.',
-    ];
-  }
-  if (/InvalidAllowOriginValue$/.test(code)) {
-    return [
-      'Misconfigured values such as a bare host (example.com), a path, or several origins separated by spaces produce this; send one full origin.',
-    ];
-  }
-  return [];
+  const code = ctx.verdict.code;
+  return code === null ? [] : HINTS_BY_FAMILY[CORS_ERROR_CATALOG[code].family](ctx);
 }

@@ -54,55 +54,66 @@ export function explainRedirectCredentials(ctx: ExplainContext): Words {
 
 const PNA_HEADER = 'Access-Control-Allow-Private-Network';
 
-/** Private Network Access (Chrome 94–137) and its successor Local Network Access (Chrome 138+). */
-export function explainNetworkAccess(code: CorsErrorCode, ctx: ExplainContext): Words {
+/** " The target … is on a more private network than the page …": the first sentence of every Local/Private Network Access text. */
+function networkTarget(ctx: ExplainContext): { target: string; where: string } {
   const target = safeText(hostAndPort(ctx.lastUrl) ?? ctx.lastUrl);
-  const where = ` The target ${target} is on a more private network than the page${spaces(ctx)}.`;
-  switch (code) {
-    case 'LocalNetworkAccessPermissionDenied':
-    case 'PrivateNetworkAccessPermissionDenied':
-      return words(ctx, `Blocked: the user did not allow this page to access the local network (${target})`, [
-        where,
-        ' Chrome asks the user for permission before a public page may reach a private or loopback address; the permission was denied, so nothing reached the server, whatever its headers say.',
-        ' Allow local network access for this site in the permission prompt or site settings, or serve the page from the same network.',
-      ]);
-    case 'PrivateNetworkAccessPermissionUnavailable':
-      return words(ctx, `Blocked: Chrome could not ask for permission to access the local network (${target})`, [
-        where,
-        ' The permission prompt could not be shown (for example in a worker or a frame without permission).',
-      ]);
-    case 'InsecurePrivateNetwork':
-      return words(ctx, `Blocked: an insecure (http) page may not reach the private network (${target})`, [
-        where,
-        ' Only secure contexts (https or localhost) may make private network requests. Serve the page over https.',
-      ]);
-    case 'PreflightMissingAllowPrivateNetwork':
-    case 'PreflightInvalidAllowPrivateNetwork': {
-      const sent = headerValue(ctx.checked?.headers, PNA_HEADER);
-      return words(ctx, `Blocked: the preflight did not answer ${PNA_HEADER}: true`, [
-        where,
-        ` Chrome sent a preflight with Access-Control-Request-Private-Network: true; the server answered ${checkedStatus(ctx)} with ${sentHeader(PNA_HEADER, sent)}.`,
-        ` It had to answer ${PNA_HEADER}: true along with the usual CORS headers.`,
-      ]);
-    }
-    case 'PreflightMissingAllowExternal':
-    case 'PreflightInvalidAllowExternal':
-      return words(ctx, 'Blocked: the preflight did not answer Access-Control-Allow-External: true', [
-        where,
-        ' This is the experimental predecessor of Private Network Access; the server had to answer Access-Control-Allow-External: true.',
-      ]);
-    case 'PreflightMissingPrivateNetworkAccessId':
-    case 'PreflightMissingPrivateNetworkAccessName': {
-      const header = code.endsWith('Id') ? 'Private-Network-Access-Id' : 'Private-Network-Access-Name';
-      return words(ctx, `Blocked: the preflight did not send the ${header} header`, [
-        where,
-        ` For a device without a trusted certificate Chrome asks the user, and needs ${header} in the preflight response to identify the device.`,
-      ]);
-    }
-    default:
-      return words(ctx, `Blocked: the request's target address space does not match the server's (${target})`, [
-        where,
-        ` The request declared a target address space (fetch's targetAddressSpace) that differs from where ${target} actually is.`,
-      ]);
-  }
+  return { target, where: ` The target ${target} is on a more private network than the page${spaces(ctx)}.` };
+}
+
+/** Private Network Access (Chrome 94–137) and its successor Local Network Access (Chrome 138+): the user said no. */
+export function explainNetworkPermissionDenied(ctx: ExplainContext): Words {
+  const { target, where } = networkTarget(ctx);
+  return words(ctx, `Blocked: the user did not allow this page to access the local network (${target})`, [
+    where,
+    ' Chrome asks the user for permission before a public page may reach a private or loopback address; the permission was denied, so nothing reached the server, whatever its headers say.',
+    ' Allow local network access for this site in the permission prompt or site settings, or serve the page from the same network.',
+  ]);
+}
+
+export function explainNetworkPermissionUnavailable(ctx: ExplainContext): Words {
+  const { target, where } = networkTarget(ctx);
+  return words(ctx, `Blocked: Chrome could not ask for permission to access the local network (${target})`, [
+    where,
+    ' The permission prompt could not be shown (for example in a worker or a frame without permission).',
+  ]);
+}
+
+export function explainInsecurePrivateNetwork(ctx: ExplainContext): Words {
+  const { target, where } = networkTarget(ctx);
+  return words(ctx, `Blocked: an insecure (http) page may not reach the private network (${target})`, [
+    where,
+    ' Only secure contexts (https or localhost) may make private network requests. Serve the page over https.',
+  ]);
+}
+
+export function explainAllowPrivateNetwork(ctx: ExplainContext): Words {
+  const sent = headerValue(ctx.checked?.headers, PNA_HEADER);
+  return words(ctx, `Blocked: the preflight did not answer ${PNA_HEADER}: true`, [
+    networkTarget(ctx).where,
+    ` Chrome sent a preflight with Access-Control-Request-Private-Network: true; the server answered ${checkedStatus(ctx)} with ${sentHeader(PNA_HEADER, sent)}.`,
+    ` It had to answer ${PNA_HEADER}: true along with the usual CORS headers.`,
+  ]);
+}
+
+export function explainAllowExternal(ctx: ExplainContext): Words {
+  return words(ctx, 'Blocked: the preflight did not answer Access-Control-Allow-External: true', [
+    networkTarget(ctx).where,
+    ' This is the experimental predecessor of Private Network Access; the server had to answer Access-Control-Allow-External: true.',
+  ]);
+}
+
+export function explainPrivateNetworkAccessIdentity(ctx: ExplainContext, code: CorsErrorCode): Words {
+  const header = code.endsWith('Id') ? 'Private-Network-Access-Id' : 'Private-Network-Access-Name';
+  return words(ctx, `Blocked: the preflight did not send the ${header} header`, [
+    networkTarget(ctx).where,
+    ` For a device without a trusted certificate Chrome asks the user, and needs ${header} in the preflight response to identify the device.`,
+  ]);
+}
+
+export function explainTargetAddressSpace(ctx: ExplainContext): Words {
+  const { target, where } = networkTarget(ctx);
+  return words(ctx, `Blocked: the request's target address space does not match the server's (${target})`, [
+    where,
+    ` The request declared a target address space (fetch's targetAddressSpace) that differs from where ${target} actually is.`,
+  ]);
 }

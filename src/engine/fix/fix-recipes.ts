@@ -1,3 +1,4 @@
+import { CORS_ERROR_CATALOG } from '../verdict/cors-error-catalog';
 import type { Exchange } from '../verdict/exchange';
 import type { Verdict } from '../verdict/verdict-types';
 import type { FixRecipe, RequiredPolicy, StackId, StackRecipe } from './fix-types';
@@ -10,7 +11,7 @@ import { cloudflareRecipe } from './recipes/cloudflare';
 import { djangoRecipe } from './recipes/django';
 import { DUPLICATE_ORIGIN_CHANGES } from './recipes/duplicate-origin';
 import { expressRecipe } from './recipes/express';
-import { failureKind, NOT_FIXED_BY_SERVER_CONFIG } from './recipes/failure-kind';
+import { failureKind } from './recipes/failure-kind';
 import { fastapiRecipe } from './recipes/fastapi';
 import { fastifyRecipe } from './recipes/fastify';
 import { flaskRecipe } from './recipes/flask';
@@ -108,7 +109,7 @@ export const RECIPE_PLACEHOLDERS: Readonly<Record<StackId, readonly RecipePlaceh
 function needsServerFix(verdict: Verdict): boolean {
   if (verdict.kind === 'passed') return verdict.advisories.length > 0;
   if (verdict.kind !== 'blocked' || verdict.code === null) return false;
-  return !NOT_FIXED_BY_SERVER_CONFIG.has(verdict.code);
+  return CORS_ERROR_CATALOG[verdict.code].fixedByServerConfig;
 }
 
 /**

@@ -1,7 +1,8 @@
+import type { FailureKind } from '../../verdict/cors-error-catalog';
 import { CORS_SAFELISTED_METHODS } from '../../verdict/method';
 import type { AdvisoryCode, Verdict } from '../../verdict/verdict-types';
 import type { OriginRedirect, RequiredPolicy, ServerOrigins } from '../fix-types';
-import { type FailureKind, failureKind } from './failure-kind';
+import { failureKind } from './failure-kind';
 
 /** Used in snippets when the exchange's origin is not a plausible serialized origin. */
 export const PLACEHOLDER_ORIGIN = 'https://your-app.example';
