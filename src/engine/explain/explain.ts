@@ -4,7 +4,8 @@
  * exchange, however hostile or malformed, yields bounded plain text and never throws.
  */
 
-import { CORS_ERROR_CATALOG, type CorsErrorFamily } from '../verdict/cors-error-catalog';
+import { CORS_ERROR_CATALOG } from '../verdict/cors-error-catalog';
+import type { CorsErrorFamily } from '../verdict/cors-error-row';
 import type { Exchange } from '../verdict/exchange';
 import { getHeader, getHeaderValues } from '../verdict/header-list';
 import type { CorsErrorCode, Verdict } from '../verdict/verdict-types';

@@ -2,7 +2,8 @@
  * Per-code hidden causes: the server-stack mistakes that most often produce each CORS error.
  * Each names the stack and the setting at fault, so it can be checked in that stack's own documentation.
  */
-import { CORS_ERROR_CATALOG, type CorsErrorFamily } from '../verdict/cors-error-catalog';
+import { CORS_ERROR_CATALOG } from '../verdict/cors-error-catalog';
+import type { CorsErrorFamily } from '../verdict/cors-error-row';
 import { isSentWithLowercase } from '../verdict/method';
 import { originOf } from '../verdict/origin';
 import { preflightAsk } from './common';

@@ -1,4 +1,5 @@
-import { CORS_ERROR_CATALOG, type FailureKind } from '../../verdict/cors-error-catalog';
+import { CORS_ERROR_CATALOG } from '../../verdict/cors-error-catalog';
+import type { FailureKind } from '../../verdict/cors-error-row';
 import type { Verdict } from '../../verdict/verdict-types';
 
 /** Which family of failure this verdict is, for choosing a stack's pitfall. */

@@ -1,4 +1,4 @@
-import type { FailureKind } from '../../verdict/cors-error-catalog';
+import type { FailureKind } from '../../verdict/cors-error-row';
 import { CORS_SAFELISTED_METHODS } from '../../verdict/method';
 import type { AdvisoryCode, Verdict } from '../../verdict/verdict-types';
 import type { OriginRedirect, RequiredPolicy, ServerOrigins } from '../fix-types';

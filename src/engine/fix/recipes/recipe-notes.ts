@@ -1,4 +1,4 @@
-import type { FailureKind } from '../../verdict/cors-error-catalog';
+import type { FailureKind } from '../../verdict/cors-error-row';
 import { PLACEHOLDER_ORIGIN, type RecipeContext } from './recipe-context';
 
 /** A stack's pitfall for a failure kind: fixed text, or text built from the context. */
