@@ -1,5 +1,5 @@
-import type { Exchange, HeaderList, HttpResponse, Verdict } from '../../engine';
-import { getHeaderValues, requiredPolicy } from '../../engine';
+import type { Exchange, HttpResponse, Verdict } from '../../engine';
+import { getHeader, requiredPolicy } from '../../engine';
 
 /** Which response a check looked at. */
 export type CheckStage = { kind: 'preflight' } | { kind: 'redirect'; index: number } | { kind: 'response' };
@@ -27,11 +27,6 @@ interface Check {
   received: string | null;
 }
 
-function received(headers: HeaderList, name: string): string | null {
-  const values = getHeaderValues(headers, name);
-  return values.length === 0 ? null : values.join(', ');
-}
-
 /** The CORS check of one response, in Chromium's order: allow-origin, then allow-credentials. */
 function corsChecks(response: HttpResponse, origin: string, credentials: boolean): Check[] {
   const checks: Check[] = [
@@ -39,7 +34,7 @@ function corsChecks(response: HttpResponse, origin: string, credentials: boolean
       name: 'access-control-allow-origin',
       required: origin,
       wildcardAllowed: !credentials,
-      received: received(response.headers, 'access-control-allow-origin'),
+      received: getHeader(response.headers, 'access-control-allow-origin'),
     },
   ];
   if (credentials) {
@@ -47,7 +42,7 @@ function corsChecks(response: HttpResponse, origin: string, credentials: boolean
       name: 'access-control-allow-credentials',
       required: 'true',
       wildcardAllowed: false,
-      received: received(response.headers, 'access-control-allow-credentials'),
+      received: getHeader(response.headers, 'access-control-allow-credentials'),
     });
   }
   return checks;
@@ -67,7 +62,7 @@ function preflightChecks(
       name: 'access-control-allow-methods',
       required: methods.join(', '),
       wildcardAllowed: !credentials,
-      received: received(response.headers, 'access-control-allow-methods'),
+      received: getHeader(response.headers, 'access-control-allow-methods'),
     });
   }
   if (headers.length > 0) {
@@ -75,7 +70,7 @@ function preflightChecks(
       name: 'access-control-allow-headers',
       required: headers.join(', '),
       wildcardAllowed: !credentials,
-      received: received(response.headers, 'access-control-allow-headers'),
+      received: getHeader(response.headers, 'access-control-allow-headers'),
     });
   }
   return checks;
@@ -147,7 +142,7 @@ export function headerChecks(exchange: Exchange, verdict: Verdict): HeaderCheckR
       name: 'access-control-expose-headers',
       required: policy.exposeHeaders.join(', '),
       wildcardAllowed: !credentials,
-      received: received(exchange.response.headers, 'access-control-expose-headers'),
+      received: getHeader(exchange.response.headers, 'access-control-expose-headers'),
       outcome: 'advice',
     });
   }
