@@ -1,6 +1,6 @@
-import type { Exchange, Verdict } from '../../engine';
+import type { CheckOutcome, Exchange, Verdict } from '../../engine';
 import { safeText } from '../../engine';
-import { type CheckOutcome, headerChecks, stageLabel } from '../format/header-checks';
+import { headerChecks, stageLabel } from '../format/header-checks';
 
 const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
   passed: '✓ ok',
