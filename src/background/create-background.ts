@@ -1,6 +1,6 @@
 import { capEvent } from '../capture/cap-event';
 import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
-import { evaluate } from '../engine/evaluate';
+import { evaluate } from '../engine';
 import type { Badge } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';

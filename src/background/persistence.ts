@@ -1,7 +1,8 @@
-import { evaluate } from '../engine/evaluate';
+import { evaluate } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import { type ExchangeRecord, isBlockedRecord, type TabCounts, type TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
+import { isRecord } from '../model/is-record';
 import { isCount } from '../model/protocol';
 import type { SessionStore } from '../platform/storage';
 import { decodeEvent, encodeEvent } from './stored-event';
@@ -32,10 +33,6 @@ export interface TabMeta extends TabCounts {
 export interface RecordRef {
   tabId: TabId;
   requestId: RequestId;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function isTabMeta(value: unknown): value is TabMeta {

@@ -1,4 +1,4 @@
-import type { HeaderList } from '../engine/exchange';
+import type { HeaderList } from '../engine';
 
 /** What JSON.stringify writes and JSON.parse gives back. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

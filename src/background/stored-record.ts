@@ -9,7 +9,7 @@ import type {
   PreflightObservation,
   RedirectHop,
   ResourceType,
-} from '../engine/exchange';
+} from '../engine';
 import type { ExchangeRecord } from '../model/exchange-record';
 import { decodeHeaders, encodeHeaders, type Json, parseStored } from './stored-format';
 

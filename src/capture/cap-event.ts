@@ -1,5 +1,5 @@
-import type { HeaderList } from '../engine/exchange';
-import { byteLength } from '../engine/header-list';
+import type { HeaderList } from '../engine';
+import { byteLength } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import {
   MAX_HEADER_CHARS,

@@ -1,7 +1,5 @@
-import type { Exchange } from '../engine/exchange';
-import { getHeader } from '../engine/header-list';
-import { normalizeMethod } from '../engine/method';
-import { originOf } from '../engine/origin';
+import type { Exchange } from '../engine';
+import { getHeader, normalizeMethod, originOf } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import { IN_FLIGHT_BOUNDS } from '../model/capture-limits';
 import type { CapturingBrowser, ExchangeRecord } from '../model/exchange-record';

@@ -1,4 +1,4 @@
-import type { Exchange, HeaderList, HttpRequest, HttpResponse, PreflightObservation } from '../engine/exchange';
+import type { Exchange, HeaderList, HttpRequest, HttpResponse, PreflightObservation } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 
 /**

@@ -1,24 +1,12 @@
-import type {
-  Exchange,
-  HeaderList,
-  HttpResponse,
-  ObservedOutcome,
-  PreflightObservation,
-  RedirectHop,
-} from '../engine/exchange';
-import { getHeader } from '../engine/header-list';
-import { isCorsSafelistedMethod } from '../engine/method';
-import { classifyNetworkError } from '../engine/network-error';
-import { isSameOrigin, originOf, resolveLocation } from '../engine/origin';
-import { corsUnsafeRequestHeaderNames } from '../engine/unsafe-request-headers';
+import type { Exchange, HeaderList, HttpResponse, ObservedOutcome, PreflightObservation, RedirectHop } from '../engine';
+import { getHeader, isSameOrigin, needsPreflight, originOf, outcomeOfError, resolveLocation } from '../engine';
 import type { RequestTrace } from './request-trace';
 
 function outcomeOf(trace: RequestTrace): ObservedOutcome {
   if (trace.end === null) return 'unknown';
   // Where onCompleted does not prove the page got the response (Firefox), only the headers can tell.
   if (trace.end.kind === 'completed') return trace.end.provesDelivery === false ? 'unknown' : 'succeeded';
-  // A CORS block and a Local Network Access refusal are the browser's policy, not the network.
-  return classifyNetworkError(trace.end.error) === 'network' ? 'network-error' : 'blocked';
+  return outcomeOfError(trace.end.error);
 }
 
 /**
@@ -29,10 +17,6 @@ function outcomeOf(trace: RequestTrace): ObservedOutcome {
 function headersFromPreflight(preflight: RequestTrace): HeaderList {
   const origin = getHeader(preflight.firstHeaders ?? [], 'origin');
   return origin === null ? [] : [['Origin', origin]];
-}
-
-function needsPreflight(method: string, headers: HeaderList): boolean {
-  return !isCorsSafelistedMethod(method) || corsUnsafeRequestHeaderNames(headers).length > 0;
 }
 
 function observedPreflight(preflight: RequestTrace): PreflightObservation {

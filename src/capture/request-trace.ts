@@ -1,6 +1,5 @@
-import type { HeaderList, HttpResponse, RedirectHop, ResourceType } from '../engine/exchange';
-import { getHeader } from '../engine/header-list';
-import { methodAfterRedirect } from '../engine/redirect';
+import type { HeaderList, HttpResponse, RedirectHop, ResourceType } from '../engine';
+import { getHeader, methodAfterRedirect } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import type { RequestId, TabId } from '../model/ids';
 

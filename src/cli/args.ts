@@ -1,7 +1,7 @@
 /** Command-line arguments → a command, with Node's own `util.parseArgs`. */
 import { parseArgs } from 'node:util';
-import type { StackId } from '../engine/explanation-types';
-import { STACKS } from '../engine/fix-recipes';
+import type { StackId } from '../engine';
+import { STACKS } from '../engine';
 import { InputError } from './input-error';
 
 /** What `analyze` prints: the report for people, JSON, GitHub Actions annotations, or a JUnit XML report. */

@@ -3,7 +3,7 @@
  * as an error annotation on the run and its pull request, and an advisory as a warning.
  * @see https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
  */
-import type { StackId } from '../engine/explanation-types';
+import type { StackId } from '../engine';
 import type { ReportRow } from '../report/index';
 import { paint } from './colour';
 import { type Summary, summaryLine } from './summary';

@@ -3,7 +3,7 @@
  * the browser blocked it, with the explanation and (given a stack) the fix — for any CI's test report.
  * The shape CI tools read: testsuites > testsuite > testcase > failure, as Ant's JUnit task wrote it.
  */
-import type { StackId } from '../engine/explanation-types';
+import type { StackId } from '../engine';
 import type { ReportRow } from '../report/index';
 import { paint } from './colour';
 import { blockedSection, where } from './terminal-report';

@@ -4,7 +4,7 @@
  * (`--json` piped to `less -R`, `export -o -` in a terminal). Here every character
  * `isUnsafeCodePoint` names is a `\uXXXX` escape instead; the JSON parses to the same value.
  */
-import { isUnsafeCodePoint } from '../engine/safe-text';
+import { isUnsafeCodePoint } from '../engine';
 
 /** Every unsafe character outside C0 lies in these ranges (which also hold safe ones, let through). */
 const NON_C0_CANDIDATES = /[\u007f-\u009f\u200e-\u202e\u2066-\u2069\ufeff]+/g;

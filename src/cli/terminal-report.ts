@@ -1,8 +1,7 @@
 /** The human report of `cors-lens analyze`: a summary line, then each blocked request with its fix. */
 
-import type { StackId } from '../engine/explanation-types';
-import { fixRecipes, STACKS } from '../engine/fix-recipes';
-import { pageFix } from '../engine/page-fix';
+import type { StackId } from '../engine';
+import { fixRecipes, pageFix, STACKS } from '../engine';
 import type { ReportRow } from '../report/index';
 import type { Paint } from './colour';
 import { type Summary, summaryLine } from './summary';

@@ -4,7 +4,7 @@
  * never written raw, so no input can colour, move the cursor, or forge lines of the report —
  * piped or not. Long values are cut with their byte count.
  */
-import { boundedText, safeText } from '../engine/safe-text';
+import { boundedText, safeText } from '../engine';
 
 /** URLs and file names are shown longer than header values before they are cut. */
 const MAX_URL_CHARS = 2_000;

@@ -3,7 +3,7 @@
  * feeds the demo server (how the API answers), the demo page (the buttons and what each request
  * does) and the e2e test (the verdict Chromium gives). Pure data, no I/O: the page bundles it too.
  */
-import type { CorsErrorCode } from '../engine/verdict-types';
+import type { CorsErrorCode } from '../engine';
 import type { Headers, RouteSpec } from './cors-server';
 
 /** Where the demo runs; ports are chosen at run time. */
@@ -197,7 +197,7 @@ export function demoCases(origins: DemoOrigins): DemoCase[] {
       group: 'preflight',
       title: 'Authorization under "*"',
       story:
-        'A credentialed request with an Authorization header; the preflight allows headers "*", which is a literal name with credentials and never covers Authorization anyway.',
+        'A credentialed request with an Authorization header; the preflight allows headers "*", which with credentials is a literal header name, so it does not cover Authorization.',
       request: { method: 'GET', credentials: 'include', headers: { Authorization: DEMO_TOKEN } },
       routes: [
         {

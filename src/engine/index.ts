@@ -1,23 +1,45 @@
-/** Public surface of the verdict engine. */
+/**
+ * The one public surface of the engine: code outside src/engine imports only this file.
+ * verdict/ answers "does the browser let it through", explain/ "in what words",
+ * fix/ "what must the server send"; explain/ and fix/ stand on verdict/, never on each other.
+ */
+
+// explain/ — in what words
+export { EXPLANATION_LIMITS, explain } from './explain/explain';
+export type * from './explain/explanation-types';
+export { firefoxNetworkFailureReason, firefoxReason } from './explain/firefox-reason';
+export { type PageFix, pageFix } from './explain/page-fix';
+export { boundedText, isUnsafeCodePoint, safeText } from './explain/safe-text';
+export { type CheckOutcome, type CheckStage, type CheckStep, checkTrail } from './fix/check-trail';
+export { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, type RecipePlaceholder, STACKS } from './fix/fix-recipes';
+// fix/ — what the server must send
+export type * from './fix/fix-types';
+export { requiredPolicy } from './fix/required-policy';
+// verdict/ — does the browser let it through
 export {
   CHROMIUM_MAX_AGE_CAP,
   collectAdvisories,
   FIREFOX_MAX_AGE_CAP,
   parseMaxAge,
   unexposedResponseHeaders,
-} from './advisories';
-export type { CheckFailure } from './check-failure';
-export { corsCheck } from './cors-check';
-export { knownCredentials } from './credentials';
-export { type EvaluateOptions, evaluate, isCredentialsDependent } from './evaluate';
-export type * from './exchange';
-export { EXPLANATION_LIMITS, explain } from './explain';
-export type * from './explanation-types';
-export { fixRecipe, fixRecipes, STACKS } from './fix-recipes';
-export { getHeader, getHeaderValues, hasHeader, isToken, splitHeaderList } from './header-list';
-export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './method';
-export { classifyNetworkError, type NetworkErrorClass } from './network-error';
+} from './verdict/advisories';
+export type { CheckFailure } from './verdict/check-failure';
+export { corsCheck } from './verdict/cors-check';
+export { knownCredentials } from './verdict/credentials';
+export { type EvaluateOptions, evaluate, isCredentialsDependent } from './verdict/evaluate';
+export type * from './verdict/exchange';
 export {
+  byteLength,
+  getHeader,
+  getHeaderValues,
+  hasHeader,
+  isToken,
+  splitHeaderList,
+} from './verdict/header-list';
+export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './verdict/method';
+export { classifyNetworkError, type NetworkErrorClass, outcomeOfError } from './verdict/network-error';
+export {
+  isHttpScheme,
   isSameOrigin,
   originOf,
   type ParsedUrl,
@@ -25,16 +47,26 @@ export {
   resolveLocation,
   serializeOrigin,
   withoutCredentials,
-} from './origin';
-export { corsPreflightCheck, type PreflightFailure, type PreflightInput, parseAllowList } from './preflight';
-export { MAX_REDIRECTS } from './redirect';
-export { type EffectiveMode, effectiveMode, fetchMetadataMode, requestOrigin } from './request-context';
-export { requiredPolicy } from './required-policy';
+} from './verdict/origin';
+export {
+  corsPreflightCheck,
+  type PreflightFailure,
+  type PreflightInput,
+  parseAllowList,
+} from './verdict/preflight';
+export { MAX_REDIRECTS, methodAfterRedirect } from './verdict/redirect';
+export {
+  type EffectiveMode,
+  effectiveMode,
+  fetchMetadataMode,
+  needsPreflight,
+  requestOrigin,
+} from './verdict/request-context';
 export {
   isCorsSafelistedContentType,
   isCorsSafelistedRequestHeader,
   isCorsUnsafeRequestHeaderByte,
   isSimpleRangeHeaderValue,
-} from './safelist';
-export { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader } from './unsafe-request-headers';
-export type * from './verdict-types';
+} from './verdict/safelist';
+export { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader } from './verdict/unsafe-request-headers';
+export type * from './verdict/verdict-types';

@@ -1,4 +1,4 @@
-import type { HeaderList, ResourceType } from '../engine/exchange';
+import type { HeaderList, ResourceType } from '../engine';
 
 // Re-exported so the platform adapters speak model types only (ARCHITECTURE.md, Module boundaries).
 export type { HeaderList, ResourceType };

@@ -1,6 +1,5 @@
-import type { Exchange } from '../engine/exchange';
-import { firefoxNetworkFailureReason } from '../engine/firefox-reason';
-import type { Verdict } from '../engine/verdict-types';
+import type { Exchange, Verdict } from '../engine';
+import { firefoxNetworkFailureReason } from '../engine';
 import type { RequestId, TabId } from './ids';
 
 /** The browser whose webRequest events a record was built from. */

@@ -1,5 +1,6 @@
 import type { ExchangeRecord, TabCounts, TabLogView } from './exchange-record';
 import type { RequestId, TabId } from './ids';
+import { isRecord } from './is-record';
 
 /**
  * Bumped whenever a message shape changes. A panel that receives another version ignores the
@@ -33,10 +34,6 @@ export function parsePanelPortName(name: string): TabId | null {
   const digits = name.slice(PANEL_PORT_PREFIX.length);
   if (!/^(0|[1-9][0-9]{0,9})$/.test(digits)) return null;
   return Number(digits);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /**

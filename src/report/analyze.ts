@@ -1,7 +1,7 @@
 /** Runs the engine over rebuilt exchanges: one row per exchange with its verdict and its words. */
 
-import { explain } from '../engine/explain';
-import type { Explanation } from '../engine/explanation-types';
+import type { Explanation } from '../engine';
+import { explain } from '../engine';
 import type { Exchange, Verdict } from '../engine/index';
 import { evaluate } from '../engine/index';
 import type { HarExchange } from './read-har';

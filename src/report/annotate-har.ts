@@ -2,9 +2,10 @@
  * CORS Lens's export of a HAR it read: the same log, every entry copied with a `_cors` field and,
  * unless told to keep them, its secrets redacted. Works entry by entry so a caller can stream.
  */
+
+import { isRecord, type JsonRecord } from '../model/is-record';
 import { corsField } from './cors-field';
 import type { EntryReport } from './entry-reports';
-import { isRecord, type JsonRecord } from './har-guards';
 import type { HarCreator } from './read-har';
 import { REDACTION, redactEntry, redactLogField } from './redact';
 

@@ -3,8 +3,7 @@
  * `Location`) is the URL of a later entry. Each 3xx links to the nearest later unclaimed
  * non-preflight entry with that URL.
  */
-import { resolveLocation } from '../engine/origin';
-import { headerValue } from './har-guards';
+import { getHeader as headerValue, resolveLocation } from '../engine';
 import { nearestUnclaimed } from './nearest-unclaimed';
 import type { EntryView } from './read-entry';
 

@@ -2,13 +2,9 @@
  * Type guards for HAR input: parsed JSON is `unknown` until these say otherwise. Tolerant where
  * real exporters differ (a missing `statusText`, a null `_initiator`), strict where a value is needed.
  */
-import type { HeaderList } from '../engine/exchange';
+import type { HeaderList } from '../engine';
 
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../model/is-record';
 
 export function optionalString(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -68,10 +64,4 @@ export function readHeaders(value: unknown, where: string, pool?: HeaderPool): H
     headers.push(pooledPair(pool, header.name, header.value));
   }
   return headers;
-}
-
-/** First value of a header, by case-insensitive name; null when absent. */
-export function headerValue(headers: HeaderList, lowerName: string): string | null {
-  for (const [name, value] of headers) if (name.toLowerCase() === lowerName) return value;
-  return null;
 }

@@ -7,7 +7,7 @@
  * time within two minutes. Chrome lists the actual request before its preflight, so both
  * directions are searched.
  */
-import { headerValue } from './har-guards';
+import { getHeader as headerValue } from '../engine';
 import { nearestUnclaimed } from './nearest-unclaimed';
 import type { EntryView } from './read-entry';
 

@@ -3,8 +3,9 @@
  * cookies arrays are dropped here, so a reader keeps a few hundred bytes per entry however large
  * the file.
  */
-import type { HeaderList } from '../engine/exchange';
-import { finiteNumber, type HeaderPool, isRecord, optionalString, readHeaders } from './har-guards';
+import type { HeaderList } from '../engine';
+import { isRecord } from '../model/is-record';
+import { finiteNumber, type HeaderPool, optionalString, readHeaders } from './har-guards';
 
 /** Chrome DevTools' `_initiator` (a copy of CDP `Network.Initiator`), reduced to what pairing uses. */
 export interface EntryInitiator {

@@ -3,10 +3,11 @@
  * entry (`createHarReader`), so a caller can stream a file of any size: each entry is reduced to
  * its headers as it arrives, and pairing runs once at the end.
  */
-import type { Exchange } from '../engine/exchange';
-import { originOf } from '../engine/index';
+import type { Exchange } from '../engine';
+import { getHeader as headerValue, originOf } from '../engine';
+import { isRecord } from '../model/is-record';
 import { followRedirects } from './follow-redirects';
-import { headerPool, headerValue, isRecord, optionalString } from './har-guards';
+import { headerPool, optionalString } from './har-guards';
 import { nestingGuard, TOO_DEEP } from './json-nesting';
 import { isPreflightEntry, pairPreflights } from './pair-preflights';
 import { type EntryView, readEntry } from './read-entry';

@@ -5,7 +5,7 @@
  * query parameters become a marker. Names and presence stay, so a redacted export still shows
  * that credentials were sent and reads back to the same verdict.
  */
-import { isRecord, type JsonRecord } from './har-guards';
+import { isRecord, type JsonRecord } from '../model/is-record';
 import { REDACTED_IN_URL, redactUrl, redactUrlsInText } from './redact-url';
 import { isSecretHeaderName, isSecretQueryParameter, SECRET_NAMES } from './secret-names';
 

@@ -11,15 +11,18 @@ import type {
   PreflightObservation,
   RedirectHop,
   ResourceType,
-} from '../engine/exchange';
-import { corsUnsafeRequestHeaderNames, fetchMetadataMode, isCorsSafelistedMethod, originOf } from '../engine/index';
-import { isHttpScheme, parseUrl } from '../engine/origin';
+} from '../engine';
+import {
+  fetchMetadataMode,
+  getHeader as headerValue,
+  isHttpScheme,
+  needsPreflight,
+  originOf,
+  outcomeOfError,
+  parseUrl,
+} from '../engine';
 import { redirectTarget } from './follow-redirects';
-import { headerValue } from './har-guards';
 import type { EntryView } from './read-entry';
-
-/** Chrome's and Firefox's error names for a response the browser withheld (CORS and similar policy blocks). */
-const BLOCKED_ERRORS = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI', 'NS_ERROR_DOM_CORP_FAILED']);
 
 const RESOURCE_TYPES: Readonly<Record<string, ResourceType>> = {
   fetch: 'fetch',
@@ -54,8 +57,9 @@ export function responseOf(view: EntryView): HttpResponse | null {
 
 export function outcomeOf(view: EntryView): ObservedOutcome {
   // Without its response, a Playwright failure may be a CORS block or anything that ends the same way.
-  if (view.failedResponseUnrecorded && BLOCKED_ERRORS.has(view.error ?? '')) return 'unknown';
-  if (view.error !== null) return BLOCKED_ERRORS.has(view.error) ? 'blocked' : 'network-error';
+  if (view.failedResponseUnrecorded && view.error !== null && outcomeOfError(view.error) === 'blocked')
+    return 'unknown';
+  if (view.error !== null) return outcomeOfError(view.error);
   return view.status > 0 ? 'succeeded' : 'blocked';
 }
 
@@ -99,9 +103,7 @@ function observedPreflight(preflight: EntryView): PreflightObservation {
 function preflightOf(first: EntryView, preflight: EntryView | null, mode: FetchMode): PreflightObservation {
   if (preflight !== null) return observedPreflight(preflight);
   if (mode !== 'cors') return { kind: 'none' };
-  const needsOne =
-    !isCorsSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0;
-  return needsOne ? { kind: 'maybe-cached' } : { kind: 'none' };
+  return needsPreflight(first.method, first.requestHeaders) ? { kind: 'maybe-cached' } : { kind: 'none' };
 }
 
 function stoppedAtRedirect(view: EntryView): boolean {

@@ -4,13 +4,11 @@
  * shape (`_resourceType`, `_initiator`, `response._error`) so DevTools can import it, plus `_cors`.
  */
 import type { Entry, Har, Header, Request, Response } from 'har-format';
+import { getHeader as headerValue, methodAfterRedirect, resolveLocation } from '../engine';
 import type { HeaderList, HttpRequest, HttpResponse, ResourceType } from '../engine/index';
-import { resolveLocation } from '../engine/origin';
-import { methodAfterRedirect } from '../engine/redirect';
 import type { ReportRow } from './analyze';
 import { annotateEntry, type ExportOptions, exportMeta } from './annotate-har';
 import { entryReports } from './entry-reports';
-import { headerValue } from './har-guards';
 
 type HarResourceType = NonNullable<Entry['_resourceType']>;
 

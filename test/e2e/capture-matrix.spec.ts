@@ -19,7 +19,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Entry, Har } from 'har-format';
 import { freePort } from '../../src/demo/chromium/devtools-window';
 import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
-import { normalizeMethod } from '../../src/engine/method';
+import { normalizeMethod } from '../../src/engine';
 import { badgeFor } from '../../src/model/badge';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
 import { exportHar } from '../../src/panel/state/har-transfer';

@@ -1,4 +1,4 @@
-import type { HeaderList } from '../../src/engine/exchange';
+import type { HeaderList } from '../../src/engine';
 import type { CaptureEvent } from '../../src/model/capture-event';
 
 export const PAGE = 'http://localhost:3000';

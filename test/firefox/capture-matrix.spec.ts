@@ -5,7 +5,7 @@
  */
 
 import type { CorsTestServer } from '../../src/demo/cors-server';
-import { explain } from '../../src/engine/explain';
+import { explain } from '../../src/engine';
 import { firefoxNotes } from '../../src/panel/format/firefox-notes';
 import { SCENARIOS, type Scenario } from '../e2e/support/scenarios';
 import { tabIdOf } from './support/extension';

@@ -15,9 +15,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, test as base, expect, type TestInfo } from '@playwright/test';
-import { evaluate } from '../../src/engine';
-import { fixRecipe } from '../../src/engine/fix-recipes';
-import { pageFix } from '../../src/engine/page-fix';
+import { evaluate, fixRecipe, pageFix } from '../../src/engine';
 import { STACK_HARNESSES } from './stacks';
 import {
   type BrokenConfig,

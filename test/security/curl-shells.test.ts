@@ -8,8 +8,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HttpRequest } from '../../src/engine/exchange';
-import { isUnsafeCodePoint } from '../../src/engine/safe-text';
+import type { HttpRequest } from '../../src/engine';
+import { isUnsafeCodePoint } from '../../src/engine';
 import { buildCurl } from '../../src/panel/format/build-curl';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'sh'] as const;

@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../src/engine/exchange';
-import { isUnsafeCodePoint } from '../../src/engine/safe-text';
+import type { Exchange } from '../../src/engine';
+import { isUnsafeCodePoint } from '../../src/engine';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../fixtures/exchange-builder';
 import { type Mounted, mountApp } from '../unit/panel/components/app-harness';
 import { record } from '../unit/panel/records';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground } from '../../src/background/create-background';
 import { Correlator } from '../../src/capture/correlator';
-import type { HeaderList } from '../../src/engine/exchange';
+import type { HeaderList } from '../../src/engine';
 import type { CaptureEvent } from '../../src/model/capture-event';
 import { isBlockedRecord, type TabLogView } from '../../src/model/exchange-record';
 import type { SessionStore } from '../../src/platform/storage';

@@ -1,4 +1,4 @@
-import type { Advisory } from '../../engine/verdict-types';
+import type { Advisory } from '../../engine';
 
 /** Passed-but-hurts findings: unreadable headers, missing Vary: Origin, preflight caching. */
 export function AdvisorySection({ advisories }: { advisories: readonly Advisory[] }) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Exchange } from '../../engine/exchange';
+import type { Exchange } from '../../engine';
 import { buildCurl, preflightRequest } from '../format/build-curl';
 import { CopyButton } from './copy-button';
 

@@ -1,8 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { explain } from '../../engine/explain';
-import type { StackId } from '../../engine/explanation-types';
-import { pageFix } from '../../engine/page-fix';
-import { safeText } from '../../engine/safe-text';
+import type { StackId } from '../../engine';
+import { explain, pageFix, safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';

@@ -1,7 +1,4 @@
-import type { Exchange } from '../../engine/exchange';
-import type { Explanation } from '../../engine/explanation-types';
-import type { PageFix } from '../../engine/page-fix';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, Explanation, PageFix, Verdict } from '../../engine';
 import { FailingCheck } from './failing-check';
 import { PageFixNote } from './page-fix-note';
 

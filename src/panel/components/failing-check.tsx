@@ -1,10 +1,9 @@
-import type { Exchange } from '../../engine/exchange';
-import { safeText } from '../../engine/safe-text';
-import type { Verdict } from '../../engine/verdict-types';
-import { type HeaderCheckRow, headerChecks, stageLabel } from '../format/header-checks';
+import type { CheckStep, Exchange, Verdict } from '../../engine';
+import { safeText } from '../../engine';
+import { headerChecks, stageLabel } from '../format/header-checks';
 
 /** The one check to read first: the one that failed, or for a request that passed, the advice. */
-export function failingCheck(exchange: Exchange, verdict: Verdict): HeaderCheckRow | null {
+export function failingCheck(exchange: Exchange, verdict: Verdict): CheckStep | null {
   const rows = headerChecks(exchange, verdict);
   return rows.find((row) => row.outcome === 'failed') ?? rows.find((row) => row.outcome === 'advice') ?? null;
 }

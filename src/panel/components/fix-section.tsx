@@ -1,8 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import type { Exchange } from '../../engine/exchange';
-import type { StackId } from '../../engine/explanation-types';
-import { fixRecipes, STACKS } from '../../engine/fix-recipes';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, StackId, Verdict } from '../../engine';
+import { fixRecipes, STACKS } from '../../engine';
 import { CopyButton } from './copy-button';
 
 export interface FixSectionProps {

@@ -1,7 +1,6 @@
-import type { Exchange } from '../../engine/exchange';
-import { safeText } from '../../engine/safe-text';
-import type { Verdict } from '../../engine/verdict-types';
-import { type CheckOutcome, headerChecks, stageLabel } from '../format/header-checks';
+import type { CheckOutcome, Exchange, Verdict } from '../../engine';
+import { safeText } from '../../engine';
+import { headerChecks, stageLabel } from '../format/header-checks';
 
 const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
   passed: '✓ ok',

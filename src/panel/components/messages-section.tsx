@@ -1,4 +1,4 @@
-import type { Explanation } from '../../engine/explanation-types';
+import type { Explanation } from '../../engine';
 
 /** Only fixed https addresses from the engine become links; anything else is shown as text. */
 function isSafeLink(url: string): boolean {

@@ -1,5 +1,4 @@
-import type { Explanation } from '../../engine/explanation-types';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Explanation, Verdict } from '../../engine';
 
 /**
  * The engine's prose, the spec step, the credentials caveat and the usual causes, folded behind

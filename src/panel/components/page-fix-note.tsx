@@ -1,4 +1,4 @@
-import type { PageFix } from '../../engine/page-fix';
+import type { PageFix } from '../../engine';
 
 /** A change only the page can make, shown before any server snippet. */
 export function PageFixNote({ fix }: { fix: PageFix }) {

@@ -1,6 +1,5 @@
-import { unexposedResponseHeaders } from '../../engine/advisories';
-import type { Exchange, HeaderList } from '../../engine/exchange';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, HeaderList, Verdict } from '../../engine';
+import { unexposedResponseHeaders } from '../../engine';
 import { capturedText } from '../format/captured-text';
 
 const NONE: ReadonlySet<string> = new Set();

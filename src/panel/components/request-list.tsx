@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StackId } from '../../engine/explanation-types';
+import type { StackId } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import type { RequestId } from '../../model/ids';
 import { sharedHost } from '../format/shared-host';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StackId } from '../../engine/explanation-types';
+import type { StackId } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { copyText } from '../dom/copy-text';
 import { rowCopies } from '../format/row-copies';

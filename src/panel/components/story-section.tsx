@@ -1,5 +1,4 @@
-import type { Exchange } from '../../engine/exchange';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, Verdict } from '../../engine';
 import { type StepOutcome, storySteps } from '../format/story-steps';
 
 const OUTCOME_WORDS: Readonly<Record<StepOutcome, string>> = {

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { safeText } from '../../engine/safe-text';
+import { safeText } from '../../engine';
 import { LOG_BOUNDS } from '../../model/capture-limits';
 import type { TabId } from '../../model/ids';
 import type { ConnectionStatus } from '../connection';

@@ -1,7 +1,5 @@
-import type { Exchange, HeaderList, HttpRequest } from '../../engine/exchange';
-import { withoutCredentials } from '../../engine/origin';
-import { isUnsafeCodePoint } from '../../engine/safe-text';
-import { corsUnsafeRequestHeaderNames } from '../../engine/unsafe-request-headers';
+import type { Exchange, HeaderList, HttpRequest } from '../../engine';
+import { corsUnsafeRequestHeaderNames, isUnsafeCodePoint, withoutCredentials } from '../../engine';
 import { isSecretHeaderName } from '../../report/index';
 
 /** Headers curl computes itself; copying them would make the command lie about the body or host. */

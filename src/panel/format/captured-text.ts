@@ -1,4 +1,4 @@
-import { boundedText, safeText } from '../../engine/safe-text';
+import { boundedText, safeText } from '../../engine';
 import { splitTruncation } from '../../model/capture-limits';
 
 /**

@@ -1,8 +1,5 @@
-import { evaluate } from '../../engine/evaluate';
-import { firefoxReason } from '../../engine/firefox-reason';
+import { classifyNetworkError, evaluate, firefoxReason } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
-
-const CORS_BLOCK = 'NS_ERROR_DOM_BAD_URI';
 
 /**
  * What Firefox did with a request it captured, where that differs from what Chromium (whose
@@ -34,17 +31,18 @@ export function firefoxNotes(record: Pick<ExchangeRecord, 'capturedBy' | 'exchan
     );
   }
   const ended = exchange.networkError;
-  if (verdict.blocked && verdict.stage === 'redirect' && ended !== null && ended !== CORS_BLOCK) {
+  const endedAsCors = classifyNetworkError(ended) === 'cors-like';
+  if (verdict.blocked && verdict.stage === 'redirect' && ended !== null && !endedAsCors) {
     notes.push(
       `Firefox ended this request at the redirect with ${ended} rather than a CORS error: that is how it reports a redirect it refuses. Its console names the redirect's own failure, as this verdict does.`,
     );
   }
-  const networkError = verdict.kind === 'network-error' ? ended : null;
-  if (networkError !== null && networkError !== CORS_BLOCK && exchange.redirects.length > 0) {
+  const networkError = verdict.kind === 'network-error' && !endedAsCors ? ended : null;
+  if (networkError !== null && exchange.redirects.length > 0) {
     notes.push(
       `Firefox blocked this request (CORSDidNotSucceed) when it ended at a redirect with ${networkError}. That is how Firefox reports a redirect it refuses (a Location with credentials, a data: URL), where Chromium reports a CORS or network error: the network failed, not a CORS header.`,
     );
-  } else if (networkError !== null && networkError !== CORS_BLOCK) {
+  } else if (networkError !== null) {
     notes.push(
       `Firefox shows this as a blocked CORS request ("Reason: CORS request did not succeed", CORSDidNotSucceed), but the network failed (${networkError}), not the headers: no CORS header would fix it.`,
     );

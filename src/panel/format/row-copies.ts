@@ -1,5 +1,5 @@
-import type { StackId } from '../../engine/explanation-types';
-import { fixRecipes, STACKS } from '../../engine/fix-recipes';
+import type { StackId } from '../../engine';
+import { fixRecipes, STACKS } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { buildCurl } from './build-curl';
 

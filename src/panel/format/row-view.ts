@@ -1,5 +1,5 @@
-import type { Exchange } from '../../engine/exchange';
-import { safeText } from '../../engine/safe-text';
+import type { Exchange } from '../../engine';
+import { safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from './captured-text';
 import { recordClass, type VerdictClass, verdictLabel } from './verdict-class';

@@ -1,8 +1,5 @@
-import type { Exchange } from '../../engine/exchange';
-import { getHeader } from '../../engine/header-list';
-import { resolveLocation } from '../../engine/origin';
-import { safeText } from '../../engine/safe-text';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Exchange, Verdict } from '../../engine';
+import { getHeader, resolveLocation, safeText } from '../../engine';
 
 export type StepOutcome = 'passed' | 'failed' | 'not-sent' | 'unknown';
 

@@ -1,5 +1,5 @@
-import { isCredentialsDependent } from '../../engine/evaluate';
-import type { Verdict } from '../../engine/verdict-types';
+import type { Verdict } from '../../engine';
+import { isCredentialsDependent } from '../../engine';
 import { type ExchangeRecord, isBlockedRecord } from '../../model/exchange-record';
 
 /** How the list groups a record: what the filters and the row colours go by. */

@@ -1,5 +1,5 @@
-import type { Exchange, HeaderList } from '../../engine/exchange';
-import { explain } from '../../engine/explain';
+import type { Exchange, HeaderList } from '../../engine';
+import { explain } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { realStatus } from '../format/row-view';
 import { recordClass, verdictLabel } from '../format/verdict-class';

@@ -1,4 +1,4 @@
-import { explain } from '../../engine/explain';
+import { explain } from '../../engine';
 import { type ExchangeRecord, isBlockedRecord } from '../../model/exchange-record';
 import type { TabId } from '../../model/ids';
 import { analyze, type ReportRow, readHar, writeHar } from '../../report/index';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StackId } from '../../engine/explanation-types';
-import { STACKS } from '../../engine/fix-recipes';
+import type { StackId } from '../../engine';
+import { STACKS } from '../../engine';
 import type { PanelSettingsStore } from '../../model/panel-settings';
 
 const DEFAULT_STACK: StackId = 'express';

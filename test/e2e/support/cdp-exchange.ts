@@ -18,7 +18,7 @@ import type {
   PreflightObservation,
   RedirectHop,
   ResourceType,
-} from '../../../src/engine/exchange';
+} from '../../../src/engine';
 
 /** CDP headers: one value per name, duplicate lines joined with "\n". */
 type CdpHeaders = Record<string, string>;

@@ -5,9 +5,9 @@
  * what must hold is that the engine predicts Chromium's exact code, and that the fix makes it pass.
  */
 import type { Exchange, Verdict } from '../../../src/engine';
-import { pageFix } from '../../../src/engine/page-fix';
-import { failureKind } from '../../../src/engine/recipes/failure-kind';
-import { requestChain } from '../../../src/engine/required-policy-origin';
+import { pageFix } from '../../../src/engine';
+import { failureKind } from '../../../src/engine/fix/recipes/failure-kind';
+import { requestChain } from '../../../src/engine/fix/required-policy';
 
 export type CaseId =
   | 'missing-acao'

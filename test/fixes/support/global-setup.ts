@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STACKS } from '../../../src/engine/fix-recipes';
+import { STACKS } from '../../../src/engine';
 import { STACK_HARNESSES } from '../stacks';
 import { CASES } from './cases';
 import { formatMatrix, type MatrixRow } from './matrix';

@@ -1,5 +1,5 @@
-import type { StackId } from '../../../src/engine/explanation-types';
-import { RECIPE_PLACEHOLDERS, type RecipePlaceholder } from '../../../src/engine/fix-recipes';
+import type { StackId } from '../../../src/engine';
+import { RECIPE_PLACEHOLDERS, type RecipePlaceholder } from '../../../src/engine';
 import type { AppRoute, BrokenConfig, CaseId } from './cases';
 
 /** Where and how one server of a test runs. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRecord, encodeRecord, type StoredRecord } from '../../../src/background/stored-record';
-import type { Exchange } from '../../../src/engine/exchange';
+import type { Exchange } from '../../../src/engine';
 import { API, PAGE } from '../../fakes/capture-events';
 
 const url = `${API}/items`;

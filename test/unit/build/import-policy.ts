@@ -56,66 +56,6 @@ export const IMPORT_POLICY = {
  */
 export const REPOSITORY_FILES = ['package.json', 'manifest.json'] as const;
 
-/**
- * Outside `src/engine`, code imports the engine only through its public surface,
- * `src/engine/index.ts`. These files still reach into engine internals today (issue #15 moves
- * them to the surface); the list only shrinks: the test fails for a file that imports an engine
- * internal and is not here, and for a file here that no longer does.
- */
-export const ENGINE_INTERNAL_IMPORTERS: readonly string[] = [
-  'src/background/create-background.ts',
-  'src/background/persistence.ts',
-  'src/background/stored-format.ts',
-  'src/background/stored-record.ts',
-  'src/capture/cap-event.ts',
-  'src/capture/correlator.ts',
-  'src/capture/estimated-bytes.ts',
-  'src/capture/exchange-builder.ts',
-  'src/capture/request-trace.ts',
-  'src/cli/args.ts',
-  'src/cli/github-annotations.ts',
-  'src/cli/junit-report.ts',
-  'src/cli/safe-json.ts',
-  'src/cli/terminal-report.ts',
-  'src/cli/terminal-text.ts',
-  'src/demo/cases.ts',
-  'src/model/capture-event.ts',
-  'src/model/exchange-record.ts',
-  'src/panel/components/advisory-section.tsx',
-  'src/panel/components/curl-section.tsx',
-  'src/panel/components/detail-view.tsx',
-  'src/panel/components/explanation-section.tsx',
-  'src/panel/components/failing-check.tsx',
-  'src/panel/components/fix-section.tsx',
-  'src/panel/components/header-check-table.tsx',
-  'src/panel/components/messages-section.tsx',
-  'src/panel/components/more-section.tsx',
-  'src/panel/components/page-fix-note.tsx',
-  'src/panel/components/raw-headers-section.tsx',
-  'src/panel/components/request-list.tsx',
-  'src/panel/components/row-menu.tsx',
-  'src/panel/components/story-section.tsx',
-  'src/panel/components/top-bar.tsx',
-  'src/panel/format/build-curl.ts',
-  'src/panel/format/captured-text.ts',
-  'src/panel/format/firefox-notes.ts',
-  'src/panel/format/header-checks.ts',
-  'src/panel/format/row-copies.ts',
-  'src/panel/format/row-view.ts',
-  'src/panel/format/story-steps.ts',
-  'src/panel/format/verdict-class.ts',
-  'src/panel/state/filter-records.ts',
-  'src/panel/state/har-transfer.ts',
-  'src/panel/state/use-fix-stack.ts',
-  'src/report/analyze.ts',
-  'src/report/follow-redirects.ts',
-  'src/report/har-guards.ts',
-  'src/report/read-entry.ts',
-  'src/report/read-har.ts',
-  'src/report/to-exchange.ts',
-  'src/report/write-har.ts',
-];
-
 /** The engine's public surface, as a path without extension may name it. */
 export const ENGINE_SURFACE: readonly string[] = ['src/engine', 'src/engine/index', 'src/engine/index.ts'];
 

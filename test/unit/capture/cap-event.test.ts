@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { capEvent, capHeaders, capText } from '../../../src/capture/cap-event';
 import { Correlator } from '../../../src/capture/correlator';
-import { evaluate } from '../../../src/engine/evaluate';
-import type { HeaderList } from '../../../src/engine/exchange';
+import type { HeaderList } from '../../../src/engine';
+import { evaluate } from '../../../src/engine';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import {
   MAX_HEADER_CHARS,

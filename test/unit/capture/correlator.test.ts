@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CapturedExchange, type CaptureOutput, Correlator } from '../../../src/capture/correlator';
-import { evaluate } from '../../../src/engine/evaluate';
-import type { Exchange } from '../../../src/engine/exchange';
+import type { Exchange } from '../../../src/engine';
+import { evaluate } from '../../../src/engine';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 
@@ -56,6 +56,12 @@ describe('Correlator: simple requests', () => {
       response: null,
       networkError: 'net::ERR_CONNECTION_REFUSED',
     });
+  });
+
+  it("takes Firefox's Cross-Origin-Resource-Policy block for a block, as the HAR reader does", () => {
+    const script = new EventScript().fail('1', url, 'GET', 'NS_ERROR_DOM_CORP_FAILED');
+    const [captured] = exchanges(run(script.events));
+    expect(captured?.exchange).toMatchObject({ outcome: 'blocked', networkError: 'NS_ERROR_DOM_CORP_FAILED' });
   });
 
   it('counts a same-origin request without storing it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/engine/evaluate';
+import { evaluate } from '../../../src/engine';
 import type { TabLogView } from '../../../src/model/exchange-record';
 import {
   PROTOCOL_VERSION,

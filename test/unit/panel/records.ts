@@ -1,5 +1,5 @@
-import { evaluate } from '../../../src/engine/evaluate';
-import type { Exchange } from '../../../src/engine/exchange';
+import type { Exchange } from '../../../src/engine';
+import { evaluate } from '../../../src/engine';
 import type { ExchangeRecord } from '../../../src/model/exchange-record';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../fixtures/exchange-builder';
 

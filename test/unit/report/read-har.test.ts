@@ -64,6 +64,22 @@ describe('readHar on exporters’ files', () => {
 });
 
 describe('readHar pairing and inference', () => {
+  it('takes a Local Network Access refusal for a block, as the capture does', () => {
+    const refused = harEntry(
+      'GET',
+      `${API}/a`,
+      [['Origin', PAGE]],
+      0,
+      [],
+      {},
+      {
+        _error: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS',
+      },
+    );
+    const result = readHar(harLog([refused]));
+    expect(result.records.map((r) => r.exchange.outcome)).toEqual(['blocked']);
+  });
+
   it('links a preflight by _initiator.requestId when the request carries _requestId', () => {
     const pre = harEntry(
       'OPTIONS',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../../src/engine/evaluate';
-import type { Exchange } from '../../../../src/engine/exchange';
+import type { Exchange } from '../../../../src/engine';
+import { evaluate } from '../../../../src/engine';
 import type { CapturingBrowser } from '../../../../src/model/exchange-record';
 import { firefoxNotes } from '../../../../src/panel/format/firefox-notes';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, response } from '../../../fixtures/exchange-builder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../../src/engine/evaluate';
+import { evaluate } from '../../../../src/engine';
 import { headerChecks, stageLabel } from '../../../../src/panel/format/header-checks';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';
 import { blockedRecord, passedRecord, preflightBlockedRecord } from '../records';

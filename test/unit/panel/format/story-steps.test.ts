@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../../src/engine/evaluate';
+import { evaluate } from '../../../../src/engine';
 import { storySteps } from '../../../../src/panel/format/story-steps';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, response } from '../../../fixtures/exchange-builder';
 import { blockedRecord, preflightBlockedRecord } from '../records';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../../src/engine/evaluate';
+import { evaluate } from '../../../../src/engine';
 import type { ExchangeRecord, TabLogView } from '../../../../src/model/exchange-record';
 import { PROTOCOL_VERSION } from '../../../../src/model/protocol';
 import { applyMessage } from '../../../../src/panel/state/apply';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../../../src/engine/explain';
+import { explain } from '../../../../src/engine';
 import { filterRecords, matchesFilter, matchesSearch } from '../../../../src/panel/state/filter-records';
 import { advisoryRecord, blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
 

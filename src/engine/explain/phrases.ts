@@ -1,0 +1,117 @@
+/**
+ * Phrases every explanation reuses: the HTTP status in words, which response is meant, how the
+ * credentials mode is known, and the honest note when the verdict contradicts the browser.
+ */
+import { type ExplainContext, headerValue } from './context';
+import { quoted, safeText } from './safe-text';
+
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  200: 'OK',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** "401 Unauthorized": the server's own status text when it sent one (HTTP/2 sends none), else the standard phrase. */
+export function statusPhrase(status: number | null, statusText = ''): string {
+  if (status === null) return 'no HTTP status (no response arrived)';
+  const text = statusText.trim() === '' ? (REASON_PHRASES[status] ?? '') : safeText(statusText.trim(), 60);
+  return text === '' ? `HTTP ${status}` : `HTTP ${status} ${text}`;
+}
+
+/** The status of the response the decisive check looked at, in words. */
+export function checkedStatus(ctx: ExplainContext): string {
+  return statusPhrase(ctx.status, ctx.checked?.statusText ?? '');
+}
+
+/** Which response is meant, for "… sent no header" sentences. */
+export function responseName(ctx: ExplainContext): string {
+  switch (ctx.verdict.stage) {
+    case 'preflight':
+      return 'the preflight response (to the OPTIONS request)';
+    case 'redirect':
+      return 'the redirect response';
+    default:
+      return 'the response';
+  }
+}
+
+/** How the page opts into credentials, in the API the resource type implies. */
+export function credentialsSwitch(ctx: ExplainContext): string {
+  switch (ctx.exchange.resourceType) {
+    case 'fetch':
+      return "credentials: 'include'";
+    case 'xmlhttprequest':
+      return "credentials: 'include' (fetch) or withCredentials = true (XHR)";
+    case 'image':
+    case 'script':
+    case 'stylesheet':
+    case 'font':
+    case 'media':
+      return 'crossorigin="use-credentials"';
+    default:
+      return "credentials: 'include'";
+  }
+}
+
+/** One sentence on how the credentials mode used by the verdict was known. Empty when nothing useful can be said. */
+export function credentialsSentence(ctx: ExplainContext): string {
+  const { mode, evidence } = ctx.verdict.credentials;
+  const how = credentialsSwitch(ctx);
+  if (mode === 'include') {
+    switch (evidence) {
+      case 'sent-credentials': {
+        const headers = ctx.exchange.request.headers;
+        const sent = headerValue(headers, 'cookie') !== null ? 'a Cookie header' : 'an Authorization header';
+        return `Because the request sent ${sent}, it was credentialed (${how}).`;
+      }
+      case 'declared':
+        return `The request was made with ${how}, so it was credentialed.`;
+      case 'inferred-from-outcome':
+        return `The browser blocked this response, which only happens if the request was credentialed — so it must have been sent with ${how}.`;
+      default:
+        return `The request is treated as credentialed (${how}).`;
+    }
+  }
+  if (mode === 'omit') {
+    switch (evidence) {
+      case 'declared':
+        return 'The request was made without credentials.';
+      case 'inferred-from-outcome':
+        return 'The browser let this response through, which it would not do for a credentialed request — so it was sent without credentials.';
+      default:
+        return 'The request is treated as sent without credentials.';
+    }
+  }
+  return "Whether the request carried credentials is not known (webRequest doesn't report it); the verdict is the same either way.";
+}
+
+/** Said plainly when the engine and the browser disagree, instead of hiding it. */
+export function contradictionSentence(ctx: ExplainContext): string {
+  if (!ctx.verdict.contradictsOutcome) return '';
+  const outcome = ctx.exchange.outcome;
+  const browser =
+    outcome === 'blocked'
+      ? 'the browser blocked this request'
+      : outcome === 'succeeded'
+        ? 'the browser let this request through'
+        : `the browser's outcome was "${safeText(outcome, 20)}"`;
+  return ` Note: this verdict contradicts what was observed — ${browser}. Headers may be missing from the capture (a cached preflight, an extension or proxy rewriting headers), or the browser differs from the Fetch standard here; trust the browser's behaviour and treat this explanation with caution.`;
+}
+
+/** `Name: value` of what the server sent, for a detail paragraph. */
+export function sentHeader(name: string, value: string | null): string {
+  return value === null ? `no ${name} header` : `${name}: ${quoted(value)}`;
+}

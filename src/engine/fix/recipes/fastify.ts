@@ -1,0 +1,65 @@
+import type { Verdict } from '../../verdict/verdict-types';
+import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { jsString, listOf } from './literals';
+import { ROUTES_FASTIFY } from './placeholders';
+import { type RecipeContext, recipeContext } from './recipe-context';
+import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+
+const PITFALLS: PitfallTable = {
+  'error-status': (ctx) =>
+    `A hook added before fastify.register(cors, ...) (auth, rate limiting) replied ${ctx.status} before @fastify/cors's onRequest hook ran, so no CORS headers: register @fastify/cors first. Errors raised after its hook keep them; otherwise the ${ctx.status} came from a proxy in front, a crash, or a plugin context where @fastify/cors is not registered (encapsulation).`,
+  'missing-allow-origin': (ctx) =>
+    `@fastify/cors was registered inside a child plugin, so its hook does not cover this route (Fastify encapsulation), or origin does not include ${ctx.origin}.`,
+  wildcard:
+    "@fastify/cors defaults to origin '*', which browsers refuse when credentials are included: set origin to the exact origin and credentials: true.",
+  credentials: '@fastify/cors leaves credentials off by default: set credentials: true (with an exact origin).',
+  'preflight-auth': (ctx) =>
+    `An onRequest auth hook registered before @fastify/cors answered the preflight ${ctx.status}: register @fastify/cors first, since its hook answers preflights before later hooks run.`,
+  'preflight-status': (ctx) =>
+    ctx.status === 400
+      ? 'strictPreflight (on by default) answers 400 to an OPTIONS without Origin or Access-Control-Request-Method: a proxy in front may strip them.'
+      : `Nothing answered OPTIONS (${ctx.status}): @fastify/cors is not registered in the context serving this route, or preflight: false turned its OPTIONS route off.`,
+  method: (ctx) =>
+    `@fastify/cors v11 defaults methods to GET,HEAD,POST (older versions also allowed PUT, PATCH, DELETE): list ${ctx.neededMethods.join(', ')} explicitly.`,
+  header: (ctx) =>
+    `allowedHeaders was set without ${ctx.headers.join(', ')}: left unset, @fastify/cors reflects the request's Access-Control-Request-Headers.`,
+};
+
+function snippet(ctx: RecipeContext): string {
+  // A string is sent as it is; an array makes @fastify/cors echo the request's Origin when it is listed.
+  const origin = ctx.origins.length === 1 ? jsString(ctx.origin) : listOf(ctx.origins, jsString);
+  const options = [`  origin: ${origin},`, `  methods: ${listOf(ctx.methods, jsString)},`];
+  if (ctx.headers.length > 0) options.push(`  allowedHeaders: ${listOf(ctx.headers, jsString)},`);
+  if (ctx.expose.length > 0) options.push(`  exposedHeaders: ${listOf(ctx.expose, jsString)},`);
+  if (ctx.credentials) options.push('  credentials: true,');
+  options.push(`  maxAge: ${ctx.maxAge},`);
+  return [
+    "const fastify = require('fastify')();",
+    "const cors = require('@fastify/cors');",
+    '',
+    '// Register at the root, before auth plugins: answers preflights itself (204) and adds',
+    '// the CORS headers (and Vary: Origin) to every response.',
+    'fastify.register(cors, {',
+    ...options,
+    '});',
+    '',
+    ROUTES_FASTIFY.text,
+    '',
+  ].join('\n');
+}
+
+/** Fastify with `@fastify/cors`. */
+export function fastifyRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
+  const ctx = recipeContext(policy, verdict);
+  return {
+    stack: 'fastify',
+    label: 'Fastify (@fastify/cors)',
+    language: 'js',
+    snippet: snippet(ctx),
+    pitfall: pitfallFor(ctx, PITFALLS),
+    notes: notesFor(
+      ctx,
+      'In the file that creates the Fastify instance (npm install @fastify/cors); keep your instance and register the plugin on the root instance, not inside a child plugin, so every route is covered.',
+    ),
+  };
+}

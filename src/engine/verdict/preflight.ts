@@ -1,0 +1,165 @@
+/**
+ * The CORS-preflight fetch's checks on an observed preflight response, in Chromium's order
+ * (`PreflightController`): redirect → CORS check → status → parse ACAM/ACAH → method → headers.
+ */
+
+import { asciiLowercase } from './ascii';
+import type { CheckFailure } from './check-failure';
+import { corsCheck } from './cors-check';
+import { statusOf } from './decision';
+import type { HttpResponse } from './exchange';
+import { getHeader, isToken, splitHeaderList } from './header-list';
+import { isCorsSafelistedMethod } from './method';
+import type { CorsErrorCode } from './verdict-types';
+
+export const ACAM = 'access-control-allow-methods';
+export const ACAH = 'access-control-allow-headers';
+
+export interface PreflightInput {
+  response: HttpResponse;
+  /** The actual request's normalized method (what `Access-Control-Request-Method` carries). */
+  method: string;
+  /** The actual request's CORS-unsafe request-header names, lowercase, in the order Chromium checks them. */
+  unsafeHeaderNames: readonly string[];
+  /** The actual request carries `Authorization`. */
+  hasAuthorization: boolean;
+  /** Serialized request origin. */
+  origin: string;
+  /** The actual request's credentials mode is `include`. */
+  includeCredentials: boolean;
+  /** Apply the standard's rule that `*` never covers `authorization` (see EvaluateOptions). */
+  authorizationExcludedFromWildcard: boolean;
+}
+
+export interface PreflightFailure {
+  failure: CheckFailure;
+  status: number | null;
+}
+
+const PREFLIGHT_CODES: Partial<Record<CorsErrorCode, CorsErrorCode>> = {
+  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
+  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
+  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
+  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
+  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
+  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
+};
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Parses an Access-Control-Allow-Methods/-Headers value; null when an item is not a token.
+ * An absent header is an empty list.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+export function parseAllowList(value: string | null): string[] | null {
+  if (value === null) return [];
+  const items = splitHeaderList(value);
+  for (const item of items) if (!isToken(item)) return null;
+  return items;
+}
+
+function isOkStatus(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+/**
+ * Checks an observed preflight response for the actual request; null when it lets the request through.
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ */
+export function corsPreflightCheck(input: PreflightInput): PreflightFailure | null {
+  const { response } = input;
+  const status = statusOf(response);
+  const headers = response.headers;
+  // Chromium fails on the redirect itself (PreflightLoader::HandleRedirect), before any header check.
+  if (status !== null && REDIRECT_STATUSES.has(status) && getHeader(headers, 'location') !== null) {
+    const failure: CheckFailure = {
+      code: 'PreflightDisallowedRedirect',
+      failedParameter: '',
+      header: null,
+      specStep: 'CORS-preflight fetch 8',
+    };
+    return { failure, status };
+  }
+  // 7. If a CORS check for request and response returns success and response's status is an ok status …
+  // Chromium checks the headers first, so a 404 without CORS headers is PreflightMissingAllowOriginHeader.
+  const cors = corsCheck(headers, input.origin, input.includeCredentials);
+  if (cors !== null) {
+    const code = PREFLIGHT_CODES[cors.code] ?? cors.code;
+    return { failure: { ...cors, code, specStep: `CORS-preflight fetch 7 (${cors.specStep})` }, status };
+  }
+  if (status === null || !isOkStatus(status)) {
+    const failure: CheckFailure = {
+      code: 'PreflightInvalidStatus',
+      failedParameter: '',
+      header: null,
+      specStep: 'CORS-preflight fetch 7 (ok status)',
+    };
+    return { failure, status };
+  }
+  return checkAllowLists(input, status);
+}
+
+function checkAllowLists(input: PreflightInput, status: number): PreflightFailure | null {
+  const headers = input.response.headers;
+  const allowMethodsValue = getHeader(headers, ACAM);
+  const allowHeadersValue = getHeader(headers, ACAH);
+  // 7.1–7.3. Extract methods and header names; if either is failure, return a network error.
+  const methods = parseAllowList(allowMethodsValue);
+  if (methods === null) {
+    const header = { name: ACAM, expected: input.method, received: allowMethodsValue };
+    const failure: CheckFailure = {
+      code: 'InvalidAllowMethodsPreflightResponse',
+      failedParameter: '',
+      header,
+      specStep: 'CORS-preflight fetch 7.3',
+    };
+    return { failure, status };
+  }
+  const allowHeaders = parseAllowList(allowHeadersValue);
+  if (allowHeaders === null) {
+    const header = { name: ACAH, expected: input.unsafeHeaderNames.join(', '), received: allowHeadersValue };
+    const failure: CheckFailure = {
+      code: 'InvalidAllowHeadersPreflightResponse',
+      failedParameter: '',
+      header,
+      specStep: 'CORS-preflight fetch 7.3',
+    };
+    return { failure, status };
+  }
+  const wildcard = !input.includeCredentials;
+  // 7.5. Methods compare byte-for-byte (Chromium's spec-conformant ACAM matching, on by default).
+  const methodAllowed =
+    methods.includes(input.method) || isCorsSafelistedMethod(input.method) || (wildcard && methods.includes('*'));
+  if (!methodAllowed) {
+    const failure: CheckFailure = {
+      code: 'MethodDisallowedByPreflightResponse',
+      failedParameter: input.method,
+      header: { name: ACAM, expected: input.method, received: allowMethodsValue },
+      specStep: 'CORS-preflight fetch 7.5',
+    };
+    return { failure, status };
+  }
+  const allowed = new Set(allowHeaders.map(asciiLowercase));
+  if (wildcard && allowed.has('*')) {
+    // 7.6. `authorization` is a CORS non-wildcard request-header name.
+    if (input.authorizationExcludedFromWildcard && input.hasAuthorization && !allowed.has('authorization')) {
+      return { failure: headerFailure('authorization', allowHeadersValue, 'CORS-preflight fetch 7.6'), status };
+    }
+    return null;
+  }
+  // 7.7. Every CORS-unsafe request-header name must be listed (case-insensitively); Chromium names the first missing.
+  for (const name of input.unsafeHeaderNames) {
+    if (!allowed.has(name))
+      return { failure: headerFailure(name, allowHeadersValue, 'CORS-preflight fetch 7.7'), status };
+  }
+  return null;
+}
+
+function headerFailure(name: string, received: string | null, specStep: string): CheckFailure {
+  return {
+    code: 'HeaderDisallowedByPreflightResponse',
+    failedParameter: name,
+    header: { name: ACAH, expected: name, received },
+    specStep,
+  };
+}
