@@ -18,6 +18,10 @@ test('the panel renders standalone for a tab given in its address', async ({ con
   await expect(panel.getByTestId('page-origin')).toHaveAttribute('title', `Tab ${tabId}`);
   await expect(panel.getByTestId('connection-status')).toHaveText('Live');
   await expect(panel.getByTestId('blocked-count')).toHaveText('0 blocked');
+  // About (in the ⋯ menu) shows the version from package.json, the version's one home.
+  await panel.getByLabel('More actions').click();
+  await panel.getByTestId('about-open').click();
+  await expect(panel.getByRole('dialog', { name: `CORS Lens ${packageJson.version}` })).toBeVisible();
 });
 
 test('a blocked cross-origin request is counted on the badge of its tab only', async ({
