@@ -15,6 +15,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, test as base, expect, type TestInfo } from '@playwright/test';
+import { freePort } from '../../src/demo/chromium/devtools-window';
 import { evaluate, fixRecipe, pageFix } from '../../src/engine';
 import { STACK_HARNESSES } from './stacks';
 import {
@@ -36,7 +37,6 @@ import {
 } from './support/harness';
 import type { MatrixRow } from './support/matrix';
 import { type Observed, runInChromium } from './support/page-run';
-import { freePort } from './support/processes';
 import { APP_BODY, type ServerEnv, type StackHarness } from './support/stack';
 
 const NODE_MODULES = join(import.meta.dirname, '../../node_modules');
