@@ -10,7 +10,6 @@ export type * from './explain/explanation-types';
 export { firefoxNetworkFailureReason, firefoxReason } from './explain/firefox-reason';
 export { type PageFix, pageFix } from './explain/page-fix';
 export { boundedText, isUnsafeCodePoint, safeText } from './explain/safe-text';
-export { type CheckOutcome, type CheckStage, type CheckStep, checkTrail } from './fix/check-trail';
 export { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, type RecipePlaceholder, STACKS } from './fix/fix-recipes';
 // fix/ — what the server must send
 export type * from './fix/fix-types';

@@ -7,7 +7,7 @@ import { ACAO } from './cors-check';
 import type { HeaderList, HttpResponse } from './exchange';
 import { getHeader, splitHeaderList } from './header-list';
 import { ACAH } from './preflight';
-import type { Advisory } from './verdict-types';
+import type { Advisory, CheckStep } from './verdict-types';
 
 const ACEH = 'access-control-expose-headers';
 const ACMA = 'access-control-max-age';
@@ -107,6 +107,29 @@ const GENERIC_METADATA_NAMES = new Set([
  */
 export function advisedUnexposedHeaders(headers: HeaderList, includeCredentials: boolean): string[] {
   return unexposedResponseHeaders(headers, includeCredentials).filter((name) => !GENERIC_METADATA_NAMES.has(name));
+}
+
+/**
+ * The check trail's closing row when the page cannot read a response header it plausibly wanted
+ * (the `unexposed-response-headers` advisory): what Access-Control-Expose-Headers would have to
+ * list, and what it listed. Empty otherwise.
+ */
+export function exposeAdvice(
+  response: HttpResponse | null,
+  advisories: readonly Advisory[],
+  includeCredentials: boolean,
+): CheckStep[] {
+  if (response === null || !advisories.some((advisory) => advisory.code === 'unexposed-response-headers')) return [];
+  return [
+    {
+      stage: { kind: 'response' },
+      header: ACEH,
+      required: advisedUnexposedHeaders(response.headers, includeCredentials).join(', '),
+      wildcardAllowed: !includeCredentials,
+      received: getHeader(response.headers, ACEH),
+      outcome: 'advice',
+    },
+  ];
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { isAscii } from './ascii';
 import type { CheckFailure } from './check-failure';
+import { ignoreChecks, type RecordCheck } from './check-trail';
 import type { HeaderList } from './exchange';
 import { getHeader } from './header-list';
 import { parseUrl } from './origin';
@@ -21,18 +22,16 @@ function looksLikeUrl(value: string): boolean {
 }
 
 /**
- * Runs the CORS check of `headers` for a request whose serialized origin is `origin` (`null` once
- * tainted) and whose credentials mode is `include` or not. Returns null on success.
- *
+ * The allow-origin half of the CORS check (steps 1–4); null when it lets the request on.
  * Chromium's order: `*` (fails only with credentials) → missing → not byte-equal (then: contains a
  * space or comma → Multiple; a non-ASCII byte → Invalid; `null` → Mismatch; not a URL → Invalid;
- * else Mismatch) → ACAC.
- * Values are trimmed first (net's normalised header), so padded values pass.
- * @see https://fetch.spec.whatwg.org/#concept-cors-check
+ * else Mismatch).
  */
-export function corsCheck(headers: HeaderList, origin: string, includeCredentials: boolean): CheckFailure | null {
-  // 1. Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list.
-  const allowOrigin = getHeader(headers, ACAO);
+function allowOriginFailure(
+  allowOrigin: string | null,
+  origin: string,
+  includeCredentials: boolean,
+): CheckFailure | null {
   if (allowOrigin === '*') {
     // 3. If request's credentials mode is not "include" and origin is `*`, return success.
     if (!includeCredentials) return null;
@@ -53,28 +52,58 @@ export function corsCheck(headers: HeaderList, origin: string, includeCredential
     };
   }
   // 4. If the result of byte-serializing a request origin with request is not origin, return failure.
-  if (allowOrigin !== origin) {
-    let code: CheckFailure['code'] = 'AllowOriginMismatch';
-    let failedParameter = allowOrigin;
-    if (allowOrigin.includes(' ') || allowOrigin.includes(',')) code = 'MultipleAllowOriginValues';
-    else if (!isAscii(allowOrigin)) {
-      // A byte outside ASCII is never part of a serialized origin: Chromium 156 calls the value
-      // invalid and reports no parameter (its failedParameter must be valid UTF-8; such bytes are not).
-      code = 'InvalidAllowOriginValue';
-      failedParameter = '';
-    } else if (allowOrigin !== 'null' && !looksLikeUrl(allowOrigin)) code = 'InvalidAllowOriginValue';
-    return {
-      code,
-      failedParameter,
-      header: { name: ACAO, expected: origin, received: allowOrigin },
-      specStep: 'CORS check 4',
-    };
+  if (allowOrigin === origin) return null;
+  let code: CheckFailure['code'] = 'AllowOriginMismatch';
+  let failedParameter = allowOrigin;
+  if (allowOrigin.includes(' ') || allowOrigin.includes(',')) code = 'MultipleAllowOriginValues';
+  else if (!isAscii(allowOrigin)) {
+    // A byte outside ASCII is never part of a serialized origin: Chromium 156 calls the value
+    // invalid and reports no parameter (its failedParameter must be valid UTF-8; such bytes are not).
+    code = 'InvalidAllowOriginValue';
+    failedParameter = '';
+  } else if (allowOrigin !== 'null' && !looksLikeUrl(allowOrigin)) code = 'InvalidAllowOriginValue';
+  return {
+    code,
+    failedParameter,
+    header: { name: ACAO, expected: origin, received: allowOrigin },
+    specStep: 'CORS check 4',
+  };
+}
+
+/**
+ * Runs the CORS check of `headers` for a request whose serialized origin is `origin` (`null` once
+ * tainted) and whose credentials mode is `include` or not. Returns null on success; `record`
+ * hears each check as it is made (allow-origin, then allow-credentials when credentialed).
+ * Values are trimmed first (net's normalised header), so padded values pass.
+ * @see https://fetch.spec.whatwg.org/#concept-cors-check
+ */
+export function corsCheck(
+  headers: HeaderList,
+  origin: string,
+  includeCredentials: boolean,
+  record: RecordCheck = ignoreChecks,
+): CheckFailure | null {
+  // 1. Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list.
+  const allowOrigin = getHeader(headers, ACAO);
+  const originCheck = { header: ACAO, required: origin, wildcardAllowed: !includeCredentials, received: allowOrigin };
+  // 6. Let credentials be the result of getting `Access-Control-Allow-Credentials`.
+  const allowCredentials = getHeader(headers, ACAC);
+  const credentialsCheck = { header: ACAC, required: 'true', wildcardAllowed: false, received: allowCredentials };
+  const originFailure = allowOriginFailure(allowOrigin, origin, includeCredentials);
+  if (originFailure !== null) {
+    record(originCheck, 'failed');
+    if (includeCredentials) record(credentialsCheck, 'not-checked');
+    return originFailure;
   }
+  record(originCheck, 'passed');
   // 5. If request's credentials mode is not "include", return success.
   if (!includeCredentials) return null;
-  // 6–8. Let credentials be `Access-Control-Allow-Credentials`; if it is `true`, return success.
-  const allowCredentials = getHeader(headers, ACAC);
-  if (allowCredentials === 'true') return null;
+  // 7. If credentials is `true`, return success.
+  if (allowCredentials === 'true') {
+    record(credentialsCheck, 'passed');
+    return null;
+  }
+  record(credentialsCheck, 'failed');
   return {
     code: 'InvalidAllowCredentials',
     failedParameter: allowCredentials ?? '',

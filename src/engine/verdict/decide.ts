@@ -3,6 +3,7 @@
  * network error → scheme → mode → Local Network Access → preflight → redirects → response.
  */
 import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
+import { type RecordCheck, recorderFor } from './check-trail';
 import { corsCheck } from './cors-check';
 import { blockedDecision, type Decision, plainDecision, statusOf } from './decision';
 import type { Exchange, PreflightObservation } from './exchange';
@@ -14,6 +15,7 @@ import { corsPreflightCheck } from './preflight';
 import { httpRedirectFetch } from './redirect';
 import { preflightAsks, type RequestContext } from './request-context';
 import { inCheckOrder } from './unsafe-request-headers';
+import type { CheckStep } from './verdict-types';
 
 export interface Reading {
   includeCredentials: boolean;
@@ -48,8 +50,14 @@ function networkFailure(exchange: Exchange): Decision | null {
  * then ended with: Firefox ends such a request in NS_ERROR_UNEXPECTED (or similar) where Chromium
  * says net::ERR_FAILED, and its console names the 3xx's failure (CORSMissingAllowOrigin).
  */
-function refusedRedirect(exchange: Exchange, context: RequestContext, reading: Reading): Decision | null {
+function refusedRedirect(
+  exchange: Exchange,
+  context: RequestContext,
+  reading: Reading,
+  trail: CheckStep[],
+): Decision | null {
   if (exchange.redirects.length === 0 || context.mode !== 'cors') return null;
+  const checks: CheckStep[] = [];
   const redirected = httpRedirectFetch(
     exchange.redirects,
     {
@@ -61,8 +69,10 @@ function refusedRedirect(exchange: Exchange, context: RequestContext, reading: R
       currentUrl: exchange.request.url,
     },
     () => null,
+    checks,
   );
   if (redirected.kind !== 'blocked' || redirected.stage !== 'redirect') return null;
+  trail.push(...checks);
   return blockedDecision(redirected.failure, 'redirect', redirected.status, redirected.index);
 }
 
@@ -99,6 +109,7 @@ function preflightFailure(
   context: RequestContext,
   reading: Reading,
   origin: string,
+  record: RecordCheck,
 ): { failure: CheckFailure; status: number | null } | null {
   if (preflight.kind !== 'observed') return null;
   if (preflight.response === null) {
@@ -111,16 +122,19 @@ function preflightFailure(
     return { failure, status: null };
   }
   const asked = preflightAsks(preflight.request);
-  return corsPreflightCheck({
-    response: preflight.response,
-    method: asked?.method ?? context.method,
-    unsafeHeaderNames:
-      asked === null ? context.unsafeHeaderNames : inCheckOrder(asked.headerNames, context.unsafeHeaderNames),
-    hasAuthorization: context.hasAuthorization,
-    origin,
-    includeCredentials: reading.includeCredentials,
-    authorizationExcludedFromWildcard: reading.authorizationExcludedFromWildcard,
-  });
+  return corsPreflightCheck(
+    {
+      response: preflight.response,
+      method: asked?.method ?? context.method,
+      unsafeHeaderNames:
+        asked === null ? context.unsafeHeaderNames : inCheckOrder(asked.headerNames, context.unsafeHeaderNames),
+      hasAuthorization: context.hasAuthorization,
+      origin,
+      includeCredentials: reading.includeCredentials,
+      authorizationExcludedFromWildcard: reading.authorizationExcludedFromWildcard,
+    },
+    record,
+  );
 }
 
 function passedStep(headers: Exchange['request']['headers'], includeCredentials: boolean): string {
@@ -129,12 +143,17 @@ function passedStep(headers: Exchange['request']['headers'], includeCredentials:
 }
 
 /**
- * Decides one reading of the exchange.
+ * Decides one reading of the exchange, with the checks it made in the order it made them.
  * @see https://fetch.spec.whatwg.org/#main-fetch
  */
 export function decide(exchange: Exchange, context: RequestContext, reading: Reading): Decision {
+  const trail: CheckStep[] = [];
+  return { ...decideReading(exchange, context, reading, trail), trail };
+}
+
+function decideReading(exchange: Exchange, context: RequestContext, reading: Reading, trail: CheckStep[]): Decision {
   const failedOnNetwork = networkFailure(exchange);
-  if (failedOnNetwork !== null) return refusedRedirect(exchange, context, reading) ?? failedOnNetwork;
+  if (failedOnNetwork !== null) return refusedRedirect(exchange, context, reading, trail) ?? failedOnNetwork;
   const { request } = exchange;
   const { url, crossOrigin } = context;
   if (url === null) return plainDecision('unknown', 'main fetch (request URL could not be parsed)', 'request');
@@ -158,10 +177,10 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
   const { includeCredentials } = reading;
   let passedPreflight = null;
   const { preflight } = exchange;
-  const checkPreflight = (observed: PreflightObservation, requestOrigin: string) =>
-    preflightFailure(observed, context, reading, requestOrigin);
+  const checkPreflight = (observed: PreflightObservation, requestOrigin: string, record: RecordCheck) =>
+    preflightFailure(observed, context, reading, requestOrigin, record);
   if (crossOrigin && preflight.kind === 'observed') {
-    const failed = checkPreflight(preflight, origin);
+    const failed = checkPreflight(preflight, origin, recorderFor(trail, { kind: 'preflight', afterRedirect: null }));
     if (failed !== null) return blockedDecision(failed.failure, 'preflight', failed.status);
     passedPreflight = preflight.response;
   }
@@ -169,6 +188,7 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
     exchange.redirects,
     { origin, mode, includeCredentials, corsFlag: crossOrigin, tainted: false, currentUrl: request.url },
     checkPreflight,
+    trail,
   );
   if (redirected.kind === 'blocked') {
     return blockedDecision(redirected.failure, redirected.stage, redirected.status, redirected.index);
@@ -185,7 +205,8 @@ export function decide(exchange: Exchange, context: RequestContext, reading: Rea
   const { response } = exchange;
   if (response === null) return noResponse(exchange, context, state.currentUrl);
   const status = statusOf(response);
-  const failure = corsCheck(response.headers, state.tainted ? 'null' : origin, includeCredentials);
+  const record = recorderFor(trail, { kind: 'response' });
+  const failure = corsCheck(response.headers, state.tainted ? 'null' : origin, includeCredentials, record);
   if (failure !== null) {
     const revalidation =
       status === 304 &&

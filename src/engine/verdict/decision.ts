@@ -1,7 +1,7 @@
 /** A verdict without the parts that depend on the credentials reading being chosen. */
 import type { CheckFailure } from './check-failure';
 import type { Exchange, HttpResponse, PreflightObservation } from './exchange';
-import type { CorsErrorCode, HeaderFinding, VerdictKind, VerdictStage } from './verdict-types';
+import type { CheckStep, CorsErrorCode, HeaderFinding, VerdictKind, VerdictStage } from './verdict-types';
 
 export interface Decision {
   kind: VerdictKind;
@@ -13,6 +13,8 @@ export interface Decision {
   status: number | null;
   networkError: string | null;
   specStep: string;
+  /** The checks this reading made, as it made them (see `Verdict.trail`). */
+  trail: readonly CheckStep[];
   /** Inputs for the advisories, carried so they are computed once for the chosen reading. */
   readableResponse: HttpResponse | null;
   passedPreflight: HttpResponse | null;
@@ -43,6 +45,7 @@ export function blockedDecision(
     failedParameter: failure.failedParameter,
     header: failure.header,
     specStep: failure.specStep,
+    trail: [],
     stage,
     redirectIndex,
     status,
@@ -73,6 +76,7 @@ export function plainDecision(
     status: extra.status ?? null,
     networkError: extra.networkError ?? null,
     specStep,
+    trail: [],
     readableResponse: null,
     passedPreflight: null,
     tainted: false,

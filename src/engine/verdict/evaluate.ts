@@ -2,7 +2,7 @@
  * The engine's entry point: `evaluate(exchange) → Verdict`. Pure and total: no clock, no I/O,
  * never throws (a spec "failure" is a value).
  */
-import { collectAdvisories } from './advisories';
+import { collectAdvisories, exposeAdvice } from './advisories';
 import { knownCredentials } from './credentials';
 import { decide } from './decide';
 import { type Decision, sameDecision } from './decision';
@@ -95,10 +95,11 @@ function toVerdict(
   const isCors = decision.kind === 'passed' || decision.kind === 'blocked';
   const finalResponseChecked =
     decision.kind === 'passed' || (decision.kind === 'blocked' && decision.stage === 'response');
+  const includeCredentials = credentials.mode === 'include';
   const advisories = isCors
     ? collectAdvisories({
         origin: decision.tainted ? 'null' : context.origin,
-        includeCredentials: credentials.mode === 'include',
+        includeCredentials,
         response: finalResponseChecked ? exchange.response : null,
         responseReadable: decision.kind === 'passed',
         preflight: decision.passedPreflight,
@@ -118,6 +119,7 @@ function toVerdict(
     networkError: decision.networkError,
     specStep: decision.specStep,
     advisories,
+    trail: [...decision.trail, ...exposeAdvice(exchange.response, advisories, includeCredentials)],
     contradictsOutcome: contradicts(decision, exchange.outcome),
   };
 }

@@ -5,6 +5,7 @@
 
 import { asciiLowercase } from './ascii';
 import type { CheckFailure } from './check-failure';
+import { type Check, ignoreChecks, type RecordCheck } from './check-trail';
 import { corsCheck } from './cors-check';
 import { statusOf } from './decision';
 import type { HttpResponse } from './exchange';
@@ -62,16 +63,54 @@ function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 
+/** The preflight's checks after its CORS check, as the request requires them; ACAM/ACAH only when the request needs them. */
+interface LaterChecks {
+  status: Check;
+  methods: Check;
+  headers: Check;
+  methodsNeeded: boolean;
+  headersNeeded: boolean;
+}
+
+function laterChecks(input: PreflightInput): LaterChecks {
+  const { headers } = input.response;
+  const wildcardAllowed = !input.includeCredentials;
+  return {
+    status: { header: 'status', required: '200–299', wildcardAllowed: false, received: String(input.response.status) },
+    methods: { header: ACAM, required: input.method, wildcardAllowed, received: getHeader(headers, ACAM) },
+    headers: {
+      header: ACAH,
+      required: input.unsafeHeaderNames.join(', '),
+      // `*` does not cover `authorization` when the standard's rule applies.
+      wildcardAllowed: wildcardAllowed && !(input.authorizationExcludedFromWildcard && input.hasAuthorization),
+      received: getHeader(headers, ACAH),
+    },
+    methodsNeeded: !isCorsSafelistedMethod(input.method),
+    headersNeeded: input.unsafeHeaderNames.length > 0,
+  };
+}
+
+/** The checks never made once an earlier one failed: listed so the whole answer the server must give shows. */
+function notReached(later: LaterChecks, from: 'status' | 'methods' | 'headers', record: RecordCheck): void {
+  if (from === 'status') record(later.status, 'not-checked');
+  if (from !== 'headers' && later.methodsNeeded) record(later.methods, 'not-checked');
+  if (later.headersNeeded) record(later.headers, 'not-checked');
+}
+
 /**
- * Checks an observed preflight response for the actual request; null when it lets the request through.
+ * Checks an observed preflight response for the actual request; null when it lets the request
+ * through. `record` hears each check as it is made, then the ones never reached.
  * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
-export function corsPreflightCheck(input: PreflightInput): PreflightFailure | null {
+export function corsPreflightCheck(input: PreflightInput, record: RecordCheck = ignoreChecks): PreflightFailure | null {
   const { response } = input;
   const status = statusOf(response);
   const headers = response.headers;
+  const later = laterChecks(input);
   // Chromium fails on the redirect itself (PreflightLoader::HandleRedirect), before any header check.
   if (status !== null && REDIRECT_STATUSES.has(status) && getHeader(headers, 'location') !== null) {
+    record(later.status, 'failed');
+    notReached(later, 'methods', record);
     const failure: CheckFailure = {
       code: 'PreflightDisallowedRedirect',
       failedParameter: '',
@@ -82,12 +121,15 @@ export function corsPreflightCheck(input: PreflightInput): PreflightFailure | nu
   }
   // 7. If a CORS check for request and response returns success and response's status is an ok status …
   // Chromium checks the headers first, so a 404 without CORS headers is PreflightMissingAllowOriginHeader.
-  const cors = corsCheck(headers, input.origin, input.includeCredentials);
+  const cors = corsCheck(headers, input.origin, input.includeCredentials, record);
   if (cors !== null) {
+    notReached(later, 'status', record);
     const code = PREFLIGHT_CODES[cors.code] ?? cors.code;
     return { failure: { ...cors, code, specStep: `CORS-preflight fetch 7 (${cors.specStep})` }, status };
   }
   if (status === null || !isOkStatus(status)) {
+    record(later.status, 'failed');
+    notReached(later, 'methods', record);
     const failure: CheckFailure = {
       code: 'PreflightInvalidStatus',
       failedParameter: '',
@@ -96,16 +138,23 @@ export function corsPreflightCheck(input: PreflightInput): PreflightFailure | nu
     };
     return { failure, status };
   }
-  return checkAllowLists(input, status);
+  record(later.status, 'passed');
+  return checkAllowLists(input, status, later, record);
 }
 
-function checkAllowLists(input: PreflightInput, status: number): PreflightFailure | null {
-  const headers = input.response.headers;
-  const allowMethodsValue = getHeader(headers, ACAM);
-  const allowHeadersValue = getHeader(headers, ACAH);
+function checkAllowLists(
+  input: PreflightInput,
+  status: number,
+  later: LaterChecks,
+  record: RecordCheck,
+): PreflightFailure | null {
+  const allowMethodsValue = later.methods.received;
+  const allowHeadersValue = later.headers.received;
   // 7.1–7.3. Extract methods and header names; if either is failure, return a network error.
   const methods = parseAllowList(allowMethodsValue);
   if (methods === null) {
+    record(later.methods, 'failed');
+    notReached(later, 'headers', record);
     const header = { name: ACAM, expected: input.method, received: allowMethodsValue };
     const failure: CheckFailure = {
       code: 'InvalidAllowMethodsPreflightResponse',
@@ -117,6 +166,9 @@ function checkAllowLists(input: PreflightInput, status: number): PreflightFailur
   }
   const allowHeaders = parseAllowList(allowHeadersValue);
   if (allowHeaders === null) {
+    // Chromium parses both lists before matching the method: the method was never compared.
+    if (later.methodsNeeded) record(later.methods, 'not-checked');
+    record(later.headers, 'failed');
     const header = { name: ACAH, expected: input.unsafeHeaderNames.join(', '), received: allowHeadersValue };
     const failure: CheckFailure = {
       code: 'InvalidAllowHeadersPreflightResponse',
@@ -131,6 +183,8 @@ function checkAllowLists(input: PreflightInput, status: number): PreflightFailur
   const methodAllowed =
     methods.includes(input.method) || isCorsSafelistedMethod(input.method) || (wildcard && methods.includes('*'));
   if (!methodAllowed) {
+    record(later.methods, 'failed');
+    notReached(later, 'headers', record);
     const failure: CheckFailure = {
       code: 'MethodDisallowedByPreflightResponse',
       failedParameter: input.method,
@@ -139,18 +193,25 @@ function checkAllowLists(input: PreflightInput, status: number): PreflightFailur
     };
     return { failure, status };
   }
+  if (later.methodsNeeded) record(later.methods, 'passed');
+  const failure = headersFailure(input, allowHeaders, allowHeadersValue);
+  if (failure !== null || later.headersNeeded) record(later.headers, failure === null ? 'passed' : 'failed');
+  return failure === null ? null : { failure, status };
+}
+
+/** The header-name half of the allow-list check; null when every CORS-unsafe request-header name is allowed. */
+function headersFailure(input: PreflightInput, allowHeaders: string[], received: string | null): CheckFailure | null {
   const allowed = new Set(allowHeaders.map(asciiLowercase));
-  if (wildcard && allowed.has('*')) {
+  if (!input.includeCredentials && allowed.has('*')) {
     // 7.6. `authorization` is a CORS non-wildcard request-header name.
     if (input.authorizationExcludedFromWildcard && input.hasAuthorization && !allowed.has('authorization')) {
-      return { failure: headerFailure('authorization', allowHeadersValue, 'CORS-preflight fetch 7.6'), status };
+      return headerFailure('authorization', received, 'CORS-preflight fetch 7.6');
     }
     return null;
   }
   // 7.7. Every CORS-unsafe request-header name must be listed (case-insensitively); Chromium names the first missing.
   for (const name of input.unsafeHeaderNames) {
-    if (!allowed.has(name))
-      return { failure: headerFailure(name, allowHeadersValue, 'CORS-preflight fetch 7.7'), status };
+    if (!allowed.has(name)) return headerFailure(name, received, 'CORS-preflight fetch 7.7');
   }
   return null;
 }

@@ -4,11 +4,13 @@
  * the new URL's scheme and mode → its new preflight.
  */
 import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
+import { type RecordCheck, recorderFor } from './check-trail';
 import { corsCheck } from './cors-check';
 import { statusOf } from './decision';
 import type { PreflightObservation, RedirectHop } from './exchange';
 import { getHeader } from './header-list';
 import { isHttpScheme, isSameOrigin, parseUrl, resolveLocation, withoutCredentials } from './origin';
+import type { CheckStep } from './verdict-types';
 
 /**
  * The method of the request a redirect leads to: 301 and 302 turn a POST into a GET, 303 turns
@@ -57,16 +59,19 @@ export type RedirectOutcome =
 export type RedirectPreflightCheck = (
   preflight: PreflightObservation,
   origin: string,
+  record: RecordCheck,
 ) => { failure: CheckFailure; status: number | null } | null;
 
 /**
- * Walks `hops` from `start`; returns the state after the last hop, or the hop that failed.
+ * Walks `hops` from `start`; returns the state after the last hop, or the hop that failed. Each
+ * check made is appended to `trail` as it is made.
  * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
  */
 export function httpRedirectFetch(
   hops: readonly RedirectHop[],
   start: RedirectState,
   checkPreflight: RedirectPreflightCheck,
+  trail: CheckStep[],
 ): RedirectOutcome {
   const state = { ...start };
   for (let index = 0; index < hops.length; index++) {
@@ -76,7 +81,9 @@ export function httpRedirectFetch(
     const requestUrl = hop.request.url === '' ? state.currentUrl : hop.request.url;
     // HTTP fetch: if the CORS flag is set and a CORS check for request and response returns failure, network error.
     if (state.corsFlag && state.mode === 'cors') {
-      const failure = corsCheck(hop.response.headers, state.tainted ? 'null' : state.origin, state.includeCredentials);
+      const origin = state.tainted ? 'null' : state.origin;
+      const record = recorderFor(trail, { kind: 'redirect', index });
+      const failure = corsCheck(hop.response.headers, origin, state.includeCredentials, record);
       if (failure !== null) return { kind: 'blocked', index, failure, status, stage: 'redirect' };
     }
     // If request's redirect count is 20, return a network error.
@@ -95,10 +102,14 @@ export function httpRedirectFetch(
     // A location URL with credentials fails a CORS request that is or becomes cross-origin.
     const crossOrigin = state.tainted || !isSameOrigin(state.origin, next);
     if (hasCredentials && (state.corsFlag || (state.mode === 'cors' && crossOrigin))) {
+      const required = withoutCredentials(next);
+      const received = location ?? next;
+      const record = recorderFor(trail, { kind: 'redirect', index });
+      record({ header: 'location', required, wildcardAllowed: false, received }, 'failed');
       const failure: CheckFailure = {
         code: 'RedirectContainsCredentials',
         failedParameter: '',
-        header: { name: 'location', expected: withoutCredentials(next), received: location ?? next },
+        header: { name: 'location', expected: required, received },
         specStep: 'HTTP-redirect fetch (location URL includes credentials)',
       };
       return { kind: 'blocked', index, failure, status, stage: 'redirect' };
@@ -120,7 +131,8 @@ export function httpRedirectFetch(
     }
     // A request that needed a preflight is preflighted again at its new URL (CorsURLLoader::FollowRedirect).
     if (state.corsFlag && hop.nextPreflight !== undefined) {
-      const failed = checkPreflight(hop.nextPreflight, state.tainted ? 'null' : state.origin);
+      const record = recorderFor(trail, { kind: 'preflight', afterRedirect: index });
+      const failed = checkPreflight(hop.nextPreflight, state.tainted ? 'null' : state.origin, record);
       if (failed !== null) return { kind: 'blocked', index, ...failed, stage: 'preflight' };
     }
     state.currentUrl = next;

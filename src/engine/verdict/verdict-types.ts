@@ -81,6 +81,36 @@ export interface HeaderFinding {
   received: string | null;
 }
 
+/**
+ * Which response a check looked at: the preflight (the request's own, or the one a redirect's
+ * request was sent again, `afterRedirect` being that redirect's index), a redirect's 3xx, or the final response.
+ */
+export type CheckStage =
+  | { kind: 'preflight'; afterRedirect: number | null }
+  | { kind: 'redirect'; index: number }
+  | { kind: 'response' };
+
+/**
+ * - `passed` / `failed`: the check was made and came out so.
+ * - `not-checked`: a later check of the stage that failed, never made (listed so the server's whole answer shows).
+ * - `advice`: not part of the CORS check, but the page cannot read a header it plausibly wanted.
+ */
+export type CheckOutcome = 'passed' | 'failed' | 'not-checked' | 'advice';
+
+/** One check of the trail: which response, which header, what the check required, what came, how it came out. */
+export interface CheckStep {
+  stage: CheckStage;
+  /** Lowercase header name, or `status` for the preflight's ok-status check. */
+  header: string;
+  /** What the check itself required: the request's serialized origin, `true`, the method, the header names, `200–299`. */
+  required: string;
+  /** `*` would have done too (no credentials, so the wildcard counts). */
+  wildcardAllowed: boolean;
+  /** What the server sent: null when absent; several values joined with `, ` as they arrived. */
+  received: string | null;
+  outcome: CheckOutcome;
+}
+
 export type AdvisoryCode =
   /** Custom response headers that JavaScript cannot read (not in Access-Control-Expose-Headers). */
   | 'unexposed-response-headers'
@@ -125,6 +155,12 @@ export interface Verdict {
   specStep: string;
   /** Passed-but-hurts findings; present on passed and blocked verdicts alike. */
   advisories: readonly Advisory[];
+  /**
+   * Every check the decision made, in the order Chromium makes them (preflight, each redirect, the
+   * response), the failing one marked and the rest of its stage `not-checked`; then an `advice` row
+   * for response headers the page cannot read. Empty when no CORS check was made.
+   */
+  trail: readonly CheckStep[];
   /**
    * True when the engine's decision contradicts the observed outcome (e.g. it would pass but the
    * browser blocked it). The UI shows this rather than hiding a disagreement.

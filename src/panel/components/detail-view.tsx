@@ -61,7 +61,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         </span>
       </header>
       <div class="detail-body" ref={body} data-testid="detail-body">
-        <ExplanationSection explanation={explanation} exchange={exchange} verdict={verdict} pageFix={inPage} />
+        <ExplanationSection explanation={explanation} verdict={verdict} pageFix={inPage} />
         <FixSection
           exchange={exchange}
           verdict={verdict}
@@ -72,7 +72,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         <MoreSection explanation={explanation} verdict={verdict} />
         <FirefoxNoteSection record={record} />
         <StorySection exchange={exchange} verdict={verdict} />
-        {checked && <HeaderCheckTable exchange={exchange} verdict={verdict} />}
+        {checked && <HeaderCheckTable verdict={verdict} />}
         <AdvisorySection advisories={verdict.advisories} />
         <MessagesSection explanation={explanation} />
         <CurlSection exchange={exchange} />

@@ -1,10 +1,10 @@
-import type { CheckStep, Exchange, Verdict } from '../../engine';
+import type { CheckStep, Verdict } from '../../engine';
 import { safeText } from '../../engine';
-import { headerChecks, stageLabel } from '../format/header-checks';
+import { stageLabel } from '../format/header-checks';
 
 /** The one check to read first: the one that failed, or for a request that passed, the advice. */
-export function failingCheck(exchange: Exchange, verdict: Verdict): CheckStep | null {
-  const rows = headerChecks(exchange, verdict);
+export function failingCheck(verdict: Verdict): CheckStep | null {
+  const rows = verdict.trail;
   return rows.find((row) => row.outcome === 'failed') ?? rows.find((row) => row.outcome === 'advice') ?? null;
 }
 
@@ -13,21 +13,21 @@ export function failingCheck(exchange: Exchange, verdict: Verdict): CheckStep | 
  * the server sent — so the answer fits a DevTools panel ≈ 320 px tall without scrolling. The full
  * table stays further down. Header values come from the server: rendered as bounded text only.
  */
-export function FailingCheck({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
-  const row = failingCheck(exchange, verdict);
+export function FailingCheck({ verdict }: { verdict: Verdict }) {
+  const row = failingCheck(verdict);
   if (row === null) return null;
   const failed = row.outcome === 'failed';
   return (
     <dl
       class={`failing-check failing-check-${row.outcome}`}
       data-testid="failing-check"
-      data-header={row.name}
+      data-header={row.header}
       aria-label={failed ? 'The check that failed' : 'What the page cannot read'}
     >
       <div>
         <dt>{failed ? '✗ Failed' : '⚠ Advice'}</dt>
         <dd>
-          <code>{safeText(row.name, 200)}</code> <span class="muted">on the {stageLabel(row.stage)}</span>
+          <code>{safeText(row.header, 200)}</code> <span class="muted">on the {stageLabel(row.stage)}</span>
         </dd>
       </div>
       <div>

@@ -1,6 +1,6 @@
-import type { CheckOutcome, Exchange, Verdict } from '../../engine';
+import type { CheckOutcome, Verdict } from '../../engine';
 import { safeText } from '../../engine';
-import { headerChecks, stageLabel } from '../format/header-checks';
+import { stageLabel } from '../format/header-checks';
 
 const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
   passed: '✓ ok',
@@ -9,9 +9,9 @@ const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
   advice: '⚠ unreadable by the page',
 };
 
-/** Every header the browser checked: what it had to be and what the server sent. */
-export function HeaderCheckTable({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
-  const rows = headerChecks(exchange, verdict);
+/** Every header the browser checked (the verdict's trail): what it had to be and what the server sent. */
+export function HeaderCheckTable({ verdict }: { verdict: Verdict }) {
+  const rows = verdict.trail;
   if (rows.length === 0) return null;
   return (
     <section class="section" aria-labelledby="checks-heading">
@@ -32,12 +32,12 @@ export function HeaderCheckTable({ exchange, verdict }: { exchange: Exchange; ve
               key={index}
               class={`check-${row.outcome}`}
               data-testid="header-check"
-              data-header={row.name}
+              data-header={row.header}
               data-outcome={row.outcome}
             >
               <td>{stageLabel(row.stage)}</td>
               <td>
-                <code>{safeText(row.name, 200)}</code>
+                <code>{safeText(row.header, 200)}</code>
               </td>
               <td>
                 <code>{safeText(row.required, 300)}</code>

@@ -1,12 +1,10 @@
-/** The panel's check table: the engine's check trail as it is, each stage labelled; the order is the engine's. */
-import type { CheckStage, CheckStep, Exchange, Verdict } from '../../engine';
-import { checkTrail } from '../../engine';
-
-/** The rows of the check table, one per check the browser made (`checkTrail` in the engine). */
-export function headerChecks(exchange: Exchange, verdict: Verdict): CheckStep[] {
-  return checkTrail(exchange, verdict);
-}
+/** Labels for the panel's check table, which renders the verdict's check trail (`Verdict.trail`) as it is. */
+import type { CheckStage } from '../../engine';
 
 export function stageLabel(stage: CheckStage): string {
-  return stage.kind === 'redirect' ? `redirect ${stage.index + 1}` : stage.kind;
+  if (stage.kind === 'redirect') return `redirect ${stage.index + 1}`;
+  if (stage.kind === 'preflight' && stage.afterRedirect !== null) {
+    return `preflight after redirect ${stage.afterRedirect + 1}`;
+  }
+  return stage.kind;
 }

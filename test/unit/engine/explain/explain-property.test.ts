@@ -131,6 +131,21 @@ const verdictArb: fc.Arbitrary<Verdict> = fc.record({
     }),
     { maxLength: 4 },
   ),
+  trail: fc.array(
+    fc.record({
+      stage: fc.oneof(
+        fc.record({ kind: fc.constant('preflight' as const), afterRedirect: maybe(fc.integer({ min: 0, max: 3 })) }),
+        fc.record({ kind: fc.constant('redirect' as const), index: fc.integer({ min: 0, max: 3 }) }),
+        fc.record({ kind: fc.constant('response' as const) }),
+      ),
+      header: hostile,
+      required: hostile,
+      wildcardAllowed: fc.boolean(),
+      received: maybe(hostile),
+      outcome: fc.constantFrom('passed', 'failed', 'not-checked', 'advice'),
+    }),
+    { maxLength: 4 },
+  ),
   contradictsOutcome: fc.boolean(),
 });
 

@@ -32,6 +32,7 @@ describe('evaluate', () => {
         'specStep',
         'stage',
         'status',
+        'trail',
       ].sort(),
     );
     expect(verdict.credentials.note).not.toBe('');

@@ -1,27 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckStep } from '../../../../src/engine';
 import { evaluate } from '../../../../src/engine';
-import { headerChecks, stageLabel } from '../../../../src/panel/format/header-checks';
+import { stageLabel } from '../../../../src/panel/format/header-checks';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';
 import { blockedRecord, passedRecord, preflightBlockedRecord } from '../records';
 
-function table(rows: ReturnType<typeof headerChecks>) {
-  return rows.map((row) => [stageLabel(row.stage), row.name, row.required, row.received, row.outcome]);
+function table(rows: readonly CheckStep[]) {
+  return rows.map((row) => [stageLabel(row.stage), row.header, row.required, row.received, row.outcome]);
 }
 
-describe('headerChecks', () => {
+describe('the check table (Verdict.trail)', () => {
   it('marks the missing Access-Control-Allow-Origin of the response as the failure', () => {
-    const { exchange: ex, verdict } = blockedRecord('1');
-    expect(table(headerChecks(ex, verdict))).toEqual([
-      ['response', 'access-control-allow-origin', PAGE_ORIGIN, null, 'failed'],
-    ]);
+    const { verdict } = blockedRecord('1');
+    expect(table(verdict.trail)).toEqual([['response', 'access-control-allow-origin', PAGE_ORIGIN, null, 'failed']]);
   });
 
   it('shows a passing response as passed', () => {
-    const { exchange: ex, verdict } = passedRecord('1');
-    expect(table(headerChecks(ex, verdict))).toEqual([
-      ['response', 'access-control-allow-origin', PAGE_ORIGIN, '*', 'passed'],
-    ]);
-    expect(headerChecks(ex, verdict)[0]?.wildcardAllowed).toBe(true);
+    const { verdict } = passedRecord('1');
+    expect(table(verdict.trail)).toEqual([['response', 'access-control-allow-origin', PAGE_ORIGIN, '*', 'passed']]);
+    expect(verdict.trail[0]?.wildcardAllowed).toBe(true);
   });
 
   it('adds the Access-Control-Expose-Headers row, as advice, for a header the page cannot read', () => {
@@ -32,15 +29,15 @@ describe('headerChecks', () => {
         ['X-Powered-By', 'Express'],
       ]),
     });
-    expect(table(headerChecks(ex, evaluate(ex)))).toEqual([
+    expect(table(evaluate(ex).trail)).toEqual([
       ['response', 'access-control-allow-origin', PAGE_ORIGIN, '*', 'passed'],
       ['response', 'access-control-expose-headers', 'x-total-count', null, 'advice'],
     ]);
   });
 
   it('stops at the preflight that failed: later checks were never made', () => {
-    const { exchange: ex, verdict } = preflightBlockedRecord('1');
-    expect(table(headerChecks(ex, verdict))).toEqual([
+    const { verdict } = preflightBlockedRecord('1');
+    expect(table(verdict.trail)).toEqual([
       ['preflight', 'access-control-allow-origin', PAGE_ORIGIN, null, 'failed'],
       ['preflight', 'status', '200–299', '404', 'not-checked'],
       ['preflight', 'access-control-allow-methods', 'PUT', null, 'not-checked'],
@@ -75,14 +72,14 @@ describe('headerChecks', () => {
     });
     const verdict = evaluate(ex);
     expect(verdict.code).toBe('HeaderDisallowedByPreflightResponse');
-    expect(table(headerChecks(ex, verdict))).toEqual([
+    expect(table(verdict.trail)).toEqual([
       ['preflight', 'access-control-allow-origin', PAGE_ORIGIN, PAGE_ORIGIN, 'passed'],
       ['preflight', 'access-control-allow-credentials', 'true', 'true', 'passed'],
       ['preflight', 'status', '200–299', '204', 'passed'],
       ['preflight', 'access-control-allow-headers', 'x-api-key', 'content-type', 'failed'],
     ]);
     // A credentialed request cannot be allowed with `*`.
-    expect(headerChecks(ex, verdict).some((row) => row.wildcardAllowed)).toBe(false);
+    expect(verdict.trail.some((row) => row.wildcardAllowed)).toBe(false);
   });
 
   it('joins repeated headers the way they arrived', () => {
@@ -94,7 +91,16 @@ describe('headerChecks', () => {
       outcome: 'blocked',
       networkError: 'net::ERR_FAILED',
     });
-    const rows = headerChecks(ex, evaluate(ex));
+    const rows = evaluate(ex).trail;
     expect(rows[0]).toMatchObject({ received: `${PAGE_ORIGIN}, *`, outcome: 'failed' });
+  });
+});
+
+describe('stageLabel', () => {
+  it('names each response a check looked at, counting redirects from 1', () => {
+    expect(stageLabel({ kind: 'preflight', afterRedirect: null })).toBe('preflight');
+    expect(stageLabel({ kind: 'preflight', afterRedirect: 0 })).toBe('preflight after redirect 1');
+    expect(stageLabel({ kind: 'redirect', index: 1 })).toBe('redirect 2');
+    expect(stageLabel({ kind: 'response' })).toBe('response');
   });
 });
