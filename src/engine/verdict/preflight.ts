@@ -97,6 +97,19 @@ function notReached(later: LaterChecks, from: 'status' | 'methods' | 'headers', 
   if (later.headersNeeded) record(later.headers, 'not-checked');
 }
 
+/** The preflight failed on its status (a redirect, or not ok): the allow-lists were never reached. */
+function statusFailure(
+  code: 'PreflightDisallowedRedirect' | 'PreflightInvalidStatus',
+  specStep: string,
+  status: number | null,
+  later: LaterChecks,
+  record: RecordCheck,
+): PreflightFailure {
+  record(later.status, 'failed');
+  notReached(later, 'methods', record);
+  return { failure: { code, failedParameter: '', header: null, specStep }, status };
+}
+
 /**
  * Checks an observed preflight response for the actual request; null when it lets the request
  * through. `record` hears each check as it is made, then the ones never reached.
@@ -109,15 +122,7 @@ export function corsPreflightCheck(input: PreflightInput, record: RecordCheck = 
   const later = laterChecks(input);
   // Chromium fails on the redirect itself (PreflightLoader::HandleRedirect), before any header check.
   if (status !== null && REDIRECT_STATUSES.has(status) && getHeader(headers, 'location') !== null) {
-    record(later.status, 'failed');
-    notReached(later, 'methods', record);
-    const failure: CheckFailure = {
-      code: 'PreflightDisallowedRedirect',
-      failedParameter: '',
-      header: null,
-      specStep: 'CORS-preflight fetch 8',
-    };
-    return { failure, status };
+    return statusFailure('PreflightDisallowedRedirect', 'CORS-preflight fetch 8', status, later, record);
   }
   // 7. If a CORS check for request and response returns success and response's status is an ok status …
   // Chromium checks the headers first, so a 404 without CORS headers is PreflightMissingAllowOriginHeader.
@@ -128,15 +133,7 @@ export function corsPreflightCheck(input: PreflightInput, record: RecordCheck = 
     return { failure: { ...cors, code, specStep: `CORS-preflight fetch 7 (${cors.specStep})` }, status };
   }
   if (status === null || !isOkStatus(status)) {
-    record(later.status, 'failed');
-    notReached(later, 'methods', record);
-    const failure: CheckFailure = {
-      code: 'PreflightInvalidStatus',
-      failedParameter: '',
-      header: null,
-      specStep: 'CORS-preflight fetch 7 (ok status)',
-    };
-    return { failure, status };
+    return statusFailure('PreflightInvalidStatus', 'CORS-preflight fetch 7 (ok status)', status, later, record);
   }
   record(later.status, 'passed');
   return checkAllowLists(input, status, later, record);
