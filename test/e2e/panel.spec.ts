@@ -122,7 +122,9 @@ test('imports a HAR of 10,000 requests, labelled as imported, with only a window
 
   const panel = await openPanel(page, extensionId, tabId);
   await panel.getByTestId('import-input').setInputFiles(file);
-  await expect(panel.getByTestId('import-banner')).toContainText('big.har');
+  // Reading and judging 10,000 entries takes under a second alone but several on a loaded CI
+  // machine; its speed is measured by `npm run bench`, this test proves what the import shows.
+  await expect(panel.getByTestId('import-banner')).toContainText('big.har', { timeout: 30_000 });
   await expect(panel.getByTestId('shown-count')).toHaveText('10000 requests');
   await expect(panel.getByTestId('blocked-count')).toHaveText('2500 blocked');
   const inDom = await panel.getByTestId('request-row').count();

@@ -8,22 +8,31 @@
 export const MAX_VALUE_CHARS = 200;
 
 /**
- * C0/C1 controls, DEL, line/paragraph separators and bidi embeddings/overrides/isolates: each can
- * break lines or visually reorder text, so none is shown raw.
+ * C0/C1 controls, DEL, line/paragraph separators, bidi marks, embeddings/overrides/isolates and
+ * the BOM: each can break lines or visually reorder text, so none is shown raw. Inclusive ranges.
  */
+const UNSAFE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00, 0x1f],
+  [0x7f, 0x9f],
+  [0x200e, 0x200f],
+  [0x2028, 0x202e],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+];
+
 export function isUnsafeCodePoint(cp: number): boolean {
-  return (
-    cp < 0x20 ||
-    (cp >= 0x7f && cp <= 0x9f) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2066 && cp <= 0x2069) ||
-    cp === 0x200e ||
-    cp === 0x200f ||
-    cp === 0xfeff
-  );
+  return UNSAFE_RANGES.some(([first, last]) => cp >= first && cp <= last);
 }
+
+/** A character class of the ranges, to test a whole string at once instead of code point by code point. */
+function anyOf(ranges: readonly (readonly [number, number])[]): RegExp {
+  const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
+  return new RegExp(`[${ranges.map(([first, last]) => `${hex(first)}-${hex(last)}`).join('')}]`, 'u');
+}
+
+const ANY_UNSAFE = anyOf(UNSAFE_RANGES);
+/** The same, with `\n` allowed (boundedText's keepNewlines). */
+const ANY_UNSAFE_BUT_NEWLINE = anyOf([[0x00, 0x09], [0x0b, 0x1f], ...UNSAFE_RANGES.slice(1)]);
 
 /** `\xNN` for bytes, `\u{…}` above: visible, unambiguous and never itself a control character. */
 function escapeCodePoint(cp: number): string {
@@ -65,6 +74,8 @@ export function cutText(value: string, maxChars: number, piece: (cp: number, ch:
 
 /** The value with unsafe characters escaped and, past `maxChars`, cut (see cutText). */
 export function safeText(value: string, maxChars: number = MAX_VALUE_CHARS): string {
+  // Most values are short and clean: returning them as they are spares a copy per character.
+  if (value.length <= maxChars && !ANY_UNSAFE.test(value)) return value;
   return cutText(value, maxChars, (cp, ch) => (isUnsafeCodePoint(cp) ? escapeCodePoint(cp) : ch));
 }
 
@@ -79,6 +90,7 @@ export function quoted(value: string, maxChars: number = MAX_VALUE_CHARS): strin
  * this makes the bound a property of `explain` rather than of every template.
  */
 export function boundedText(text: string, maxChars: number, keepNewlines = false): string {
+  if (text.length < maxChars && !(keepNewlines ? ANY_UNSAFE_BUT_NEWLINE : ANY_UNSAFE).test(text)) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;

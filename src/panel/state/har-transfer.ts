@@ -1,7 +1,7 @@
-import { explain } from '../../engine';
+import { evaluate, explain } from '../../engine';
 import { type ExchangeRecord, isBlockedRecord } from '../../model/exchange-record';
 import type { TabId } from '../../model/ids';
-import { analyze, type ReportRow, readHar, writeHar } from '../../report/index';
+import { type ReportRow, readHar, writeHar } from '../../report/index';
 
 /** A HAR file read into the panel: shown in the same views as the live log, labelled as imported. */
 export interface ImportedLog {
@@ -23,20 +23,20 @@ const IMPORTED_TAB: TabId = -1;
  */
 export function importHar(text: string, fileName: string): ImportedLog {
   const result = readHar(text);
-  const rows = analyze(result.records.filter((record) => record.crossOrigin));
-  const records = rows.map((row, index): ExchangeRecord => {
-    const started = row.startedDateTime === null ? Number.NaN : Date.parse(row.startedDateTime);
-    return {
+  // Verdicts only: the detail view explains the one record it shows, when it shows it.
+  const crossOrigin = result.records.filter((record) => record.crossOrigin);
+  const records = crossOrigin.map(
+    ({ exchange, startedDateTime }, index): ExchangeRecord => ({
       requestId: `imported-${index}`,
-      preflightRequestId: row.exchange.preflight.kind === 'observed' ? `imported-${index}-preflight` : null,
+      preflightRequestId: exchange.preflight.kind === 'observed' ? `imported-${index}-preflight` : null,
       tabId: IMPORTED_TAB,
-      startedAt: started,
+      startedAt: startedDateTime === null ? Number.NaN : Date.parse(startedDateTime),
       // HAR timings are not carried into exchanges: the duration is unknown, not zero.
       endedAt: Number.NaN,
-      exchange: row.exchange,
-      verdict: row.verdict,
-    };
-  });
+      exchange,
+      verdict: evaluate(exchange),
+    }),
+  );
   return { fileName, records, entryCount: result.entryCount, warningCount: result.warnings.length };
 }
 
