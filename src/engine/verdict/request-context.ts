@@ -91,12 +91,13 @@ export function effectiveMode(exchange: Exchange): EffectiveMode {
 
 /**
  * What a preflight asked for: its Access-Control-Request-Method (normalized) and the names in its
- * Access-Control-Request-Headers, lowercased and deduplicated; null when it carries no method.
+ * Access-Control-Request-Headers, lowercased and deduplicated; null when it carries no method
+ * (no header, or an empty one: a method is a non-empty token, so no browser sends that).
  * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 export function preflightAsks(preflight: HttpRequest): { method: string; headerNames: string[] } | null {
   const requestedMethod = getHeader(preflight.headers, 'access-control-request-method');
-  if (requestedMethod === null) return null;
+  if (requestedMethod === null || requestedMethod.trim() === '') return null;
   const requested = getHeader(preflight.headers, 'access-control-request-headers');
   const headerNames = requested === null ? [] : [...new Set(splitHeaderList(requested).map(asciiLowercase))];
   return { method: normalizeMethod(requestedMethod), headerNames };
