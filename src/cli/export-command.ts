@@ -72,7 +72,7 @@ export async function exportCommand(request: ExportRequest): Promise<void> {
         index++;
       },
     },
-    LOG_FIELDS,
+    { logFields: LOG_FIELDS },
   );
   await open();
   await sink.write(`\n]${after.map((field) => `,${field}`).join('')},"_cors":${safeJson(exportMeta(options))}}}\n`);

@@ -15,8 +15,11 @@ import { MAX_HAR_NESTING } from '../report/index';
 export type PieceKind = 'entry' | 'field' | 'other';
 
 export interface SplitHandlers {
-  /** The JSON text of one piece, in document order. */
-  piece(kind: PieceKind, name: string, text: string): void;
+  /**
+   * The JSON text of one piece, in document order; `cut` lists the full UTF-8 size of each string
+   * in it that was cut to `maxStringBytes` (empty when none was).
+   */
+  piece(kind: PieceKind, name: string, text: string, cut: readonly number[]): void;
 }
 
 export class TooDeepError extends Error {
@@ -69,6 +72,13 @@ export class HarSplitter {
    * a 100 MB value was held as a chain of 1 MB strings, then flattened into a copy.
    */
   private pieceParts: Buffer[] = [];
+  /** Where the current piece's bytes start in the current write; -1 while a cut string's bytes are dropped. */
+  private collectFrom = -1;
+  /** Bytes of the current string inside a container piece, from earlier writes. */
+  private stringBytes = 0;
+  /** Dropping the rest of a string that passed `maxStringBytes`, until its closing quote. */
+  private cutting = false;
+  private cuts: number[] = [];
   /** In the skeleton's objects (depths 1 and 2): the next string is a key. */
   private expectKey = false;
   /** Bytes of a key being read (keys are short and few: only those of the top object and of `log`). */
@@ -81,22 +91,29 @@ export class HarSplitter {
   sawLog = false;
   sawEntries = false;
 
+  /**
+   * @param maxStringBytes strings inside entries longer than this are cut to about this size, so
+   * one huge value costs no more memory than this. Nothing is appended: a marker would become part
+   * of the value the verdict reads (a space in Access-Control-Allow-Origin reads as two values);
+   * the piece's `cut` list says what was cut instead.
+   */
   constructor(
     private readonly handlers: SplitHandlers,
     private readonly maxDepth: number = MAX_HAR_NESTING,
+    private readonly maxStringBytes: number = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Feeds the next bytes: whole UTF-8 characters, already checked (each write is decoded alone). */
   write(bytes: Buffer): void {
     let skeletonFrom = this.inPiece ? -1 : 0;
-    let pieceFrom = this.inPiece ? 0 : -1;
+    this.collectFrom = this.inPiece && !this.cutting ? 0 : -1;
     let i = 0;
     const n = bytes.length;
     while (i < n) {
       if (this.inPiece) {
         i = this.pieceScalar ? this.skipScalar(bytes, i) : this.skipContainer(bytes, i);
         if (this.inPiece) break;
-        this.endPiece(bytes, pieceFrom, i);
+        this.endPiece(bytes, this.collectFrom, i);
         skeletonFrom = i;
         continue;
       }
@@ -132,12 +149,13 @@ export class HarSplitter {
         // Any other value is a piece: the skeleton holds ` 0 ` in its place.
         this.skeleton += `${bytes.toString('utf8', skeletonFrom, i - 1)} 0 `;
         skeletonFrom = -1;
-        pieceFrom = i - 1;
+        this.collectFrom = i - 1;
         this.startPiece(c);
       }
     }
-    if (this.inPiece) this.pieceParts.push(bytes.subarray(Math.max(0, pieceFrom), n));
-    else if (skeletonFrom >= 0) this.skeleton += bytes.toString('utf8', skeletonFrom, n);
+    if (this.inPiece) {
+      if (this.collectFrom >= 0) this.pieceParts.push(bytes.subarray(this.collectFrom, n));
+    } else if (skeletonFrom >= 0) this.skeleton += bytes.toString('utf8', skeletonFrom, n);
   }
 
   /** After the last write: the skeleton's text, or null when the document stops in the middle of a value. */
@@ -145,7 +163,7 @@ export class HarSplitter {
     // A number or literal ends with the text: `123` is a whole document.
     if (this.inPiece && this.pieceScalar && !this.inString) {
       this.inPiece = false;
-      this.handlers.piece(this.pieceKind, this.pieceName, this.pieceText());
+      this.handlers.piece(this.pieceKind, this.pieceName, this.pieceText(), this.takeCuts());
     }
     if (this.inPiece || this.inString || this.depth > 0 || !this.started) return null;
     return this.skeleton;
@@ -188,11 +206,32 @@ export class HarSplitter {
 
   private endPiece(bytes: Buffer, from: number, to: number): void {
     if (this.pieceParts.length === 0) {
-      this.handlers.piece(this.pieceKind, this.pieceName, bytes.toString('utf8', from, to));
+      this.handlers.piece(this.pieceKind, this.pieceName, bytes.toString('utf8', from, to), this.takeCuts());
       return;
     }
-    this.pieceParts.push(bytes.subarray(0, to));
-    this.handlers.piece(this.pieceKind, this.pieceName, this.pieceText());
+    this.pieceParts.push(bytes.subarray(from, to));
+    this.handlers.piece(this.pieceKind, this.pieceName, this.pieceText(), this.takeCuts());
+  }
+
+  private takeCuts(): number[] {
+    if (this.cuts.length === 0) return this.cuts;
+    const cuts = this.cuts;
+    this.cuts = [];
+    return cuts;
+  }
+
+  /** Keeps the piece's bytes before `at` and drops the string's bytes from there. */
+  private startCut(bytes: Buffer, at: number): void {
+    this.pieceParts.push(bytes.subarray(this.collectFrom, at));
+    this.collectFrom = -1;
+    this.cutting = true;
+  }
+
+  /** At the cut string's closing quote (`quote`), which closes the kept prefix. */
+  private endCut(quote: number, stringBytes: number): void {
+    this.collectFrom = quote;
+    this.cutting = false;
+    this.cuts.push(stringBytes);
   }
 
   private pieceText(): string {
@@ -226,20 +265,35 @@ export class HarSplitter {
     return Math.min(i, n);
   }
 
-  /** From inside a string to just past its closing quote; past n (and `inString` kept) when it goes on in the next write. */
+  /**
+   * From inside a string to just past its closing quote; past n (and `inString` kept) when it goes
+   * on in the next write. Past `maxStringBytes`, the rest of the string is dropped (startCut), at
+   * the first byte that neither continues a UTF-8 character nor sits inside an escape.
+   */
   private stringEnd(bytes: Buffer, from: number): number {
     const n = bytes.length;
     let i = this.escaped ? from + 1 : from;
+    // A `\uXXXX` begun in the previous write may end in this one's first bytes: never cut there.
+    let cutAt = this.cutting
+      ? Number.POSITIVE_INFINITY
+      : Math.max(from + this.maxStringBytes - this.stringBytes, from + 5);
     while (i < n) {
-      const c = bytes[i++] as number;
+      const c = bytes[i] as number;
       if (c === QUOTE) {
         this.inString = false;
         this.escaped = false;
-        return i;
+        if (this.cutting) this.endCut(i, this.stringBytes + i - from);
+        this.stringBytes = 0;
+        return i + 1;
       }
-      if (c === BACKSLASH) i++;
+      if (i >= cutAt && (c & 0xc0) !== 0x80) {
+        this.startCut(bytes, i);
+        cutAt = Number.POSITIVE_INFINITY;
+      }
+      i += c !== BACKSLASH ? 1 : bytes[i + 1] === 0x75 ? 6 : 2;
     }
     this.inString = true;
+    this.stringBytes += n - from;
     // A backslash as the last byte escapes the first byte of the next write.
     this.escaped = i > n;
     return n + 1;

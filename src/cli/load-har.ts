@@ -4,12 +4,27 @@
  * Every failure becomes an InputError with one line a person can act on.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createHarReader, ENTRIES_NOT_ARRAY, type HarReadResult, NO_LOG_OBJECT } from '../report/index';
+import {
+  createHarReader,
+  ENTRIES_NOT_ARRAY,
+  type HarReadResult,
+  type HarWarning,
+  NO_LOG_OBJECT,
+} from '../report/index';
 import { InputError } from './input-error';
 import { streamHar } from './stream-har';
 
 /** Above this size a file is streamed: read whole it is in memory at once, with the document `export` keeps. */
 export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Strings of an entry longer than this are cut as they are read (HarSplitter), so one huge value
+ * costs this much memory, not its size several times over. It is well above what a verdict reads:
+ * the live capture keeps 8 KiB of a header value and 16 KiB of a URL (model/capture-limits.ts), and
+ * Chromium refuses response headers past 256 KiB in all. Longer strings are response bodies or
+ * broken files; the cut is reported as a warning.
+ */
+export const MAX_STRING_BYTES = 64 * 1024;
 
 export interface LoadOptions {
   streamThresholdBytes?: number;
@@ -56,6 +71,8 @@ export async function loadHar(path: string, options: LoadOptions = {}): Promise<
   const size = fileSize(path);
   const whole = size <= (options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES) ? readWhole(path) : undefined;
   const reader = createHarReader();
+  const cutWarnings: HarWarning[] = [];
+  let index = 0;
   const onProgress = options.onProgress;
   const shape = await streamHar(
     path,
@@ -63,11 +80,14 @@ export async function loadHar(path: string, options: LoadOptions = {}): Promise<
       logField: (name, value) => {
         if (name === 'creator') reader.creator(value);
       },
-      entry: (value) => reader.entry(value),
+      entry: (value, cut) => {
+        if (cut.length > 0) cutWarnings.push({ entry: index, message: cutMessage(index, cut) });
+        index++;
+        reader.entry(value);
+      },
       ...(onProgress && !whole ? { progress: (bytes: number) => onProgress(bytes, size) } : {}),
     },
-    ['creator'],
-    whole,
+    { logFields: ['creator'], bytesInMemory: whole, maxStringBytes: MAX_STRING_BYTES },
   );
   if (whole) {
     if (!shape.log) throw new InputError(`${path} is not a HAR file: ${NO_LOG_OBJECT}`);
@@ -78,5 +98,13 @@ export async function loadHar(path: string, options: LoadOptions = {}): Promise<
   }
   // The splitter has checked the whole text (UTF-8, JSON, nesting) before it is parsed again in one piece.
   const parsed = options.keepParsed && whole ? JSON.parse(whole.toString('utf8').replace(/^\uFEFF/, '')) : null;
-  return { ...reader.finish(), parsed, bytes: size };
+  const read = reader.finish();
+  const warnings = [...read.warnings, ...cutWarnings].sort((a, b) => (a.entry ?? -1) - (b.entry ?? -1));
+  return { ...read, warnings, parsed, bytes: size };
+}
+
+function cutMessage(index: number, cut: readonly number[]): string {
+  const longest = Math.max(...cut);
+  const what = cut.length === 1 ? `a value of ${longest} bytes` : `${cut.length} values (the longest ${longest} bytes)`;
+  return `entry ${index}: ${what} cut to its first ${MAX_STRING_BYTES / 1024} KiB, more than any header a browser accepts`;
 }

@@ -47,7 +47,7 @@ function printWarnings(warnings: readonly HarWarning[], io: CliIo): void {
   for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN))
     io.stderr.write(`cors-lens: warning: ${shownLine(warning.message)}\n`);
   if (warnings.length > MAX_WARNINGS_SHOWN)
-    io.stderr.write(`cors-lens: warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more entries skipped\n`);
+    io.stderr.write(`cors-lens: warning: … and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings\n`);
 }
 
 async function load(file: string, io: CliIo, keepParsed: boolean): Promise<LoadedHar> {

@@ -6,14 +6,15 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { TOO_DEEP } from '../report/index';
+import { MAX_HAR_NESTING, TOO_DEEP } from '../report/index';
 import { HarSplitter, type PieceKind, TooDeepError } from './har-splitter';
 import { InputError } from './input-error';
 
 export interface StreamHandlers {
   /** A top-level `log` field other than `entries` (only those named in `logFields`). */
   logField?(name: string, value: unknown): void;
-  entry(value: unknown): void | Promise<void>;
+  /** `cut`: the full size of each string of the entry cut to `maxStringBytes` (HarSplitter). */
+  entry(value: unknown, cut: readonly number[]): void | Promise<void>;
   /** Bytes read so far, after each chunk. */
   progress?(bytes: number): void;
 }
@@ -33,6 +34,16 @@ interface Piece {
   kind: PieceKind;
   name: string;
   text: string;
+  cut: readonly number[];
+}
+
+export interface StreamOptions {
+  /** The `log` fields besides `entries` handed to `logField`. */
+  logFields?: readonly string[];
+  /** The file's bytes when it was read whole (`path` then only names it in messages). */
+  bytesInMemory?: Buffer | undefined;
+  /** Strings inside entries are cut past this many bytes (see HarSplitter); none is by default. */
+  maxStringBytes?: number;
 }
 
 /** Where the last whole UTF-8 character of `chunk` ends: a character cut by the chunk's end waits for the next one. */
@@ -57,18 +68,22 @@ function* chunksOf(bytes: Buffer): Generator<Buffer> {
 }
 
 /**
- * Reads the file at `path`, or `bytesInMemory` when the file was read whole (`path` then only names
- * it in messages). Either way in 1 MB chunks, each one's entries parsed and handed over before the
- * next is cut, so the text of at most one chunk's entries is held at a time.
+ * Reads the file at `path`, or `bytesInMemory` when the file was read whole. Either way in 1 MB
+ * chunks, each one's entries parsed and handed over before the next is cut, so the text of at most
+ * one chunk's entries is held at a time.
  */
 export async function streamHar(
   path: string,
   handlers: StreamHandlers,
-  logFields: readonly string[] = ['creator'],
-  bytesInMemory?: Buffer,
+  options: StreamOptions = {},
 ): Promise<HarShape> {
+  const { logFields = ['creator'], bytesInMemory, maxStringBytes } = options;
   const pieces: Piece[] = [];
-  const splitter = new HarSplitter({ piece: (kind, name, text) => pieces.push({ kind, name, text }) });
+  const splitter = new HarSplitter(
+    { piece: (kind, name, text, cut) => pieces.push({ kind, name, text, cut }) },
+    MAX_HAR_NESTING,
+    maxStringBytes,
+  );
   const shape: HarShape = { entries: 0, log: false, entriesArray: false };
   const notUtf8 = () => new InputError(`${path} is not UTF-8 text: it contains bytes that are not valid UTF-8`);
   const parse = (text: string): unknown => {
@@ -87,11 +102,11 @@ export async function streamHar(
     }
   };
   const deliver = async () => {
-    for (const { kind, name, text } of pieces.splice(0)) {
+    for (const { kind, name, text, cut } of pieces.splice(0)) {
       const value = parse(text);
       if (kind === 'entry') {
         shape.entries++;
-        await handlers.entry(value);
+        await handlers.entry(value, cut);
       } else if (kind === 'field' && logFields.includes(name)) handlers.logField?.(name, value);
     }
   };
