@@ -6,7 +6,7 @@ import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
-import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
+import { PROTOCOL_VERSION, parseToBackground, snapshotMessages, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
 import { BadgeThrottle } from './badge-throttle';
@@ -320,7 +320,7 @@ export function createBackground(deps: BackgroundDeps) {
       await ready;
       hub.add(tabId, port);
       port.onMessage((raw) => void handlePanelMessage(tabId, raw));
-      port.post({ type: 'snapshot', version: PROTOCOL_VERSION, log: logs.view(tabId) });
+      for (const message of snapshotMessages(logs.view(tabId))) port.post(message);
     },
 
     /** Resolves once every change so far, retired journal keys included, has reached storage. */

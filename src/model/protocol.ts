@@ -6,13 +6,23 @@ import { isRecord } from './is-record';
  * Bumped whenever a message shape changes. A panel that receives another version ignores the
  * message; the port reconnects after an extension update and both sides then agree.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 const PANEL_PORT_PREFIX = 'panel:';
 
-/** Worker → panel: a snapshot on connect, then only deltas. */
+/**
+ * A snapshot's first message holds the log's oldest records, the rows a panel opened at the top
+ * shows; `snapshot-more` messages bring the rest in order. A panel decodes and draws its first
+ * frame from a message of this size whatever the log's length.
+ */
+export const SNAPSHOT_FIRST_PAGE = 100;
+export const SNAPSHOT_PAGE = 500;
+
+/** Worker → panel: a snapshot on connect (its first page, then the rest), then only deltas. */
 export type ToPanel =
-  | { type: 'snapshot'; version: number; log: TabLogView }
+  /** `more`: how many records follow in `snapshot-more` messages. */
+  | { type: 'snapshot'; version: number; log: TabLogView; more: number }
+  | { type: 'snapshot-more'; version: number; records: readonly ExchangeRecord[] }
   | { type: 'request-added'; version: number; record: ExchangeRecord }
   | ({ type: 'request-evicted'; version: number; requestId: RequestId } & TabCounts)
   | { type: 'log-cleared'; version: number; preserveLog: boolean }
@@ -23,6 +33,19 @@ export type ToBackground =
   | { type: 'hello'; version: number }
   | { type: 'clear-log'; version: number }
   | { type: 'set-preserve-log'; version: number; preserveLog: boolean };
+
+/** The messages that carry a snapshot of `log`, to be posted in order with nothing between them. */
+export function snapshotMessages(log: TabLogView): ToPanel[] {
+  const version = PROTOCOL_VERSION;
+  const { records } = log;
+  const first = records.slice(0, SNAPSHOT_FIRST_PAGE);
+  const messages: ToPanel[] = [
+    { type: 'snapshot', version, log: { ...log, records: first }, more: records.length - first.length },
+  ];
+  for (let from = first.length; from < records.length; from += SNAPSHOT_PAGE)
+    messages.push({ type: 'snapshot-more', version, records: records.slice(from, from + SNAPSHOT_PAGE) });
+  return messages;
+}
 
 export function panelPortName(tabId: TabId): string {
   return `${PANEL_PORT_PREFIX}${tabId}`;
@@ -116,7 +139,13 @@ export function parseToPanel(message: unknown): ToPanel | null {
   const version = PROTOCOL_VERSION;
   switch (message.type) {
     case 'snapshot':
-      return isTabLogView(message.log) ? { type: 'snapshot', version, log: message.log } : null;
+      return isCount(message.more) && isTabLogView(message.log)
+        ? { type: 'snapshot', version, log: message.log, more: message.more }
+        : null;
+    case 'snapshot-more':
+      return Array.isArray(message.records) && areExchangeRecords(message.records)
+        ? { type: 'snapshot-more', version, records: message.records }
+        : null;
     case 'request-added':
       return isExchangeRecord(message.record) ? { type: 'request-added', version, record: message.record } : null;
     case 'request-evicted':

@@ -7,12 +7,15 @@ function countsOf({ sameOriginCount, evictedCount, unpersistedCount }: TabCounts
 
 /**
  * Applies one worker message to the panel's copy of the tab log. A snapshot replaces everything,
- * so reconnecting after the worker was stopped never duplicates a request.
+ * so reconnecting after the worker was stopped never duplicates a request; its `snapshot-more`
+ * pages follow it directly and append.
  */
 export function applyMessage(log: TabLogView | null, message: ToPanel): TabLogView | null {
   if (message.type === 'snapshot') return message.log;
   if (log === null) return null;
   switch (message.type) {
+    case 'snapshot-more':
+      return { ...log, records: [...log.records, ...message.records] };
     case 'request-added': {
       const records = log.records.filter((record) => record.requestId !== message.record.requestId);
       records.push(message.record);

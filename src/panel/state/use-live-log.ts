@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TabLogView } from '../../model/exchange-record';
 import type { TabId } from '../../model/ids';
-import { PROTOCOL_VERSION, type ToBackground } from '../../model/protocol';
+import { PROTOCOL_VERSION, type ToBackground, type ToPanel } from '../../model/protocol';
 import type { ConnectFn, ConnectionStatus, PanelConnection } from '../connection';
+import { afterNextFrame } from './after-next-frame';
 import { applyMessage } from './apply';
 
 export interface LiveLog {
@@ -25,13 +26,22 @@ export function useLiveLog(tabId: TabId | null, connect: ConnectFn): LiveLog {
 
   useEffect(() => {
     if (tabId === null) return undefined;
+    const later = afterNextFrame<ToPanel>((messages) =>
+      setLog((current) => messages.reduce<TabLogView | null>(applyMessage, current)),
+    );
     const opened = connect(tabId, {
       onStatus: setStatus,
-      onMessage: (message) => setLog((current) => applyMessage(current, message)),
+      onMessage: (message) => {
+        // A snapshot's later pages, and whatever follows them, wait for the frame that shows its
+        // first page: that frame then costs the same whatever the log's length.
+        if (message.type === 'snapshot-more' || later.pending()) later.push(message);
+        else setLog((current) => applyMessage(current, message));
+      },
     });
     connection.current = opened;
     return () => {
       connection.current = null;
+      later.cancel();
       opened.close();
     };
   }, [tabId, connect]);

@@ -7,8 +7,23 @@ import {
   parsePanelPortName,
   parseToBackground,
   parseToPanel,
+  SNAPSHOT_FIRST_PAGE,
+  SNAPSHOT_PAGE,
+  snapshotMessages,
 } from '../../../src/model/protocol';
+import { applyMessage } from '../../../src/panel/state/apply';
 import { exchange } from '../../fixtures/exchange-builder';
+
+const AN_EXCHANGE = exchange();
+const RECORD = {
+  requestId: '1',
+  preflightRequestId: null,
+  tabId: 7,
+  startedAt: 1,
+  endedAt: 2,
+  exchange: AN_EXCHANGE,
+  verdict: evaluate(AN_EXCHANGE),
+};
 
 describe('panel port names', () => {
   it('round-trips a tab id', () => {
@@ -24,16 +39,7 @@ describe('panel port names', () => {
 });
 
 describe('worker → panel messages', () => {
-  const anExchange = exchange();
-  const record = {
-    requestId: '1',
-    preflightRequestId: null,
-    tabId: 7,
-    startedAt: 1,
-    endedAt: 2,
-    exchange: anExchange,
-    verdict: evaluate(anExchange),
-  };
+  const record = RECORD;
   const log: TabLogView = {
     tabId: 7,
     records: [record],
@@ -45,7 +51,8 @@ describe('worker → panel messages', () => {
   const version = PROTOCOL_VERSION;
 
   it.each([
-    { type: 'snapshot', version, log },
+    { type: 'snapshot', version, log, more: 0 },
+    { type: 'snapshot-more', version, records: [record, record] },
     { type: 'request-added', version, record },
     { type: 'request-evicted', version, requestId: '1', sameOriginCount: 0, evictedCount: 4, unpersistedCount: 1 },
     { type: 'log-cleared', version, preserveLog: true },
@@ -55,35 +62,43 @@ describe('worker → panel messages', () => {
   });
 
   it.each([
-    ['another version', { type: 'snapshot', version: version + 1, log }],
+    ['another version', { type: 'snapshot', version: version + 1, log, more: 0 }],
+    ['a snapshot without its count of pages to come', { type: 'snapshot', version, log }],
+    ['a page with a bad record', { type: 'snapshot-more', version, records: [record, { ...record, verdict: null }] }],
+    ['a page without records', { type: 'snapshot-more', version }],
     ['an unknown type', { type: 'surprise', version, log }],
-    ['a log without records', { type: 'snapshot', version, log: { ...log, records: undefined } }],
+    ['a log without records', { type: 'snapshot', version, log: { ...log, records: undefined }, more: 0 }],
     ['a record without a verdict', { type: 'request-added', version, record: { ...record, verdict: null } }],
     // A snapshot is all or nothing (see isTabLogView): one bad record drops the whole message.
     [
       'a snapshot with one record without a verdict',
-      { type: 'snapshot', version, log: { ...log, records: [record, { ...record, verdict: null }, record] } },
+      { type: 'snapshot', version, log: { ...log, records: [record, { ...record, verdict: null }, record] }, more: 0 },
     ],
     [
       'a snapshot whose last record lacks its exchange',
-      { type: 'snapshot', version, log: { ...log, records: [record, record, { ...record, exchange: undefined }] } },
+      {
+        type: 'snapshot',
+        version,
+        log: { ...log, records: [record, record, { ...record, exchange: undefined }] },
+        more: 0,
+      },
     ],
     [
       'a snapshot with a record that is not an object',
-      { type: 'snapshot', version, log: { ...log, records: [record, 'x'] } },
+      { type: 'snapshot', version, log: { ...log, records: [record, 'x'] }, more: 0 },
     ],
     [
       'a snapshot with a hole in its records',
       { type: 'snapshot', version, log: { ...log, records: Object.assign(new Array(3), { 0: record, 2: record }) } },
     ],
-    ['a snapshot with a negative count', { type: 'snapshot', version, log: { ...log, evictedCount: -1 } }],
+    ['a snapshot with a negative count', { type: 'snapshot', version, log: { ...log, evictedCount: -1 }, more: 0 }],
     [
       'a negative count',
       { type: 'counts-changed', version, sameOriginCount: -1, evictedCount: 0, unpersistedCount: 0 },
     ],
     [
       'a snapshot without its unsaved count',
-      { type: 'snapshot', version, log: { ...log, unpersistedCount: undefined } },
+      { type: 'snapshot', version, log: { ...log, unpersistedCount: undefined }, more: 0 },
     ],
     [
       'a fractional unsaved count',
@@ -95,6 +110,35 @@ describe('worker → panel messages', () => {
   ])('drops %s', (_label, message) => {
     expect(parseToPanel(message)).toBeNull();
   });
+});
+
+describe('snapshotMessages', () => {
+  const record = (id: string) => ({ ...structuredClone(RECORD), requestId: id });
+  const logOf = (count: number) => ({
+    tabId: 7,
+    records: Array.from({ length: count }, (_, i) => record(String(i))),
+    sameOriginCount: 2,
+    evictedCount: 1,
+    unpersistedCount: 0,
+    preserveLog: true,
+  });
+
+  it.each([0, 1, SNAPSHOT_FIRST_PAGE, SNAPSHOT_FIRST_PAGE + 1, SNAPSHOT_FIRST_PAGE + 2 * SNAPSHOT_PAGE + 7])(
+    'cuts a log of %i records into a first page of the oldest and pages of the rest, in order',
+    (count) => {
+      const log = logOf(count);
+      const [first, ...rest] = snapshotMessages(log).map((message) => parseToPanel(structuredClone(message)));
+      if (first?.type !== 'snapshot') throw new Error('a snapshot comes first');
+      expect(first.log.records.length).toBe(Math.min(count, SNAPSHOT_FIRST_PAGE));
+      expect(first.more).toBe(count - first.log.records.length);
+      expect({ ...first.log, records: [] }).toEqual({ ...log, records: [] });
+      expect(rest.every((message) => message?.type === 'snapshot-more')).toBe(true);
+      expect(rest.length).toBe(Math.ceil(first.more / SNAPSHOT_PAGE));
+      let applied: TabLogView | null = first.log;
+      for (const message of rest) if (message !== null) applied = applyMessage(applied, message);
+      expect(applied?.records.map((r) => r.requestId)).toEqual(log.records.map((r) => r.requestId));
+    },
+  );
 });
 
 describe('panel → worker messages', () => {

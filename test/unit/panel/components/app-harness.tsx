@@ -31,7 +31,7 @@ export class FakeWorker {
       unpersistedCount: 0,
       preserveLog,
     };
-    return this.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log });
+    return this.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log, more: 0 });
   }
 }
 

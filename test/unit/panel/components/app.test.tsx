@@ -41,7 +41,7 @@ describe('<App>', () => {
       unpersistedCount: 2,
       preserveLog: false,
     };
-    await app.worker.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log });
+    await app.worker.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log, more: 0 });
     expect(app.one('evicted-count')?.textContent).toBe('3 dropped: log limit (500 requests, 4 MB)');
     expect(app.one('unsaved-count')?.textContent).toBe('2 not saved: browser storage is full');
     expect(app.one('request-row')?.textContent).toMatch(/a… \[truncated by CORS Lens: 16413 bytes in all\]200/);

@@ -32,7 +32,12 @@ const empty: TabLogView = {
 describe('applyMessage', () => {
   it('replaces everything with a snapshot, so a reconnect never duplicates requests', () => {
     const before = applyMessage(empty, { type: 'request-added', version, record: record('1') });
-    const after = applyMessage(before, { type: 'snapshot', version, log: { ...empty, records: [record('1')] } });
+    const after = applyMessage(before, {
+      type: 'snapshot',
+      version,
+      log: { ...empty, records: [record('1')] },
+      more: 0,
+    });
     expect(after?.records.map((r) => r.requestId)).toEqual(['1']);
   });
 
