@@ -1,9 +1,8 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { configString } from './literals';
 import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -79,18 +78,18 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Caddy 2 (Caddyfile) in front of the API. */
-export function caddyRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'caddy',
-    label: 'Caddy',
-    language: 'caddyfile',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In your Caddyfile: replace :8080 with your site address and reverse_proxy with your upstream (or file_server), then caddy reload.',
-      'Errors Caddy produces itself go through handle_errors, which does not run these header directives: repeat the header block there if the upstream can be down.',
-    ),
-  };
-}
+export const CADDY = {
+  id: 'caddy',
+  label: 'Caddy',
+  language: 'caddyfile',
+  snippet,
+  placeholders: [LISTEN_CADDY, UPSTREAM_CADDY],
+  pitfalls: PITFALLS,
+  where:
+    'In your Caddyfile: replace :8080 with your site address and reverse_proxy with your upstream (or file_server), then caddy reload.',
+  notes: [
+    'Errors Caddy produces itself go through handle_errors, which does not run these header directives: repeat the header block there if the upstream can be down.',
+  ],
+  duplicateOriginChange:
+    "Drop the upstream's copy inside reverse_proxy: header_down -Access-Control-Allow-Origin, so only the snippet's header reaches the browser.",
+} satisfies StackDefinition<'caddy'>;
