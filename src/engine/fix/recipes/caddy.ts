@@ -1,5 +1,6 @@
 import { configString } from './literals';
 import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
+import { proxyHeaderLines } from './proxy-headers';
 import type { RecipeContext } from './recipe-context';
 import type { PitfallTable } from './recipe-notes';
 import type { StackDefinition } from './stack-definition';
@@ -42,14 +43,12 @@ function originMatcher(origins: readonly string[]): string[] {
 function snippet(ctx: RecipeContext): string {
   const field = (name: string, value: string): string => `${name} ${configString(value)}`;
   const several = ctx.origins.length > 1;
-  const shared = several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)];
-  if (ctx.credentials) shared.push(field('Access-Control-Allow-Credentials', 'true'));
-  const preflight = [...shared, field('Access-Control-Allow-Methods', ctx.methods.join(', '))];
-  if (ctx.headers.length > 0) preflight.push(field('Access-Control-Allow-Headers', ctx.headers.join(', ')));
-  preflight.push(field('Access-Control-Max-Age', String(ctx.maxAge)), field('Vary', 'Origin'));
-  const actual = [...shared];
-  if (ctx.expose.length > 0) actual.push(field('Access-Control-Expose-Headers', ctx.expose.join(', ')));
-  actual.push(field('Vary', 'Origin'), 'defer');
+  // Several origins: the @cors_origin header directive below sends Access-Control-Allow-Origin.
+  const { preflight, actual } = proxyHeaderLines(
+    ctx,
+    field,
+    several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)],
+  );
   return [
     LISTEN_CADDY.text,
     '\t@preflight method OPTIONS',
@@ -67,7 +66,7 @@ function snippet(ctx: RecipeContext): string {
     '\thandle {',
     '\t\t# defer: applied after the upstream answers, replacing its own CORS headers (one value).',
     '\t\theader {',
-    ...actual.map((line) => `\t\t\t${line}`),
+    ...[...actual, 'defer'].map((line) => `\t\t\t${line}`),
     '\t\t}',
     ...(several ? ['\t\theader @cors_origin {', `\t\t\t${ECHO_ORIGIN}`, '\t\t\tdefer', '\t\t}'] : []),
     `\t\t${UPSTREAM_CADDY.text}`,

@@ -1,4 +1,4 @@
-import { jsString, listOf } from './literals';
+import { jsCorsOptions } from './js-cors-options';
 import { ROUTES_JS } from './placeholders';
 import type { RecipeContext } from './recipe-context';
 import type { PitfallTable } from './recipe-notes';
@@ -30,13 +30,6 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  // A string is sent as it is; an array makes cors() echo the request's Origin when it is listed (and add Vary: Origin).
-  const origin = ctx.origins.length === 1 ? jsString(ctx.origin) : listOf(ctx.origins, jsString);
-  const options = [`  origin: ${origin},`, `  methods: ${listOf(ctx.methods, jsString)},`];
-  if (ctx.headers.length > 0) options.push(`  allowedHeaders: ${listOf(ctx.headers, jsString)},`);
-  if (ctx.expose.length > 0) options.push(`  exposedHeaders: ${listOf(ctx.expose, jsString)},`);
-  if (ctx.credentials) options.push('  credentials: true,');
-  options.push(`  maxAge: ${ctx.maxAge},`);
   return [
     "const express = require('express');",
     "const cors = require('cors');",
@@ -44,7 +37,7 @@ function snippet(ctx: RecipeContext): string {
     'const app = express();',
     '',
     'const corsOptions = {',
-    ...options,
+    ...jsCorsOptions(ctx),
     '};',
     '',
     '// First, before auth, body parsers and routers: answers every preflight (OPTIONS) with 204',

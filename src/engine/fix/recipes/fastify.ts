@@ -1,5 +1,5 @@
 import { LAYER_IN_FRONT } from './duplicate-origin';
-import { jsString, listOf } from './literals';
+import { jsCorsOptions } from './js-cors-options';
 import { ROUTES_FASTIFY } from './placeholders';
 import type { RecipeContext } from './recipe-context';
 import type { PitfallTable } from './recipe-notes';
@@ -26,13 +26,6 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  // A string is sent as it is; an array makes @fastify/cors echo the request's Origin when it is listed.
-  const origin = ctx.origins.length === 1 ? jsString(ctx.origin) : listOf(ctx.origins, jsString);
-  const options = [`  origin: ${origin},`, `  methods: ${listOf(ctx.methods, jsString)},`];
-  if (ctx.headers.length > 0) options.push(`  allowedHeaders: ${listOf(ctx.headers, jsString)},`);
-  if (ctx.expose.length > 0) options.push(`  exposedHeaders: ${listOf(ctx.expose, jsString)},`);
-  if (ctx.credentials) options.push('  credentials: true,');
-  options.push(`  maxAge: ${ctx.maxAge},`);
   return [
     "const fastify = require('fastify')();",
     "const cors = require('@fastify/cors');",
@@ -40,7 +33,7 @@ function snippet(ctx: RecipeContext): string {
     '// Register at the root, before auth plugins: answers preflights itself (204) and adds',
     '// the CORS headers (and Vary: Origin) to every response.',
     'fastify.register(cors, {',
-    ...options,
+    ...jsCorsOptions(ctx),
     '});',
     '',
     ROUTES_FASTIFY.text,
