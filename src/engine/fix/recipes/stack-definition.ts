@@ -13,7 +13,7 @@ export interface StackDefinition<Id extends StackId = StackId> {
   language: string;
   /** The configuration to paste, built from values that are already safe to embed. */
   snippet: (ctx: RecipeContext) => string;
-  /** The texts in every snippet of this stack that stand for the user's own code (see placeholders.ts), in snippet order. */
+  /** The texts in every snippet of this stack that stand for the user's own code (see placeholders.ts). */
   placeholders: readonly RecipePlaceholder[];
   /** This stack's own pitfall per failure kind; the others get the generic one. */
   pitfalls: PitfallTable;
