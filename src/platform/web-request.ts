@@ -49,6 +49,21 @@ function common(details: CommonDetails) {
   };
 }
 
+interface ResponseHeadDetails {
+  statusCode: number;
+  statusLine: string;
+  responseHeaders?: WebRequest.HttpHeaders;
+}
+
+/** The status and headers of the events that see the response's head (headers received, redirect). */
+function responseHead(details: ResponseHeadDetails) {
+  return {
+    statusCode: details.statusCode,
+    statusLine: details.statusLine,
+    responseHeaders: headerList(details.responseHeaders),
+  };
+}
+
 /**
  * Chrome hides preflights, `Origin` and the headers of blocked responses from listeners that do
  * not ask for 'extraHeaders'; Firefox has no such option and shows them anyway.
@@ -86,9 +101,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
       listener({
         kind: 'headers-received',
         ...common(details),
-        statusCode: details.statusCode,
-        statusLine: details.statusLine,
-        responseHeaders: headerList(details.responseHeaders),
+        ...responseHead(details),
       });
       return undefined;
     },
@@ -100,9 +113,7 @@ export function onCaptureEvent(listener: (event: CaptureEvent) => void): void {
       listener({
         kind: 'redirect',
         ...common(details),
-        statusCode: details.statusCode,
-        statusLine: details.statusLine,
-        responseHeaders: headerList(details.responseHeaders),
+        ...responseHead(details),
         redirectUrl: details.redirectUrl,
       }),
     ALL_URLS,

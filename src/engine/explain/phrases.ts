@@ -2,6 +2,9 @@
  * Phrases every explanation reuses: the HTTP status in words, which response is meant, how the
  * credentials mode is known, and the honest note when the verdict contradicts the browser.
  */
+
+import type { ResourceType } from '../verdict/exchange';
+import type { VerdictStage } from '../verdict/verdict-types';
 import { type ExplainContext, headerValue } from './context';
 import { quoted, safeText } from './safe-text';
 
@@ -36,34 +39,44 @@ export function checkedStatus(ctx: ExplainContext): string {
   return statusPhrase(ctx.status, ctx.checked?.statusText ?? '');
 }
 
+/** Which response each stage means, for "… sent no header" sentences. */
+const RESPONSE_NAMES: Readonly<Record<VerdictStage, string>> = {
+  request: 'the response',
+  preflight: 'the preflight response (to the OPTIONS request)',
+  redirect: 'the redirect response',
+  response: 'the response',
+};
+
 /** Which response is meant, for "… sent no header" sentences. */
 export function responseName(ctx: ExplainContext): string {
-  switch (ctx.verdict.stage) {
-    case 'preflight':
-      return 'the preflight response (to the OPTIONS request)';
-    case 'redirect':
-      return 'the redirect response';
-    default:
-      return 'the response';
-  }
+  return ctx.verdict.stage === null ? 'the response' : RESPONSE_NAMES[ctx.verdict.stage];
 }
 
-/** How the page opts into credentials, in the API the resource type implies. */
+const FETCH_CREDENTIALS = "credentials: 'include'";
+const ELEMENT_CREDENTIALS = 'crossorigin="use-credentials"';
+
+/** How the page opts into credentials, in the API each resource type implies (fetch's when none is). */
+const CREDENTIALS_SWITCHES: Readonly<Record<ResourceType, string>> = {
+  fetch: FETCH_CREDENTIALS,
+  xmlhttprequest: "credentials: 'include' (fetch) or withCredentials = true (XHR)",
+  image: ELEMENT_CREDENTIALS,
+  script: ELEMENT_CREDENTIALS,
+  stylesheet: ELEMENT_CREDENTIALS,
+  font: ELEMENT_CREDENTIALS,
+  media: ELEMENT_CREDENTIALS,
+  ping: FETCH_CREDENTIALS,
+  websocket: FETCH_CREDENTIALS,
+  main_frame: FETCH_CREDENTIALS,
+  sub_frame: FETCH_CREDENTIALS,
+  other: FETCH_CREDENTIALS,
+};
+
+/**
+ * How the page opts into credentials, in the API the resource type implies; fetch's for a type this
+ * version does not know (a record restored from storage).
+ */
 export function credentialsSwitch(ctx: ExplainContext): string {
-  switch (ctx.exchange.resourceType) {
-    case 'fetch':
-      return "credentials: 'include'";
-    case 'xmlhttprequest':
-      return "credentials: 'include' (fetch) or withCredentials = true (XHR)";
-    case 'image':
-    case 'script':
-    case 'stylesheet':
-    case 'font':
-    case 'media':
-      return 'crossorigin="use-credentials"';
-    default:
-      return "credentials: 'include'";
-  }
+  return CREDENTIALS_SWITCHES[ctx.exchange.resourceType] ?? FETCH_CREDENTIALS;
 }
 
 /** One sentence on how the credentials mode used by the verdict was known. Empty when nothing useful can be said. */

@@ -1,102 +1,64 @@
 import { CORS_ERROR_CATALOG } from '../verdict/cors-error-catalog';
 import type { Exchange } from '../verdict/exchange';
 import type { Verdict } from '../verdict/verdict-types';
-import type { FixRecipe, RequiredPolicy, StackId, StackRecipe } from './fix-types';
-import { apacheRecipe } from './recipes/apache';
-import { aspnetRecipe } from './recipes/aspnet';
-import { awsApiGatewayRecipe } from './recipes/aws-api-gateway';
-import { awsS3Recipe } from './recipes/aws-s3';
-import { caddyRecipe } from './recipes/caddy';
-import { cloudflareRecipe } from './recipes/cloudflare';
-import { djangoRecipe } from './recipes/django';
-import { DUPLICATE_ORIGIN_CHANGES } from './recipes/duplicate-origin';
-import { expressRecipe } from './recipes/express';
-import { failureKind } from './recipes/failure-kind';
-import { fastapiRecipe } from './recipes/fastapi';
-import { fastifyRecipe } from './recipes/fastify';
-import { flaskRecipe } from './recipes/flask';
-import { goRecipe } from './recipes/go';
-import { nginxRecipe } from './recipes/nginx';
-import {
-  LISTEN_CADDY,
-  LISTEN_GO,
-  MIDDLEWARE_PYTHON,
-  type RecipePlaceholder,
-  ROUTES_FASTIFY,
-  ROUTES_GO,
-  ROUTES_JS,
-  ROUTES_PYTHON,
-  UPSTREAM_CADDY,
-  UPSTREAM_NGINX,
-} from './recipes/placeholders';
-import { railsRecipe } from './recipes/rails';
-import { springRecipe } from './recipes/spring';
+import type { FixRecipe, StackId } from './fix-types';
+import { APACHE } from './recipes/apache';
+import { ASPNET } from './recipes/aspnet';
+import { AWS_API_GATEWAY } from './recipes/aws-api-gateway';
+import { AWS_S3 } from './recipes/aws-s3';
+import { CADDY } from './recipes/caddy';
+import { CLOUDFLARE } from './recipes/cloudflare';
+import { DJANGO } from './recipes/django';
+import { EXPRESS } from './recipes/express';
+import { FASTAPI } from './recipes/fastapi';
+import { FASTIFY } from './recipes/fastify';
+import { FLASK } from './recipes/flask';
+import { GO } from './recipes/go';
+import { NGINX } from './recipes/nginx';
+import type { RecipePlaceholder } from './recipes/placeholders';
+import { RAILS } from './recipes/rails';
+import { SPRING } from './recipes/spring';
+import { recipeFor, type StackDefinition } from './recipes/stack-definition';
 import { requiredPolicy } from './required-policy';
 
-/** A stack's recipe; what is common to every stack (`alsoChange`) is added by `fixRecipe`. */
-type RecipeBuilder = (policy: RequiredPolicy, verdict: Verdict) => StackRecipe;
+/**
+ * Every stack, keyed by its id (the compiler requires one per StackId, each with its own id), in
+ * the order tabs and `--stack` lists show them: app frameworks, then proxies, then hosted services.
+ */
+const STACK_DEFINITIONS = {
+  express: EXPRESS,
+  fastify: FASTIFY,
+  django: DJANGO,
+  fastapi: FASTAPI,
+  flask: FLASK,
+  rails: RAILS,
+  spring: SPRING,
+  aspnet: ASPNET,
+  go: GO,
+  nginx: NGINX,
+  apache: APACHE,
+  caddy: CADDY,
+  cloudflare: CLOUDFLARE,
+  'aws-api-gateway': AWS_API_GATEWAY,
+  'aws-s3': AWS_S3,
+} satisfies { readonly [Id in StackId]: StackDefinition<Id> };
 
-/** Every stack, in the order tabs and `--stack` lists show them: app frameworks, then proxies, then hosted services. */
-export const STACKS: readonly { id: StackId; label: string }[] = [
-  { id: 'express', label: 'Express (cors)' },
-  { id: 'fastify', label: 'Fastify (@fastify/cors)' },
-  { id: 'django', label: 'Django (django-cors-headers)' },
-  { id: 'fastapi', label: 'FastAPI (Starlette CORSMiddleware)' },
-  { id: 'flask', label: 'Flask (Flask-CORS)' },
-  { id: 'rails', label: 'Rails (rack-cors)' },
-  { id: 'spring', label: 'Spring Boot (Spring Security + CorsConfigurationSource)' },
-  { id: 'aspnet', label: 'ASP.NET Core (AddCors/UseCors)' },
-  { id: 'go', label: 'Go (rs/cors)' },
-  { id: 'nginx', label: 'nginx' },
-  { id: 'apache', label: 'Apache httpd (mod_headers)' },
-  { id: 'caddy', label: 'Caddy' },
-  { id: 'cloudflare', label: 'Cloudflare (Worker)' },
-  { id: 'aws-api-gateway', label: 'AWS API Gateway' },
-  { id: 'aws-s3', label: 'AWS S3 (bucket CORS)' },
-];
+const DEFINITIONS: readonly StackDefinition[] = Object.values(STACK_DEFINITIONS);
 
-const BUILDERS: Readonly<Record<StackId, RecipeBuilder>> = {
-  express: expressRecipe,
-  fastify: fastifyRecipe,
-  django: djangoRecipe,
-  fastapi: fastapiRecipe,
-  flask: flaskRecipe,
-  rails: railsRecipe,
-  spring: springRecipe,
-  aspnet: aspnetRecipe,
-  go: goRecipe,
-  nginx: nginxRecipe,
-  apache: apacheRecipe,
-  caddy: caddyRecipe,
-  cloudflare: cloudflareRecipe,
-  'aws-api-gateway': awsApiGatewayRecipe,
-  'aws-s3': awsS3Recipe,
-};
+/** Every stack, in the order tabs and `--stack` lists show them. */
+export const STACKS: readonly { id: StackId; label: string }[] = DEFINITIONS.map(({ id, label }) => ({ id, label }));
 
 export type { RecipePlaceholder } from './recipes/placeholders';
 
 /**
  * The texts in each stack's snippet that stand for the user's own routes and addresses (see
  * recipes/placeholders.ts); every other character is meant to be pasted as it is. Each occurs
- * exactly once in every snippet of its stack.
+ * exactly once in every snippet of its stack. (`Object.fromEntries` forgets the keys; DEFINITIONS
+ * holds every StackId, as STACK_DEFINITIONS' check proves.)
  */
-export const RECIPE_PLACEHOLDERS: Readonly<Record<StackId, readonly RecipePlaceholder[]>> = {
-  express: [ROUTES_JS],
-  fastify: [ROUTES_FASTIFY],
-  django: [],
-  fastapi: [MIDDLEWARE_PYTHON, ROUTES_PYTHON],
-  flask: [ROUTES_PYTHON],
-  rails: [],
-  spring: [],
-  aspnet: [],
-  go: [ROUTES_GO, LISTEN_GO],
-  nginx: [UPSTREAM_NGINX],
-  apache: [],
-  caddy: [LISTEN_CADDY, UPSTREAM_CADDY],
-  cloudflare: [],
-  'aws-api-gateway': [],
-  'aws-s3': [],
-};
+export const RECIPE_PLACEHOLDERS: Readonly<Record<StackId, readonly RecipePlaceholder[]>> = Object.fromEntries(
+  DEFINITIONS.map(({ id, placeholders }) => [id, placeholders]),
+) as Record<StackId, readonly RecipePlaceholder[]>;
 
 /**
  * Whether a server configuration change is what this verdict calls for:
@@ -117,17 +79,12 @@ function needsServerFix(verdict: Verdict): boolean {
  * configuration that keeps this exchange passing (its pitfall says so). Never throws.
  */
 export function fixRecipe(stack: StackId, exchange: Exchange, verdict: Verdict): FixRecipe {
-  return withAlsoChange(stack, BUILDERS[stack](requiredPolicy(exchange, verdict), verdict), verdict);
-}
-
-function withAlsoChange(stack: StackId, recipe: StackRecipe, verdict: Verdict): FixRecipe {
-  const duplicate = failureKind(verdict) === 'multiple-origins';
-  return { ...recipe, alsoChange: duplicate ? DUPLICATE_ORIGIN_CHANGES[stack] : null };
+  return recipeFor(STACK_DEFINITIONS[stack], requiredPolicy(exchange, verdict), verdict);
 }
 
 /** Recipes for every stack in STACKS order, or an empty list when no server change is called for (see needsServerFix). */
 export function fixRecipes(exchange: Exchange, verdict: Verdict): FixRecipe[] {
   if (!needsServerFix(verdict)) return [];
   const policy = requiredPolicy(exchange, verdict);
-  return STACKS.map(({ id }) => withAlsoChange(id, BUILDERS[id](policy, verdict), verdict));
+  return DEFINITIONS.map((stack) => recipeFor(stack, policy, verdict));
 }

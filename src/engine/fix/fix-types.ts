@@ -80,5 +80,5 @@ export interface FixRecipe {
   alsoChange: string | null;
 }
 
-/** What one stack's recipe module writes; `fixRecipe` adds what all stacks share. */
+/** A recipe without its `alsoChange`: part of the package's public types. */
 export type StackRecipe = Omit<FixRecipe, 'alsoChange'>;

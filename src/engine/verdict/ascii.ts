@@ -8,18 +8,22 @@ export function isAscii(value: string): boolean {
   return true;
 }
 
+/** `value` with each code unit from `first` to `first + 25` (one ASCII case of A–Z) moved by `shift`. */
+function shiftAsciiLetters(value: string, first: number, shift: number): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    out += code >= first && code < first + 26 ? String.fromCharCode(code + shift) : value[i];
+  }
+  return out;
+}
+
 /**
  * Lowercases A–Z only.
  * @see https://infra.spec.whatwg.org/#ascii-lowercase
  */
 export function asciiLowercase(value: string): string {
-  if (isAscii(value)) return value.toLowerCase();
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : value[i];
-  }
-  return out;
+  return isAscii(value) ? value.toLowerCase() : shiftAsciiLetters(value, 0x41, 0x20);
 }
 
 /**
@@ -27,11 +31,5 @@ export function asciiLowercase(value: string): string {
  * @see https://infra.spec.whatwg.org/#ascii-uppercase
  */
 export function asciiUppercase(value: string): string {
-  if (isAscii(value)) return value.toUpperCase();
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    out += code >= 0x61 && code <= 0x7a ? String.fromCharCode(code - 0x20) : value[i];
-  }
-  return out;
+  return isAscii(value) ? value.toUpperCase() : shiftAsciiLetters(value, 0x61, -0x20);
 }

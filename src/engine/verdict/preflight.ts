@@ -11,7 +11,7 @@ import { statusOf } from './decision';
 import type { HttpResponse } from './exchange';
 import { getHeader, isToken, splitHeaderList } from './header-list';
 import { isCorsSafelistedMethod } from './method';
-import type { CorsErrorCode } from './verdict-types';
+import type { CorsErrorCode, HeaderFinding } from './verdict-types';
 
 export const ACAM = 'access-control-allow-methods';
 export const ACAH = 'access-control-allow-headers';
@@ -139,6 +139,15 @@ export function corsPreflightCheck(input: PreflightInput, record: RecordCheck = 
   return checkAllowLists(input, status, later, record);
 }
 
+/** 7.3: an Access-Control-Allow-Methods or -Headers value that is not a list of names fails the preflight. */
+function unparsableListFailure(
+  code: 'InvalidAllowMethodsPreflightResponse' | 'InvalidAllowHeadersPreflightResponse',
+  header: HeaderFinding,
+  status: number,
+): PreflightFailure {
+  return { failure: { code, failedParameter: '', header, specStep: 'CORS-preflight fetch 7.3' }, status };
+}
+
 function checkAllowLists(
   input: PreflightInput,
   status: number,
@@ -153,13 +162,7 @@ function checkAllowLists(
     record(later.methods, 'failed');
     notReached(later, 'headers', record);
     const header = { name: ACAM, expected: input.method, received: allowMethodsValue };
-    const failure: CheckFailure = {
-      code: 'InvalidAllowMethodsPreflightResponse',
-      failedParameter: '',
-      header,
-      specStep: 'CORS-preflight fetch 7.3',
-    };
-    return { failure, status };
+    return unparsableListFailure('InvalidAllowMethodsPreflightResponse', header, status);
   }
   const allowHeaders = parseAllowList(allowHeadersValue);
   if (allowHeaders === null) {
@@ -167,13 +170,7 @@ function checkAllowLists(
     if (later.methodsNeeded) record(later.methods, 'not-checked');
     record(later.headers, 'failed');
     const header = { name: ACAH, expected: input.unsafeHeaderNames.join(', '), received: allowHeadersValue };
-    const failure: CheckFailure = {
-      code: 'InvalidAllowHeadersPreflightResponse',
-      failedParameter: '',
-      header,
-      specStep: 'CORS-preflight fetch 7.3',
-    };
-    return { failure, status };
+    return unparsableListFailure('InvalidAllowHeadersPreflightResponse', header, status);
   }
   const wildcard = !input.includeCredentials;
   // 7.5. Methods compare byte-for-byte (Chromium's spec-conformant ACAM matching, on by default).

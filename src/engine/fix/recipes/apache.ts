@@ -1,8 +1,7 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { configString } from './literals';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -64,18 +63,18 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Apache httpd with mod_headers and mod_rewrite. */
-export function apacheRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'apache',
-    label: 'Apache httpd (mod_headers)',
-    language: 'apache',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In the <VirtualHost> (or a <Location>) that serves the API, then apachectl configtest && apachectl graceful. In .htaccess the RewriteRule runs after authentication, so preflights to protected paths need the VirtualHost.',
-      '`always` makes the headers apply to error responses too; the `Header unset` lines remove copies the application sets, which Apache would otherwise send as a second value.',
-    ),
-  };
-}
+export const APACHE = {
+  id: 'apache',
+  label: 'Apache httpd (mod_headers)',
+  language: 'apache',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'In the <VirtualHost> (or a <Location>) that serves the API, then apachectl configtest && apachectl graceful. In .htaccess the RewriteRule runs after authentication, so preflights to protected paths need the VirtualHost.',
+  notes: [
+    '`always` makes the headers apply to error responses too; the `Header unset` lines remove copies the application sets, which Apache would otherwise send as a second value.',
+  ],
+  duplicateOriginChange:
+    "Drop the backend's copy before the snippet's lines: Header unset Access-Control-Allow-Origin — the proxied response's header sits in the table that `Header always set` does not replace.",
+} satisfies StackDefinition<'apache'>;

@@ -1,8 +1,7 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { csString } from './literals';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const POLICY_NAME = 'CorsLens';
 
@@ -60,17 +59,16 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** ASP.NET Core CORS middleware. */
-export function aspnetRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'aspnet',
-    label: 'ASP.NET Core (AddCors/UseCors)',
-    language: 'csharp',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In Program.cs (minimal hosting): merge the AddCors call into your service registrations and put UseCors between UseRouting and UseAuthentication/UseAuthorization. Never combine AllowAnyOrigin with AllowCredentials. ASP.NET Core adds Vary: Origin itself.',
-    ),
-  };
-}
+export const ASPNET = {
+  id: 'aspnet',
+  label: 'ASP.NET Core (AddCors/UseCors)',
+  language: 'csharp',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'In Program.cs (minimal hosting): merge the AddCors call into your service registrations and put UseCors between UseRouting and UseAuthentication/UseAuthorization. Never combine AllowAnyOrigin with AllowCredentials. ASP.NET Core adds Vary: Origin itself.',
+  notes: [],
+  duplicateOriginChange:
+    'Remove every Response.Headers["Access-Control-Allow-Origin"] = … (or Append) from your controllers and middleware: app.UseCors sends the header.',
+} satisfies StackDefinition<'aspnet'>;

@@ -1,7 +1,6 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
-import { recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import { type RecipeContext, uppercaseMethods } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -42,10 +41,9 @@ function lambdaOrigin(origins: readonly string[]): string {
   return `Access-Control-Allow-Origin set to the request's Origin when it is one of ${origins.join(', ')} (none otherwise)`;
 }
 
-/** API Gateway, as a CloudFormation template: HTTP API corsConfiguration and REST API Gateway Responses. */
-export function awsApiGatewayRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
+/** HTTP API corsConfiguration and REST API Gateway Responses, as a CloudFormation template. */
+function snippet(ctx: RecipeContext): string {
+  const methods = uppercaseMethods(ctx);
   const cors: Record<string, unknown> = { AllowOrigins: ctx.origins, AllowMethods: methods };
   if (ctx.headers.length > 0) cors.AllowHeaders = ctx.headers;
   if (ctx.expose.length > 0) cors.ExposeHeaders = ctx.expose;
@@ -65,19 +63,27 @@ export function awsApiGatewayRecipe(policy: RequiredPolicy, verdict: Verdict): S
       RestApiCors5xx: gatewayResponse('DEFAULT_5XX', errorHeaders),
     },
   };
-  return {
-    stack: 'aws-api-gateway',
-    label: 'AWS API Gateway',
-    language: 'json',
-    snippet: `${JSON.stringify(template, null, 2)}\n`,
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'A CloudFormation template: keep the part for your API type. HTTP API: merge CorsConfiguration into your AWS::ApiGatewayV2::Api (or aws apigatewayv2 update-api --cors-configuration with that object); API Gateway then answers preflights itself and ignores CORS headers from the backend.',
+  return `${JSON.stringify(template, null, 2)}\n`;
+}
+
+/** API Gateway (HTTP API or REST API). */
+export const AWS_API_GATEWAY = {
+  id: 'aws-api-gateway',
+  label: 'AWS API Gateway',
+  language: 'json',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'A CloudFormation template: keep the part for your API type. HTTP API: merge CorsConfiguration into your AWS::ApiGatewayV2::Api (or aws apigatewayv2 update-api --cors-configuration with that object); API Gateway then answers preflights itself and ignores CORS headers from the backend.',
+  notes: [
+    (ctx) =>
       `REST API: enable CORS on each resource (an OPTIONS method with a mock integration and no authorizer), keep the two GatewayResponse resources (RestApi is your AWS::ApiGateway::RestApi), and with a Lambda proxy integration return ${lambdaOrigin(ctx.origins)} and Vary: Origin from the function. Redeploy the stage afterwards.`,
+    (ctx) =>
       ctx.origins.length > 1
         ? `A Gateway Response carries one fixed Access-Control-Allow-Origin, so API Gateway's own errors name only ${ctx.origins[0]}; requests that carry another origin cannot read them.`
         : '',
-    ),
-  };
-}
+  ],
+  duplicateOriginChange:
+    "With a Lambda proxy integration the function's own Access-Control-Allow-Origin goes out too: return it from one place only (the function, or the API's CORS settings).",
+} satisfies StackDefinition<'aws-api-gateway'>;

@@ -1,7 +1,6 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
-import { recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import { type RecipeContext, uppercaseMethods } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 /** The only methods an S3 CORS rule accepts. */
 const S3_METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD']);
@@ -26,30 +25,36 @@ const PITFALLS: PitfallTable = {
 };
 
 /** An S3 bucket CORS configuration (aws s3api put-bucket-cors --cors-configuration file://cors.json). */
-export function awsS3Recipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
-  const unsupported = methods.filter((method) => !S3_METHODS.has(method));
+function snippet(ctx: RecipeContext): string {
   const rule: Record<string, unknown> = {
     AllowedOrigins: ctx.origins,
-    AllowedMethods: methods.filter((method) => S3_METHODS.has(method)),
+    AllowedMethods: uppercaseMethods(ctx).filter((method) => S3_METHODS.has(method)),
   };
   if (ctx.headers.length > 0) rule.AllowedHeaders = ctx.headers;
   if (ctx.expose.length > 0) rule.ExposeHeaders = ctx.expose;
   rule.MaxAgeSeconds = ctx.maxAge;
-  return {
-    stack: 'aws-s3',
-    label: 'AWS S3 (bucket CORS)',
-    language: 'json',
-    snippet: `${JSON.stringify({ CORSRules: [rule] }, null, 2)}\n`,
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'Save as cors.json and apply with aws s3api put-bucket-cors --bucket YOUR_BUCKET --cors-configuration file://cors.json; in the console (Permissions > CORS) paste only the array inside CORSRules. This replaces the existing configuration, so merge other rules in. S3 adds Vary: Origin and, for an exact origin, Access-Control-Allow-Credentials itself.',
-      unsupported.length > 0
-        ? `S3 cannot allow ${unsupported.join(', ')}: only GET, PUT, POST, DELETE and HEAD are accepted.`
-        : '',
-      'Behind CloudFront, forward the Origin header (the CORS-S3Origin origin request policy) and include it in the cache key.',
-    ),
-  };
+  return `${JSON.stringify({ CORSRules: [rule] }, null, 2)}\n`;
 }
+
+/** AWS S3 bucket CORS. */
+export const AWS_S3 = {
+  id: 'aws-s3',
+  label: 'AWS S3 (bucket CORS)',
+  language: 'json',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'Save as cors.json and apply with aws s3api put-bucket-cors --bucket YOUR_BUCKET --cors-configuration file://cors.json; in the console (Permissions > CORS) paste only the array inside CORSRules. This replaces the existing configuration, so merge other rules in. S3 adds Vary: Origin and, for an exact origin, Access-Control-Allow-Credentials itself.',
+  notes: [
+    (ctx) => {
+      const unsupported = uppercaseMethods(ctx).filter((method) => !S3_METHODS.has(method));
+      return unsupported.length > 0
+        ? `S3 cannot allow ${unsupported.join(', ')}: only GET, PUT, POST, DELETE and HEAD are accepted.`
+        : '';
+    },
+    'Behind CloudFront, forward the Origin header (the CORS-S3Origin origin request policy) and include it in the cache key.',
+  ],
+  duplicateOriginChange:
+    "If CloudFront also adds Access-Control-Allow-Origin (a response headers policy with CORS), turn on its 'Origin override' or remove its CORS part, so only one value reaches the browser.",
+} satisfies StackDefinition<'aws-s3'>;

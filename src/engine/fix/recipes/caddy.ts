@@ -1,9 +1,9 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { configString } from './literals';
 import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import { proxyHeaderLines } from './proxy-headers';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -43,14 +43,12 @@ function originMatcher(origins: readonly string[]): string[] {
 function snippet(ctx: RecipeContext): string {
   const field = (name: string, value: string): string => `${name} ${configString(value)}`;
   const several = ctx.origins.length > 1;
-  const shared = several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)];
-  if (ctx.credentials) shared.push(field('Access-Control-Allow-Credentials', 'true'));
-  const preflight = [...shared, field('Access-Control-Allow-Methods', ctx.methods.join(', '))];
-  if (ctx.headers.length > 0) preflight.push(field('Access-Control-Allow-Headers', ctx.headers.join(', ')));
-  preflight.push(field('Access-Control-Max-Age', String(ctx.maxAge)), field('Vary', 'Origin'));
-  const actual = [...shared];
-  if (ctx.expose.length > 0) actual.push(field('Access-Control-Expose-Headers', ctx.expose.join(', ')));
-  actual.push(field('Vary', 'Origin'), 'defer');
+  // Several origins: the @cors_origin header directive below sends Access-Control-Allow-Origin.
+  const { preflight, actual } = proxyHeaderLines(
+    ctx,
+    field,
+    several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)],
+  );
   return [
     LISTEN_CADDY.text,
     '\t@preflight method OPTIONS',
@@ -68,7 +66,7 @@ function snippet(ctx: RecipeContext): string {
     '\thandle {',
     '\t\t# defer: applied after the upstream answers, replacing its own CORS headers (one value).',
     '\t\theader {',
-    ...actual.map((line) => `\t\t\t${line}`),
+    ...[...actual, 'defer'].map((line) => `\t\t\t${line}`),
     '\t\t}',
     ...(several ? ['\t\theader @cors_origin {', `\t\t\t${ECHO_ORIGIN}`, '\t\t\tdefer', '\t\t}'] : []),
     `\t\t${UPSTREAM_CADDY.text}`,
@@ -79,18 +77,18 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Caddy 2 (Caddyfile) in front of the API. */
-export function caddyRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'caddy',
-    label: 'Caddy',
-    language: 'caddyfile',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In your Caddyfile: replace :8080 with your site address and reverse_proxy with your upstream (or file_server), then caddy reload.',
-      'Errors Caddy produces itself go through handle_errors, which does not run these header directives: repeat the header block there if the upstream can be down.',
-    ),
-  };
-}
+export const CADDY = {
+  id: 'caddy',
+  label: 'Caddy',
+  language: 'caddyfile',
+  snippet,
+  placeholders: [LISTEN_CADDY, UPSTREAM_CADDY],
+  pitfalls: PITFALLS,
+  where:
+    'In your Caddyfile: replace :8080 with your site address and reverse_proxy with your upstream (or file_server), then caddy reload.',
+  notes: [
+    'Errors Caddy produces itself go through handle_errors, which does not run these header directives: repeat the header block there if the upstream can be down.',
+  ],
+  duplicateOriginChange:
+    "Drop the upstream's copy inside reverse_proxy: header_down -Access-Control-Allow-Origin, so only the snippet's header reaches the browser.",
+} satisfies StackDefinition<'caddy'>;

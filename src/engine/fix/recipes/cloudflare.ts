@@ -1,8 +1,7 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { jsString, listOf } from './literals';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const NO_OPTIONS =
   'Transform Rules (response header modification) can add headers but cannot answer OPTIONS, so the preflight reaches the origin';
@@ -83,17 +82,16 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Cloudflare Worker in front of the origin. */
-export function cloudflareRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'cloudflare',
-    label: 'Cloudflare (Worker)',
-    language: 'js',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'Deploy as a Worker (wrangler deploy) with a route covering the API paths, e.g. api.example.com/*. Transform Rules alone cannot answer OPTIONS; the Worker answers preflights and adds the headers to every response, errors included.',
-    ),
-  };
-}
+export const CLOUDFLARE = {
+  id: 'cloudflare',
+  label: 'Cloudflare (Worker)',
+  language: 'js',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'Deploy as a Worker (wrangler deploy) with a route covering the API paths, e.g. api.example.com/*. Transform Rules alone cannot answer OPTIONS; the Worker answers preflights and adds the headers to every response, errors included.',
+  notes: [],
+  duplicateOriginChange:
+    'Remove any Transform Rule (Modify Response Header) that also adds Access-Control-Allow-Origin, and in the Worker replace the header with headers.set, never headers.append.',
+} satisfies StackDefinition<'cloudflare'>;

@@ -1,9 +1,9 @@
 import { isCorsSafelistedMethod } from '../../verdict/method';
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { LAYER_IN_FRONT } from './duplicate-origin';
 import { listOf, pyString } from './literals';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 /** django-cors-headers' `corsheaders.defaults`; only names beyond them are added. */
 const DEFAULT_METHODS = new Set(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
@@ -81,20 +81,20 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Django with django-cors-headers. */
-export function djangoRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'django',
-    label: 'Django (django-cors-headers)',
-    language: 'python',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'At the end of settings.py: it adds corsheaders to INSTALLED_APPS and moves CorsMiddleware to the top of MIDDLEWARE whether or not they are already listed, and its CORS_ settings replace earlier ones. django-cors-headers adds Vary: Origin itself.',
+export const DJANGO = {
+  id: 'django',
+  label: 'Django (django-cors-headers)',
+  language: 'python',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'At the end of settings.py: it adds corsheaders to INSTALLED_APPS and moves CorsMiddleware to the top of MIDDLEWARE whether or not they are already listed, and its CORS_ settings replace earlier ones. django-cors-headers adds Vary: Origin itself.',
+  notes: [
+    (ctx) =>
       ctx.credentials
         ? 'For cookie sessions across sites also set SESSION_COOKIE_SAMESITE = "None" and SESSION_COOKIE_SECURE = True (and the CSRF_ equivalents plus CSRF_TRUSTED_ORIGINS for unsafe methods).'
         : '',
-    ),
-  };
-}
+  ],
+  duplicateOriginChange: `django-cors-headers overwrites a view's Access-Control-Allow-Origin, so a second value comes from outside Django: ${LAYER_IN_FRONT}`,
+} satisfies StackDefinition<'django'>;

@@ -1,9 +1,8 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
-import { jsString, listOf } from './literals';
+import { jsCorsOptions } from './js-cors-options';
 import { ROUTES_JS } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -31,13 +30,6 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  // A string is sent as it is; an array makes cors() echo the request's Origin when it is listed (and add Vary: Origin).
-  const origin = ctx.origins.length === 1 ? jsString(ctx.origin) : listOf(ctx.origins, jsString);
-  const options = [`  origin: ${origin},`, `  methods: ${listOf(ctx.methods, jsString)},`];
-  if (ctx.headers.length > 0) options.push(`  allowedHeaders: ${listOf(ctx.headers, jsString)},`);
-  if (ctx.expose.length > 0) options.push(`  exposedHeaders: ${listOf(ctx.expose, jsString)},`);
-  if (ctx.credentials) options.push('  credentials: true,');
-  options.push(`  maxAge: ${ctx.maxAge},`);
   return [
     "const express = require('express');",
     "const cors = require('cors');",
@@ -45,7 +37,7 @@ function snippet(ctx: RecipeContext): string {
     'const app = express();',
     '',
     'const corsOptions = {',
-    ...options,
+    ...jsCorsOptions(ctx),
     '};',
     '',
     '// First, before auth, body parsers and routers: answers every preflight (OPTIONS) with 204',
@@ -58,18 +50,18 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Express with the `cors` package. */
-export function expressRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'express',
-    label: 'Express (cors)',
-    language: 'js',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In the file that creates the Express app (npm install cors); keep your existing app and replace only the cors setup, placing app.use(cors(corsOptions)) before any other middleware.',
-      'If you apply cors() per route instead, also answer preflights with app.options(path, cors(corsOptions)) for each such path.',
-    ),
-  };
-}
+export const EXPRESS = {
+  id: 'express',
+  label: 'Express (cors)',
+  language: 'js',
+  snippet,
+  placeholders: [ROUTES_JS],
+  pitfalls: PITFALLS,
+  where:
+    'In the file that creates the Express app (npm install cors); keep your existing app and replace only the cors setup, placing app.use(cors(corsOptions)) before any other middleware.',
+  notes: [
+    'If you apply cors() per route instead, also answer preflights with app.options(path, cors(corsOptions)) for each such path.',
+  ],
+  duplicateOriginChange:
+    "Remove every res.append / res.set / res.header / res.setHeader('Access-Control-Allow-Origin', …) from your route handlers and other middleware: cors() sends the header; res.append adds a second value, and the others replace cors()'s.",
+} satisfies StackDefinition<'express'>;

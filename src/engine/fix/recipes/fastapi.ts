@@ -1,9 +1,9 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { LAYER_IN_FRONT } from './duplicate-origin';
 import { listOf, pyString } from './literals';
 import { MIDDLEWARE_PYTHON, ROUTES_PYTHON } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -58,17 +58,15 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** FastAPI / Starlette with CORSMiddleware. */
-export function fastapiRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'fastapi',
-    label: 'FastAPI (Starlette CORSMiddleware)',
-    language: 'python',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In the module that creates the FastAPI (or Starlette) app: keep your app = FastAPI(...) and add the middleware right after it, after any other add_middleware call so it is the outermost. Starlette adds Vary: Origin itself.',
-    ),
-  };
-}
+export const FASTAPI = {
+  id: 'fastapi',
+  label: 'FastAPI (Starlette CORSMiddleware)',
+  language: 'python',
+  snippet,
+  placeholders: [MIDDLEWARE_PYTHON, ROUTES_PYTHON],
+  pitfalls: PITFALLS,
+  where:
+    'In the module that creates the FastAPI (or Starlette) app: keep your app = FastAPI(...) and add the middleware right after it, after any other add_middleware call so it is the outermost. Starlette adds Vary: Origin itself.',
+  notes: [],
+  duplicateOriginChange: `CORSMiddleware replaces a route's Access-Control-Allow-Origin, so a second value comes from outside the app: ${LAYER_IN_FRONT}`,
+} satisfies StackDefinition<'fastapi'>;

@@ -1,9 +1,9 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
-import { jsString, listOf } from './literals';
+import { LAYER_IN_FRONT } from './duplicate-origin';
+import { jsCorsOptions } from './js-cors-options';
 import { ROUTES_FASTIFY } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -26,13 +26,6 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  // A string is sent as it is; an array makes @fastify/cors echo the request's Origin when it is listed.
-  const origin = ctx.origins.length === 1 ? jsString(ctx.origin) : listOf(ctx.origins, jsString);
-  const options = [`  origin: ${origin},`, `  methods: ${listOf(ctx.methods, jsString)},`];
-  if (ctx.headers.length > 0) options.push(`  allowedHeaders: ${listOf(ctx.headers, jsString)},`);
-  if (ctx.expose.length > 0) options.push(`  exposedHeaders: ${listOf(ctx.expose, jsString)},`);
-  if (ctx.credentials) options.push('  credentials: true,');
-  options.push(`  maxAge: ${ctx.maxAge},`);
   return [
     "const fastify = require('fastify')();",
     "const cors = require('@fastify/cors');",
@@ -40,7 +33,7 @@ function snippet(ctx: RecipeContext): string {
     '// Register at the root, before auth plugins: answers preflights itself (204) and adds',
     '// the CORS headers (and Vary: Origin) to every response.',
     'fastify.register(cors, {',
-    ...options,
+    ...jsCorsOptions(ctx),
     '});',
     '',
     ROUTES_FASTIFY.text,
@@ -49,17 +42,15 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Fastify with `@fastify/cors`. */
-export function fastifyRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'fastify',
-    label: 'Fastify (@fastify/cors)',
-    language: 'js',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In the file that creates the Fastify instance (npm install @fastify/cors); keep your instance and register the plugin on the root instance, not inside a child plugin, so every route is covered.',
-    ),
-  };
-}
+export const FASTIFY = {
+  id: 'fastify',
+  label: 'Fastify (@fastify/cors)',
+  language: 'js',
+  snippet,
+  placeholders: [ROUTES_FASTIFY],
+  pitfalls: PITFALLS,
+  where:
+    'In the file that creates the Fastify instance (npm install @fastify/cors); keep your instance and register the plugin on the root instance, not inside a child plugin, so every route is covered.',
+  notes: [],
+  duplicateOriginChange: `A route's reply.header('Access-Control-Allow-Origin', …) replaces @fastify/cors's value rather than adding one, so a second value comes from outside Fastify: ${LAYER_IN_FRONT}`,
+} satisfies StackDefinition<'fastify'>;

@@ -1,9 +1,9 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { LAYER_IN_FRONT } from './duplicate-origin';
 import { listOf, pyString } from './literals';
 import { ROUTES_PYTHON } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import { type RecipeContext, uppercaseMethods } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -25,7 +25,7 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
+  const methods = uppercaseMethods(ctx);
   const args = [
     '    app,',
     `    origins=${listOf(ctx.origins, pyString)},`,
@@ -68,17 +68,15 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Flask with Flask-CORS. */
-export function flaskRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'flask',
-    label: 'Flask (Flask-CORS)',
-    language: 'python',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In the module that creates the Flask app (pip install flask-cors): keep your app = Flask(...) and put these lines right after it, before your own before_request hooks and blueprints; with an app factory, put them at the top of create_app().',
-    ),
-  };
-}
+export const FLASK = {
+  id: 'flask',
+  label: 'Flask (Flask-CORS)',
+  language: 'python',
+  snippet,
+  placeholders: [ROUTES_PYTHON],
+  pitfalls: PITFALLS,
+  where:
+    'In the module that creates the Flask app (pip install flask-cors): keep your app = Flask(...) and put these lines right after it, before your own before_request hooks and blueprints; with an app factory, put them at the top of create_app().',
+  notes: [],
+  duplicateOriginChange: `Flask-CORS leaves a response alone when the view already set Access-Control-Allow-Origin (so remove the view's own, or it wins), and never adds a second value itself, so two values come from outside Flask: ${LAYER_IN_FRONT}`,
+} satisfies StackDefinition<'flask'>;

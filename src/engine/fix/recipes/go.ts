@@ -1,9 +1,8 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { goString, listOf } from './literals';
 import { LISTEN_GO, ROUTES_GO } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import { type RecipeContext, uppercaseMethods } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -24,7 +23,7 @@ const PITFALLS: PitfallTable = {
 };
 
 function snippet(ctx: RecipeContext): string {
-  const methods = [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
+  const methods = uppercaseMethods(ctx);
   const fields: [string, string][] = [
     ['AllowedOrigins', listOf(ctx.origins, goString, '[]string{', '}')],
     ['AllowedMethods', listOf(methods, goString, '[]string{', '}')],
@@ -60,17 +59,16 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Go net/http with github.com/rs/cors. */
-export function goRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'go',
-    label: 'Go (rs/cors)',
-    language: 'go',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'In your main package (go get github.com/rs/cors): keep your router and address, and wrap the outermost handler with c.Handler(...). rs/cors adds Vary: Origin itself.',
-    ),
-  };
-}
+export const GO = {
+  id: 'go',
+  label: 'Go (rs/cors)',
+  language: 'go',
+  snippet,
+  placeholders: [ROUTES_GO, LISTEN_GO],
+  pitfalls: PITFALLS,
+  where:
+    'In your main package (go get github.com/rs/cors): keep your router and address, and wrap the outermost handler with c.Handler(...). rs/cors adds Vary: Origin itself.',
+  notes: [],
+  duplicateOriginChange:
+    'Remove every w.Header().Set / Add("Access-Control-Allow-Origin", …) from your handlers: the CORS middleware sends the header.',
+} satisfies StackDefinition<'go'>;

@@ -1,9 +1,9 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { configString } from './literals';
 import { UPSTREAM_NGINX } from './placeholders';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import { proxyHeaderLines } from './proxy-headers';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -51,18 +51,11 @@ function originChoice(ctx: RecipeContext): string[] {
 function snippet(ctx: RecipeContext): string {
   const add = (name: string, value: string): string => `add_header ${name} ${configString(value)} always;`;
   const several = ctx.origins.length > 1;
-  const shared = [
+  const { preflight, actual } = proxyHeaderLines(ctx, add, [
     several
       ? 'add_header Access-Control-Allow-Origin $cors_allow_origin always;'
       : add('Access-Control-Allow-Origin', ctx.origin),
-  ];
-  if (ctx.credentials) shared.push(add('Access-Control-Allow-Credentials', 'true'));
-  const preflight = [...shared, add('Access-Control-Allow-Methods', ctx.methods.join(', '))];
-  if (ctx.headers.length > 0) preflight.push(add('Access-Control-Allow-Headers', ctx.headers.join(', ')));
-  preflight.push(add('Access-Control-Max-Age', String(ctx.maxAge)), add('Vary', 'Origin'));
-  const actual = [...shared];
-  if (ctx.expose.length > 0) actual.push(add('Access-Control-Expose-Headers', ctx.expose.join(', ')));
-  actual.push(add('Vary', 'Origin'));
+  ]);
   return [
     '# Inside the server { } block that serves the API.',
     ...(several ? originChoice(ctx) : []),
@@ -86,19 +79,19 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** nginx in front of the API. */
-export function nginxRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'nginx',
-    label: 'nginx',
-    language: 'nginx',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'Merge into the location that serves the API (keep your own proxy_pass or root), then nginx -t && nginx -s reload.',
-      'Any add_header in a block cancels all add_header lines inherited from the server or http level, so keep every CORS header in this location; and without `always` nginx skips them on 4xx/5xx.',
-      "If the upstream also sends CORS headers, the proxy_hide_header lines keep nginx's single value; alternatively remove them here and let the upstream answer.",
-    ),
-  };
-}
+export const NGINX = {
+  id: 'nginx',
+  label: 'nginx',
+  language: 'nginx',
+  snippet,
+  placeholders: [UPSTREAM_NGINX],
+  pitfalls: PITFALLS,
+  where:
+    'Merge into the location that serves the API (keep your own proxy_pass or root), then nginx -t && nginx -s reload.',
+  notes: [
+    'Any add_header in a block cancels all add_header lines inherited from the server or http level, so keep every CORS header in this location; and without `always` nginx skips them on 4xx/5xx.',
+    "If the upstream also sends CORS headers, the proxy_hide_header lines keep nginx's single value; alternatively remove them here and let the upstream answer.",
+  ],
+  duplicateOriginChange:
+    "Drop the upstream's copy in the proxied location: proxy_hide_header Access-Control-Allow-Origin; (and the same for the other Access-Control-* headers the application sends), so only nginx's add_header reaches the browser.",
+} satisfies StackDefinition<'nginx'>;

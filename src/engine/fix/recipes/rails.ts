@@ -1,8 +1,8 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { LAYER_IN_FRONT } from './duplicate-origin';
 import { listOf, rubyString } from './literals';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -48,17 +48,15 @@ function snippet(ctx: RecipeContext): string {
 }
 
 /** Rails (or any Rack app) with rack-cors. */
-export function railsRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  return {
-    stack: 'rails',
-    label: 'Rails (rack-cors)',
-    language: 'ruby',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'Replace config/initializers/cors.rb (Rails generates a commented one) and restart the server. For a plain Rack app use the same block with `use Rack::Cors do ... end` at the top of config.ru. rack-cors adds Vary: Origin itself.',
-    ),
-  };
-}
+export const RAILS = {
+  id: 'rails',
+  label: 'Rails (rack-cors)',
+  language: 'ruby',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'Replace config/initializers/cors.rb (Rails generates a commented one) and restart the server. For a plain Rack app use the same block with `use Rack::Cors do ... end` at the top of config.ru. rack-cors adds Vary: Origin itself.',
+  notes: [],
+  duplicateOriginChange: `A controller's Access-Control-Allow-Origin replaces rack-cors's value (rack-cors merges its headers under the app's), so a second value comes from outside Rails: ${LAYER_IN_FRONT}`,
+} satisfies StackDefinition<'rails'>;

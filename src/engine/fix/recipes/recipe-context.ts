@@ -118,3 +118,8 @@ export function recipeContext(policy: RequiredPolicy, verdict: Verdict): RecipeC
     advisories: verdict.advisories.map((advisory) => advisory.code),
   };
 }
+
+/** `methods` for stacks that uppercase every method themselves: each once, uppercase. */
+export function uppercaseMethods(ctx: RecipeContext): string[] {
+  return [...new Set(ctx.methods.map((method) => method.toUpperCase()))];
+}

@@ -1,14 +1,25 @@
 import type { FailureKind } from '../../verdict/cors-error-row';
+import type { AdvisoryCode } from '../../verdict/verdict-types';
 import { PLACEHOLDER_ORIGIN, type RecipeContext } from './recipe-context';
 
-/** A stack's pitfall for a failure kind: fixed text, or text built from the context. */
-export type Pitfall = string | ((ctx: RecipeContext) => string);
-export type PitfallTable = Partial<Record<FailureKind, Pitfall>>;
+/** A stack's pitfall or note: fixed text, or text built from the context. */
+export type ContextText = string | ((ctx: RecipeContext) => string);
+/** A stack's own pitfall per failure kind; a kind it leaves out gets the generic one. */
+export type PitfallTable = Partial<Record<FailureKind, ContextText>>;
+
+/** The text of a pitfall or note for this context. */
+export function textFor(ctx: RecipeContext, text: ContextText): string {
+  return typeof text === 'string' ? text : text(ctx);
+}
 
 const list = (names: readonly string[]): string => (names.length === 0 ? '(none)' : names.join(', '));
 const statusText = (ctx: RecipeContext): string => (ctx.status === null ? 'an error' : String(ctx.status));
 
-const ADVISORY_TEXT: Readonly<Record<string, (ctx: RecipeContext) => string>> = {
+/**
+ * What the advisory pitfall says for each advisory code, so a new code cannot be forgotten; a code
+ * that needs no words there says so with `() => ''`, which the pitfall leaves out.
+ */
+const ADVISORY_TEXT: Readonly<Record<AdvisoryCode, (ctx: RecipeContext) => string>> = {
   'unexposed-response-headers': (ctx) =>
     `JavaScript cannot read ${list(ctx.expose)} until Access-Control-Expose-Headers lists them.`,
   'missing-vary-origin': () =>
@@ -50,7 +61,7 @@ const GENERIC: Readonly<Record<FailureKind, (ctx: RecipeContext) => string>> = {
     'The redirect response is CORS-checked too: the 3xx must carry the CORS headers, and after a cross-origin hop the browser sends Origin: null.',
   advisory: (ctx) =>
     ctx.advisories
-      .map((code) => ADVISORY_TEXT[code]?.(ctx) ?? '')
+      .map((code) => ADVISORY_TEXT[code](ctx))
       .filter((text) => text !== '')
       .join(' '),
   none: () => 'Nothing fails here: this configuration keeps this exchange passing.',
@@ -59,8 +70,7 @@ const GENERIC: Readonly<Record<FailureKind, (ctx: RecipeContext) => string>> = {
 /** The stack's own pitfall for this failure, else the generic one. */
 export function pitfallFor(ctx: RecipeContext, table: PitfallTable): string {
   const entry = table[ctx.failure];
-  if (entry === undefined) return GENERIC[ctx.failure](ctx);
-  return typeof entry === 'string' ? entry : entry(ctx);
+  return entry === undefined ? GENERIC[ctx.failure](ctx) : textFor(ctx, entry);
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { Verdict } from '../../verdict/verdict-types';
-import type { RequiredPolicy, StackRecipe } from '../fix-types';
 import { javaString, listOf } from './literals';
-import { type RecipeContext, recipeContext } from './recipe-context';
-import { notesFor, type PitfallTable, pitfallFor } from './recipe-notes';
+import type { RecipeContext } from './recipe-context';
+import type { PitfallTable } from './recipe-notes';
+import type { StackDefinition } from './stack-definition';
 
 const PITFALLS: PitfallTable = {
   'error-status': (ctx) =>
@@ -70,20 +69,25 @@ function snippet(ctx: RecipeContext): string {
   ].join('\n');
 }
 
-/** Spring Boot with Spring Security and a CorsConfigurationSource. */
-export function springRecipe(policy: RequiredPolicy, verdict: Verdict): StackRecipe {
-  const ctx = recipeContext(policy, verdict);
-  const mvc = `registry.addMapping("/**").allowedOrigins(${ctx.origins.map(javaString).join(', ')}).allowedMethods(${ctx.methods.map(javaString).join(', ')})`;
-  return {
-    stack: 'spring',
-    label: 'Spring Boot (Spring Security + CorsConfigurationSource)',
-    language: 'java',
-    snippet: snippet(ctx),
-    pitfall: pitfallFor(ctx, PITFALLS),
-    notes: notesFor(
-      ctx,
-      'A new @Configuration class in your application package (Spring Boot 3 / Spring Security 6). If you already have a SecurityFilterChain bean, add http.cors(Customizer.withDefaults()) to it instead of declaring a second one.',
-      `Without Spring Security, a WebMvcConfigurer does the same: override addCorsMappings with ${mvc} and the same headers, credentials and maxAge. Spring adds Vary: Origin itself.`,
-    ),
-  };
+/** The same allow-list as a WebMvcConfigurer's CORS mapping, for apps without Spring Security. */
+function webMvcMapping(ctx: RecipeContext): string {
+  return `registry.addMapping("/**").allowedOrigins(${ctx.origins.map(javaString).join(', ')}).allowedMethods(${ctx.methods.map(javaString).join(', ')})`;
 }
+
+/** Spring Boot with Spring Security and a CorsConfigurationSource. */
+export const SPRING = {
+  id: 'spring',
+  label: 'Spring Boot (Spring Security + CorsConfigurationSource)',
+  language: 'java',
+  snippet,
+  placeholders: [],
+  pitfalls: PITFALLS,
+  where:
+    'A new @Configuration class in your application package (Spring Boot 3 / Spring Security 6). If you already have a SecurityFilterChain bean, add http.cors(Customizer.withDefaults()) to it instead of declaring a second one.',
+  notes: [
+    (ctx) =>
+      `Without Spring Security, a WebMvcConfigurer does the same: override addCorsMappings with ${webMvcMapping(ctx)} and the same headers, credentials and maxAge. Spring adds Vary: Origin itself.`,
+  ],
+  duplicateOriginChange:
+    'Remove every response.setHeader / addHeader("Access-Control-Allow-Origin", …) from your controllers and servlet filters: the CORS configuration sends the header.',
+} satisfies StackDefinition<'spring'>;
