@@ -4,6 +4,8 @@
  * the panel must show the truth without letting such a value flood or rearrange the UI.
  */
 
+import { byteLength } from '../verdict/header-list';
+
 /** Longest embedded value, in UTF-16 code units, before it is cut with an ellipsis and its byte count. */
 export const MAX_VALUE_CHARS = 200;
 
@@ -39,24 +41,6 @@ function escapeCodePoint(cp: number): string {
   return cp <= 0xff ? `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}` : `\\u{${cp.toString(16).toUpperCase()}}`;
 }
 
-/** UTF-8 length of a JS string, computed by hand because the engine has no TextEncoder (lib ES2022 only). */
-export function utf8ByteLength(value: string): number {
-  let bytes = 0;
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 /**
  * The value written piece by piece (`piece` gives what each code point becomes) and, once the next
  * piece would pass `maxChars`, cut with "… (N bytes)" so the reader knows how much was hidden.
@@ -66,7 +50,7 @@ export function cutText(value: string, maxChars: number, piece: (cp: number, ch:
   let out = '';
   for (const ch of value) {
     const next = piece(ch.codePointAt(0) ?? 0, ch);
-    if (out.length + next.length > maxChars) return `${out}… (${utf8ByteLength(value)} bytes)`;
+    if (out.length + next.length > maxChars) return `${out}… (${byteLength(value)} bytes)`;
     out += next;
   }
   return out;

@@ -79,6 +79,3 @@ export interface FixRecipe {
    */
   alsoChange: string | null;
 }
-
-/** A recipe without its `alsoChange`: part of the package's public types. */
-export type StackRecipe = Omit<FixRecipe, 'alsoChange'>;

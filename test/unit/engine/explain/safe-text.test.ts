@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  boundedText,
-  isUnsafeCodePoint,
-  quoted,
-  safeText,
-  utf8ByteLength,
-} from '../../../../src/engine/explain/safe-text';
+import { boundedText, isUnsafeCodePoint, quoted, safeText } from '../../../../src/engine/explain/safe-text';
+import { byteLength } from '../../../../src/engine/verdict/header-list';
 
 describe('safeText', () => {
   it('keeps ordinary values as they are', () => {
@@ -33,8 +28,8 @@ describe('safeText', () => {
   });
 
   it('counts UTF-8 bytes by hand', () => {
-    expect(utf8ByteLength('aé€😀')).toBe(1 + 2 + 3 + 4);
-    expect(utf8ByteLength('\uD800')).toBe(3);
+    expect(byteLength('aé€😀')).toBe(1 + 2 + 3 + 4);
+    expect(byteLength('\uD800')).toBe(3);
   });
 });
 
