@@ -31,6 +31,8 @@ import type { SendResult } from './send-request';
 /** One request the probe sent and what came back, in the order sent. */
 export interface WireStep {
   role: 'preflight' | 'request';
+  /** False for the request a failed preflight stopped: the browser never sent it (DevTools lists it as failed). */
+  sent: boolean;
   request: HttpRequest;
   response: HttpResponse | null;
   /** Chromium's name for the network error, when the request failed on the network. */
@@ -59,8 +61,8 @@ async function sendStep(send: Send, role: WireStep['role'], request: HttpRequest
   const result = await send(request);
   const step: WireStep =
     result.kind === 'response'
-      ? { role, request, response: result.response, error: null, errorDetail: null }
-      : { role, request, response: null, error: result.error, errorDetail: result.detail };
+      ? { role, sent: true, request, response: result.response, error: null, errorDetail: null }
+      : { role, sent: true, request, response: null, error: result.error, errorDetail: result.detail };
   steps.push(step);
   return step;
 }
@@ -86,6 +88,9 @@ export async function probeExchange(page: PageRequest, send: Send, userAgent: st
     const done = { ...exchange, outcome, networkError };
     return { exchange: done, verdict: evaluate(done), steps };
   };
+  /** The preflight of `request` failed: it stays unsent, and the exchange ends there. */
+  const unsent = (request: HttpRequest) =>
+    steps.push({ role: 'request', sent: false, request, response: null, error: null, errorDetail: null });
   /** What the exchange so far comes to: the browser stops here when it is blocked or failed. */
   const stopped = (verdict = evaluate(exchange)): ProbeResult | null => {
     if (verdict.blocked) return finish('blocked', CORS_FAILURE);
@@ -97,7 +102,10 @@ export async function probeExchange(page: PageRequest, send: Send, userAgent: st
     const step = await sendStep(send, 'preflight', preflightRequest(page, hop, userAgent), steps);
     exchange.preflight = observed(step);
     const stop = stopped();
-    if (stop !== null) return stop;
+    if (stop !== null) {
+      unsent(first);
+      return stop;
+    }
   }
   let request = first;
   for (;;) {
@@ -126,14 +134,17 @@ export async function probeExchange(page: PageRequest, send: Send, userAgent: st
       tainted: hop.tainted || taintsOrigin(page.origin, hop.url, next),
     };
     corsFlag ||= !isSameOrigin(page.origin, next);
+    request = actualRequest(page, hop, corsFlag, userAgent);
     // A request that still needs a preflight is preflighted again at its new URL (Chromium's
     // CorsURLLoader::FollowRedirect); the preflight itself is never redirected.
     if (corsFlag && needsPreflight(hop.method, hop.headers)) {
       const again = await sendStep(send, 'preflight', preflightRequest(page, hop, userAgent), steps);
       exchange.redirects.splice(-1, 1, { ...redirect, nextPreflight: observed(again) });
       const stopAgain = stopped();
-      if (stopAgain !== null) return stopAgain;
+      if (stopAgain !== null) {
+        unsent(request);
+        return stopAgain;
+      }
     }
-    request = actualRequest(page, hop, corsFlag, userAgent);
   }
 }

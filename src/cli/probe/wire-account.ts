@@ -25,6 +25,7 @@ function corsHeaders(headers: HeaderList): string {
 }
 
 function answer(step: WireStep, paint: Paint): string {
+  if (!step.sent) return paint.dim('not sent: its preflight failed');
   if (step.response === null) return paint.red(`${step.error ?? 'network error'} (${shown(step.errorDetail ?? '')})`);
   const { status, statusText, headers } = step.response;
   const location = getHeader(headers, 'location');
@@ -52,6 +53,7 @@ export function wireSteps(steps: readonly WireStep[]) {
   return steps.map((step, index) => ({
     index,
     role: step.role,
+    sent: step.sent,
     method: step.request.method,
     url: step.request.url,
     requestHeaders: step.request.headers,
