@@ -92,6 +92,10 @@ export async function probeCommand(command: ProbeCommand, io: CliIo): Promise<nu
   return EXIT_FAILED;
 }
 
+/** Chromium's names for failing before any HTTP exchange: no connection, name, route or TLS session. */
+const CONNECT_FAILURES =
+  /^net::ERR_(CONNECTION_REFUSED|CONNECTION_FAILED|NAME_NOT_RESOLVED|ADDRESS_|TIMED_OUT|CERT_|SSL_)/;
+
 /** Why there is no verdict to exit 0 or 1 with: a network failure (which request, Chromium's name, Node's words). */
 function failureLine({ verdict, steps, exchange }: ProbeResult): string {
   if (verdict.kind !== 'network-error') return `no verdict for this request (${verdict.specStep})`;
@@ -101,7 +105,10 @@ function failureLine({ verdict, steps, exchange }: ProbeResult): string {
   const detail = failed?.errorDetail ? ` (${failed.errorDetail})` : '';
   // Nothing answered at all: the probe never reached the server, which is not a verdict on its CORS.
   const reached = steps.some((step) => step.response !== null);
-  const head = reached ? `${what} failed on the network` : `could not reach the server: ${what}`;
+  const head =
+    reached || !CONNECT_FAILURES.test(verdict.networkError ?? '')
+      ? `${what} failed on the network`
+      : `could not connect: ${what}`;
   const hint = verdict.networkError?.startsWith('net::ERR_CERT_') ? '; --insecure accepts any certificate' : '';
   return `${head}: ${verdict.networkError ?? 'network error'}${detail}${hint}`;
 }

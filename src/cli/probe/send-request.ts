@@ -91,6 +91,9 @@ export function sendRequest(request: HttpRequest, options: SendOptions): Promise
       headers: outgoingHeaders(request.headers),
       agent: false,
       maxHeaderSize: MAX_HEADER_BYTES,
+      // Chromium's header parser (net/http/http_util.cc) takes control bytes in a value that
+      // llhttp's strict mode refuses: be as lenient, so the engine sees what the browser would.
+      insecureHTTPParser: true,
       rejectUnauthorized: !options.insecure,
       timeout: options.timeoutMs,
     });
