@@ -9,7 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { harEntry, harLog } from '../../report/har-fixture';
-import { runCli, tempDir, tempFile } from '../run-cli';
+import { hasRawControl, runCli, tempDir, tempFile } from '../run-cli';
 import { type Handler, type LoopbackServer, receivedHeader, startServer } from './loopback-server';
 
 const PAGE = 'http://localhost:3000';
@@ -48,17 +48,6 @@ async function serveRaw(response: (socket: Socket) => void): Promise<string> {
 const allowPage: Handler = (_req, res) => {
   res.writeHead(200, { 'Access-Control-Allow-Origin': PAGE, Vary: 'Origin' }).end('{}');
 };
-
-/** Any character a terminal would act on, other than the newline the report itself writes. */
-function hasRawControl(text: string): boolean {
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const control = (cp < 0x20 && cp !== 0x0a) || (cp >= 0x7f && cp <= 0x9f);
-    const layout = cp === 0x2028 || cp === 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-    if (control || layout) return true;
-  }
-  return false;
-}
 
 function hasOpenssl(): boolean {
   try {
