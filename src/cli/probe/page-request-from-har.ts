@@ -3,7 +3,14 @@
  * ("is it fixed now?"). The report reader rebuilds the exchange; its first request gives the
  * method, URL and the page's headers, the engine's reading gives the credentials mode.
  */
-import { isForbiddenRequestHeader, isToken } from '../../engine';
+import {
+  type Exchange,
+  getHeader,
+  isCorsSafelistedRequestHeader,
+  isForbiddenRequestHeader,
+  isToken,
+  splitHeaderList,
+} from '../../engine';
 import { analyzeOne, type HarExchange } from '../../report/index';
 import { InputError } from '../input-error';
 import { loadHar } from '../load-har';
@@ -16,14 +23,37 @@ function exchangeAt(records: readonly HarExchange[], entry: number): HarExchange
 }
 
 /**
- * The headers the page set: what the browser adds itself (forbidden names, HTTP/2 pseudo-headers,
- * `Origin`) goes, and is added again as the probe sends; a `Cookie` stays on a credentialed request.
+ * Headers Chromium adds that a page may also set: `Priority` (HTTP/2 and 3), `Cache-Control` and
+ * `Pragma` (DevTools' "Disable cache"), `Upgrade-Insecure-Requests`, `X-Client-Data`.
  */
-function pageHeaders(headers: HarExchange['exchange']['request']['headers'], credentials: boolean) {
-  return headers.filter(([name, value]) => {
+const ADDED_BY_THE_BROWSER = new Set([
+  'priority',
+  'cache-control',
+  'pragma',
+  'upgrade-insecure-requests',
+  'x-client-data',
+]);
+
+/**
+ * The headers the page set. What the browser adds itself goes (forbidden names, HTTP/2
+ * pseudo-headers, `Origin`), and is added again as the probe sends; a `Cookie` stays on a
+ * credentialed request. Of the rest, the preflight's Access-Control-Request-Headers lists exactly
+ * the page's CORS-unsafe ones; without a preflight in the capture, the browser's usual additions go.
+ */
+function pageHeaders({ request, preflight }: Exchange, credentials: boolean) {
+  const asked =
+    preflight.kind === 'observed'
+      ? splitHeaderList(getHeader(preflight.request.headers, 'access-control-request-headers') ?? '').map((name) =>
+          name.toLowerCase(),
+        )
+      : null;
+  return request.headers.filter(([name, value]) => {
     if (!isToken(name)) return false;
-    if (name.toLowerCase() === 'cookie') return credentials;
-    return !isForbiddenRequestHeader(name, value);
+    const lower = name.toLowerCase();
+    if (lower === 'cookie') return credentials;
+    if (isForbiddenRequestHeader(name, value)) return false;
+    if (isCorsSafelistedRequestHeader(lower, value)) return true;
+    return asked === null ? !ADDED_BY_THE_BROWSER.has(lower) : asked.includes(lower);
   });
 }
 
@@ -48,7 +78,7 @@ export async function pageRequestFromHar(
     url: targetUrl(exchange.request.url),
     origin: pageOrigin(origin ?? (captured as string)),
     method: requestMethod(exchange.request.method),
-    headers: pageHeaders(exchange.request.headers, credentials),
+    headers: pageHeaders(exchange, credentials),
     credentials,
   };
 }

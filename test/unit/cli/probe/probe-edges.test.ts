@@ -155,6 +155,60 @@ describe('cors-lens probe --from-har', () => {
     expect(stdout).toContain("credentials 'include'");
   });
 
+  it("leaves out the headers the browser added itself (Priority, DevTools' Cache-Control, HTTP/2 pseudo-headers)", async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(200, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Headers': '*' }).end();
+    });
+    const simple = harEntry(
+      'GET',
+      `${server.origin}/simple`,
+      [
+        [':authority', '127.0.0.1'],
+        ['Accept', '*/*'],
+        ['Origin', PAGE],
+        ['Priority', 'u=1, i'],
+        ['Cache-Control', 'no-cache'],
+        ['Pragma', 'no-cache'],
+      ],
+      200,
+      [['Access-Control-Allow-Origin', PAGE]],
+    );
+    const preflighted = harEntry(
+      'POST',
+      `${server.origin}/preflighted`,
+      [
+        ['Origin', PAGE],
+        ['X-Api-Key', 'k'],
+        ['Cache-Control', 'no-cache'],
+        ['Content-Type', 'text/plain'],
+      ],
+      200,
+    );
+    const preflight = harEntry(
+      'OPTIONS',
+      `${server.origin}/preflighted`,
+      [
+        ['Origin', PAGE],
+        ['Access-Control-Request-Method', 'POST'],
+        ['Access-Control-Request-Headers', 'x-api-key'],
+      ],
+      204,
+    );
+    const file = tempFile('added.har', JSON.stringify(harLog([simple, preflight, preflighted])));
+    expect((await runCli(['probe', '--from-har', file, '--entry', '0'])).code).toBe(0);
+    expect(server.received.map((r) => r.method)).toEqual(['GET']);
+    for (const name of ['priority', 'cache-control', 'pragma'])
+      expect(receivedHeader(server.received[0], name), name).toBeUndefined();
+    expect(receivedHeader(server.received[0], 'accept')).toBe('*/*');
+    // The preflight lists the page's own unsafe headers: Cache-Control was DevTools'.
+    await runCli(['probe', '--from-har', file, '--entry', '1']);
+    const [, again, post] = server.received;
+    expect(again?.method).toBe('OPTIONS');
+    expect(receivedHeader(again, 'access-control-request-headers')).toBe('x-api-key');
+    expect(receivedHeader(post, 'content-type')).toBe('text/plain');
+    expect(receivedHeader(post, 'cache-control')).toBeUndefined();
+  });
+
   it('says which entries exist when the entry is not a request (exit 2)', async () => {
     const file = tempFile('one.har', JSON.stringify(harLog([harEntry('GET', `${PAGE}/`, [], 200)])));
     const { code, stderr } = await runCli(['probe', '--from-har', file, '--entry', '5']);
