@@ -156,7 +156,7 @@ describe('cors-lens probe --from-har', () => {
   });
 
   it("leaves out the headers the browser added itself (Priority, DevTools' Cache-Control, HTTP/2 pseudo-headers)", async () => {
-    const server = await serve((req, res) => {
+    const server = await serve((_req, res) => {
       res.writeHead(200, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Headers': '*' }).end();
     });
     const simple = harEntry(
