@@ -51,14 +51,15 @@ export    write the HAR with a _cors verdict on every entry
   --keep-secrets         keep bodies, secret headers, cookies, URL credentials and tokens
 probe     make the request from Node as Chromium would (preflight, redirects, Origin) and explain it
   --origin ORIGIN        the origin of the page that makes the request
-  --method M             the request's method (default GET)
-  --header 'Name: value' a header the page sets (repeatable); a Cookie needs --credentials
+  -X, --method M         the request's method (default GET)
+  -H, --header 'Name: value'  a header the page sets (repeatable); a Cookie needs --credentials
   --credentials          credentials mode 'include' (fetch credentials: 'include', XHR withCredentials)
   --from-har FILE --entry N   make the request of that HAR entry again (its URL, method, headers,
                          origin, credentials mode); --origin replaces the origin it captured
-  --insecure             accept any TLS certificate
+  -k, --insecure         accept any TLS certificate
   --timeout SECONDS      how long to wait for each answer (default ${DEFAULT_TIMEOUT_SECONDS})
-  --stack, --format, --color as for analyze; no request body is sent
+  --stack, --format, --color as for analyze (--json: {"probe", "requests", "entries"}, see the
+                         README); no request body is sent
 
 Exit codes: 0 nothing blocked, 1 some request blocked by CORS, 2 bad usage or unreadable input
 (probe: also when the request failed on the network, e.g. the server could not be reached).
