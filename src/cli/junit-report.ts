@@ -31,7 +31,9 @@ function xml(text: string): string {
 }
 
 export interface JunitOptions {
+  /** What was judged: the HAR file (`analyze`) or the URL (`probe`). */
   fileName: string;
+  command: 'analyze' | 'probe';
   stack: StackId | null;
 }
 
@@ -60,7 +62,7 @@ function testCase(row: ReportRow, options: JunitOptions): string {
 
 /** `rows`: every cross-origin request. */
 export function junitReport(rows: readonly ReportRow[], options: JunitOptions): string {
-  const suite = xml(`cors-lens analyze ${shownUrl(options.fileName)}`);
+  const suite = xml(`cors-lens ${options.command} ${shownUrl(options.fileName)}`);
   const failures = rows.filter((row) => row.verdict.blocked).length;
   const counts = `tests="${rows.length}" failures="${failures}" errors="0" skipped="0"`;
   return [

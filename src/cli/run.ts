@@ -19,6 +19,7 @@ import { githubAnnotations } from './github-annotations';
 import { InputError } from './input-error';
 import { junitReport } from './junit-report';
 import { type LoadedHar, loadHar } from './load-har';
+import { probeCommand } from './probe/probe-command';
 import { progress } from './progress';
 import { safeJson, safeJsonPieces } from './safe-json';
 import { type TextOut, textSink } from './sink';
@@ -106,7 +107,7 @@ async function analyzeCommand(command: Extract<Command, { name: 'analyze' }>, io
   if (command.format === 'github') {
     io.stdout.write(githubAnnotations(rows, summary, { fileName, stack: command.stack }));
   } else if (command.format === 'junit') {
-    io.stdout.write(junitReport(rows, { fileName, stack: command.stack }));
+    io.stdout.write(junitReport(rows, { fileName, stack: command.stack, command: 'analyze' }));
   } else if (command.format === 'json') {
     const sink = textSink(io.stdout);
     const { entries } = jsonReport(reports.sort((a, b) => a.index - b.index));
@@ -140,6 +141,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return EXIT_OK;
       case 'analyze':
         return await analyzeCommand(command, io);
+      case 'probe':
+        return await probeCommand(command, io);
       case 'export': {
         const loaded = await load(command.file, io, true);
         printWarnings(loaded.warnings, io);

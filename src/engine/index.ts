@@ -34,6 +34,7 @@ export {
   hasHeader,
   isToken,
   splitHeaderList,
+  trimHttpWhitespace,
 } from './verdict/header-list';
 export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './verdict/method';
 export { classifyNetworkError, type NetworkErrorClass, outcomeOfError } from './verdict/network-error';
@@ -53,7 +54,7 @@ export {
   type PreflightInput,
   parseAllowList,
 } from './verdict/preflight';
-export { MAX_REDIRECTS, methodAfterRedirect } from './verdict/redirect';
+export { MAX_REDIRECTS, methodAfterRedirect, taintsOrigin } from './verdict/redirect';
 export {
   type EffectiveMode,
   effectiveMode,

@@ -37,6 +37,7 @@ import {
 } from './support/harness';
 import type { MatrixRow } from './support/matrix';
 import { type Observed, runInChromium } from './support/page-run';
+import { chromiumWords, probeWords } from './support/probe-run';
 import { APP_BODY, type ServerEnv, type StackHarness } from './support/stack';
 
 const NODE_MODULES = join(import.meta.dirname, '../../node_modules');
@@ -114,7 +115,30 @@ async function verify(
 ): Promise<void> {
   requireSoftware(stack);
   const started = Date.now();
-  const row: MatrixRow = { stack: stack.id, caseId: verdictCase.id, code: null, verified: false, seconds: 0 };
+  const row: MatrixRow = {
+    stack: stack.id,
+    caseId: verdictCase.id,
+    code: null,
+    verified: false,
+    seconds: 0,
+    probe: [],
+  };
+  /** `cors-lens probe` from Node on the same request, while the same server runs: Chromium's verdict exactly. */
+  const probeAgainst = async (
+    run: MatrixRow['probe'][number]['run'],
+    target: string,
+    request: PageRequest,
+    seen: Observed,
+  ) => {
+    const origin = verdictCase.opaqueOrigin ? 'null' : pageOrigin;
+    const said = {
+      run,
+      chromium: chromiumWords(seen.chromium),
+      probe: await probeWords(target, origin, request, seen.exchange.request.headers),
+    };
+    row.probe.push(said);
+    expect.soft(said.probe, `cors-lens probe on the ${run} server gives Chromium's verdict`).toBe(said.chromium);
+  };
   const brokenRoute = verdictCase.route ?? PLAIN_ROUTE;
   const upstream = stack.proxy ? await startUpstream(verdictCase.auth, brokenRoute) : null;
   const dirs: string[] = [];
@@ -142,6 +166,7 @@ async function verify(
     let before: Observed;
     try {
       before = await observe(browser, pageOrigin, url, verdictCase, verdictCase.request);
+      await probeAgainst('broken', url, verdictCase.request, before);
     } finally {
       await broken.stop();
       await attach(testInfo, 'broken server output', broken.output);
@@ -204,6 +229,7 @@ async function verify(
     let after: Observed;
     try {
       after = await observe(browser, pageOrigin, fixedUrl, verdictCase, request);
+      await probeAgainst('fixed', fixedUrl, request, after);
     } finally {
       await fixed.stop();
       await attach(testInfo, 'fixed server output', fixed.output);

@@ -22,6 +22,16 @@ export function methodAfterRedirect(status: number, method: string): string {
   return method;
 }
 
+/**
+ * Whether following a redirect from `currentUrl` to `locationUrl` sets the request's tainted origin
+ * flag (its `Origin` serialises as `null` from then on): the hop changes origin while the request
+ * is already away from its own origin `origin`.
+ * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
+ */
+export function taintsOrigin(origin: string, currentUrl: string, locationUrl: string): boolean {
+  return !isSameOrigin(locationUrl, currentUrl) && !isSameOrigin(origin, currentUrl);
+}
+
 /** Chromium fails the 21st redirect with net::ERR_TOO_MANY_REDIRECTS. */
 export const MAX_REDIRECTS = 20;
 const UNSAFE_REDIRECT_SCHEMES = new Set(['data', 'file']);
@@ -119,7 +129,7 @@ export function httpRedirectFetch(
       return { kind: 'network-error', index, networkError: 'net::ERR_UNSAFE_REDIRECT', status };
     }
     // Cross-origin hop while already cross-origin: set the tainted origin flag (`Origin: null` from now on).
-    if (!isSameOrigin(next, requestUrl) && !isSameOrigin(state.origin, requestUrl)) state.tainted = true;
+    if (taintsOrigin(state.origin, requestUrl, next)) state.tainted = true;
     if (!isSameOrigin(state.origin, next)) state.corsFlag = true;
     // The restarted request checks the scheme, then the mode (CorsURLLoader::StartRequest).
     // It follows the redirect (DevTools lists the new URL as a request of its own) and fails there.

@@ -7,6 +7,8 @@ export interface MatrixRow {
   /** The engine predicted Chromium's code and failedParameter, and the fix made Chromium pass. */
   verified: boolean;
   seconds: number;
+  /** `cors-lens probe`'s verdict beside Chromium's, on the broken and then the fixed server. */
+  probe: { run: 'broken' | 'fixed'; chromium: string; probe: string }[];
 }
 
 /** A plain-text table: one line per stack, one column per case, the broken run's Chromium code in each cell. */
@@ -43,6 +45,13 @@ export function formatMatrix(
       if (why !== undefined) lines.push(`not expressible: ${stack} ${caseId}: ${why}`);
     }
   }
+  const probed = rows.flatMap((row) => row.probe.map((run) => ({ ...run, cell: `${row.stack} ${row.caseId}` })));
+  const differing = probed.filter((run) => run.probe !== run.chromium);
+  lines.push(
+    `cors-lens probe agrees with Chromium on ${probed.length - differing.length}/${probed.length} runs (broken and fixed servers)`,
+  );
+  for (const run of differing)
+    lines.push(`  probe disagrees: ${run.cell} (${run.run}): Chromium ${run.chromium}, probe ${run.probe}`);
   const verified = rows.filter((row) => row.verified).length;
   const seconds = rows.reduce((sum, row) => sum + row.seconds, 0);
   lines.push(`fix verification: ${verified}/${rows.length} cells verified (${seconds.toFixed(0)} s of test time)`);

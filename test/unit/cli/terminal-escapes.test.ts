@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { harEntry } from '../report/har-fixture';
-import { runCli, tempFile } from './run-cli';
+import { hasRawControl, runCli, tempFile } from './run-cli';
 
 const PAGE = 'http://localhost:3000';
 const API = 'http://127.0.0.1:8080';
@@ -22,17 +22,6 @@ const PAYLOADS = [
   '\u2028line',
   '\u0000nul\u0008bs',
 ];
-
-/** Any character a terminal would act on, other than the newline the report itself writes. */
-function hasRawControl(text: string): boolean {
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const control = (cp < 0x20 && cp !== 0x0a) || (cp >= 0x7f && cp <= 0x9f);
-    const layout = cp === 0x2028 || cp === 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-    if (control || layout) return true;
-  }
-  return false;
-}
 
 /** A GET the browser failed with net::ERR_FAILED after `status` and `responseHeaders`. */
 function entry(url: string, requestHeaders: [string, string][], status: number, responseHeaders: [string, string][]) {
