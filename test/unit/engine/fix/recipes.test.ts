@@ -311,27 +311,37 @@ describe('fixRecipes: a second Access-Control-Allow-Origin from another layer', 
 const PARSER_PROCESSES_TIMEOUT_MS = 240_000;
 
 describe('snippets parse in their language', () => {
-  it('JS (node --check), JSON, Python (ast.parse) and Java (javac parse) for every main code', () => {
-    const recipes = CELLS.map(({ recipe }) => recipe).filter((recipe) =>
-      ['js', 'json', 'python', 'java'].includes(recipe.language),
-    );
-    expect(recipes).toHaveLength(9 * 9);
-    expect(syntaxErrors(recipes)).toEqual([]);
-  }, PARSER_PROCESSES_TIMEOUT_MS);
+  it(
+    'JS (node --check), JSON, Python (ast.parse) and Java (javac parse) for every main code',
+    () => {
+      const recipes = CELLS.map(({ recipe }) => recipe).filter((recipe) =>
+        ['js', 'json', 'python', 'java'].includes(recipe.language),
+      );
+      expect(recipes).toHaveLength(9 * 9);
+      expect(syntaxErrors(recipes)).toEqual([]);
+    },
+    PARSER_PROCESSES_TIMEOUT_MS,
+  );
 
-  it('and for a passed exchange with exposed headers and the null origin', () => {
-    const readable = (initiatorOrigin: string) =>
-      exchange({
-        initiatorOrigin,
-        response: response(200, [
-          ['Access-Control-Allow-Origin', '*'],
-          ['X-Total-Count', '3'],
-        ]),
-      });
-    const recipes = [PAGE_ORIGIN, 'null'].flatMap((origin) => fixRecipes(readable(origin), evaluate(readable(origin))));
-    expect(recipes.filter((recipe) => recipe.snippet.includes('x-total-count'))).toHaveLength(30);
-    expect(syntaxErrors(recipes)).toEqual([]);
-  }, PARSER_PROCESSES_TIMEOUT_MS);
+  it(
+    'and for a passed exchange with exposed headers and the null origin',
+    () => {
+      const readable = (initiatorOrigin: string) =>
+        exchange({
+          initiatorOrigin,
+          response: response(200, [
+            ['Access-Control-Allow-Origin', '*'],
+            ['X-Total-Count', '3'],
+          ]),
+        });
+      const recipes = [PAGE_ORIGIN, 'null'].flatMap((origin) =>
+        fixRecipes(readable(origin), evaluate(readable(origin))),
+      );
+      expect(recipes.filter((recipe) => recipe.snippet.includes('x-total-count'))).toHaveLength(30);
+      expect(syntaxErrors(recipes)).toEqual([]);
+    },
+    PARSER_PROCESSES_TIMEOUT_MS,
+  );
 });
 
 describe('fixRecipes: a redirect to another host name of the same server (#20 item 1)', () => {
@@ -392,13 +402,17 @@ describe('fixRecipes: a redirect to another host name of the same server (#20 it
     expect(gateway.notes).toContain(`one of ${PAGE_ORIGIN}, null`);
   });
 
-  it('snippets parse in their language (JS, JSON, Python, Java)', () => {
-    const recipes = broken
-      .flatMap(({ ex, verdict: v }) => fixRecipes(ex, v))
-      .filter((recipe) => ['js', 'json', 'python', 'java'].includes(recipe.language));
-    expect(recipes).toHaveLength(2 * 9);
-    expect(syntaxErrors(recipes)).toEqual([]);
-  }, PARSER_PROCESSES_TIMEOUT_MS);
+  it(
+    'snippets parse in their language (JS, JSON, Python, Java)',
+    () => {
+      const recipes = broken
+        .flatMap(({ ex, verdict: v }) => fixRecipes(ex, v))
+        .filter((recipe) => ['js', 'json', 'python', 'java'].includes(recipe.language));
+      expect(recipes).toHaveLength(2 * 9);
+      expect(syntaxErrors(recipes)).toEqual([]);
+    },
+    PARSER_PROCESSES_TIMEOUT_MS,
+  );
 
   it.each(HOSTILE_ORIGINS)(
     'a hostile page origin %j before the redirect becomes the placeholder beside null',
