@@ -1,14 +1,16 @@
 import { capEvent } from '../capture/cap-event';
 import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
 import { evaluate } from '../engine';
-import type { Badge } from '../model/badge';
+import { type Badge, badgeFor, PAUSED_BADGE } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
+import type { CaptureSettingsStore } from '../model/capture-settings';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
+import type { CaptureListeners } from '../platform/web-request';
 import { BadgeThrottle } from './badge-throttle';
 import { type Clock, workerClock } from './clock';
 import { PanelHub } from './panel-hub';
@@ -16,8 +18,23 @@ import { hydrate, journalKey, PendingWrites, type RecordRef } from './persistenc
 import { TabLogs } from './tab-logs';
 import { WriteValve } from './write-valve';
 
+/** What pausing and resuming capture touches in the browser. */
+export interface CaptureSwitchDeps {
+  /** Where the switch is kept (storage.local: a pause outlives the browser session). */
+  settings: CaptureSettingsStore;
+  /** The webRequest listeners, which the caller has already added at the worker's top level. */
+  listeners: CaptureListeners;
+  /** The toolbar button's "Pause capture" item, checked when paused. */
+  showMenuItem(paused: boolean): Promise<void>;
+  /** The badge of every tab without one of its own (see platform/action-badge.ts). */
+  showDefaultBadge(badge: Badge): Promise<void>;
+  /** Every open tab, so pausing and resuming re-badge tabs this worker life never saw. */
+  tabIds(): Promise<TabId[]>;
+}
+
 export interface BackgroundDeps {
   store: SessionStore;
+  capture: CaptureSwitchDeps;
   /** Shows `badge` on the tab; `previous` is what this worker life last showed there, if anything. */
   showBadge(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
@@ -81,7 +98,7 @@ export function createBackground(deps: BackgroundDeps) {
   const badges = new BadgeThrottle({
     clock,
     spacingMs: BADGE_SPACING_MS,
-    blockedRecordCount: (tabId) => logs.blockedRecordCount(tabId),
+    badgeOf: (tabId) => (paused ? PAUSED_BADGE : badgeFor(logs.blockedRecordCount(tabId))),
     show: (tabId, badge, previous) => deps.showBadge(tabId, badge, previous),
   });
   let lastSweep = 0;
@@ -94,8 +111,11 @@ export function createBackground(deps: BackgroundDeps) {
   const journaled = new Map<RequestId, string[]>();
   /** Arrival order of events in this worker life, stored with each (see stored-event.ts). */
   let arrivals = 0;
+  /** Capture paused: no webRequest listener, and nothing recorded. Read from storage in `ready`. */
+  let paused = false;
 
-  const ready = hydrate(deps.store).then(async (saved) => {
+  const ready = Promise.all([hydrate(deps.store), deps.capture.settings.load()]).then(async ([saved, settings]) => {
+    paused = settings.paused;
     nextSeq = Math.max(nextSeq, saved.nextSeq);
     pending.forget(saved.stale);
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
@@ -106,10 +126,19 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(correlator.replay(saved.journal.map(({ event }) => event)), effects);
     for (const { event } of saved.journal) settle(event.requestId);
     const replayed = new Set(saved.journal.map(({ key }) => key));
+    if (paused) {
+      // The listeners were added before the switch could be read: they go now, with what they heard.
+      deps.capture.listeners.remove();
+      pending.forget(early.splice(0).map(({ key }) => key));
+      abandonInFlight();
+    }
     for (const { key, event } of early.splice(0)) {
       if (!replayed.has(key)) handleEvent(event, effects, key);
     }
     hydrated = true;
+    void deps.capture.showMenuItem(paused);
+    // The browser keeps no badge across its restarts: a paused profile says so again on every tab.
+    if (paused) void badgeEveryTab();
     clock.schedule(() => {
       const late: Effects = { badges: new Set(), messages: [] };
       applyOutputs(correlator.finishRestored(), late);
@@ -255,6 +284,56 @@ export function createBackground(deps: BackgroundDeps) {
     else pending.retire(keys);
   }
 
+  /**
+   * Requests in flight when capture pauses are forgotten, journal included, and leave no record:
+   * their remaining events will never arrive, and a half exchange would be judged as blocked.
+   */
+  function abandonInFlight(): void {
+    for (const requestId of correlator.abandonInFlight()) {
+      pending.forget(journaled.get(requestId) ?? []);
+      journaled.delete(requestId);
+    }
+  }
+
+  /** Re-badges every open tab, and the default for tabs opened later, for the current switch. */
+  async function badgeEveryTab(): Promise<void> {
+    const tabs = await deps.capture.tabIds().catch((): TabId[] => []);
+    await Promise.all([
+      deps.capture.showDefaultBadge(paused ? PAUSED_BADGE : badgeFor(0)).catch(() => undefined),
+      badges.update(tabs),
+    ]);
+  }
+
+  function captureState(): ToPanel {
+    return { type: 'capture-state', version: PROTOCOL_VERSION, paused };
+  }
+
+  /**
+   * Pauses or resumes capture in every tab: paused, every webRequest listener is removed, so no
+   * event reaches the extension and pages pay nothing for it; resumed, they are added again. The
+   * logs stay as they are. Every panel and the toolbar menu item learn the new state, whoever
+   * changed it.
+   */
+  async function setPaused(next: boolean): Promise<void> {
+    await ready;
+    if (next !== paused) {
+      paused = next;
+      if (paused) {
+        deps.capture.listeners.remove();
+        abandonInFlight();
+        valve.flush();
+      } else {
+        deps.capture.listeners.add();
+      }
+    }
+    hub.sendAll(captureState());
+    await Promise.all([
+      deps.capture.settings.save({ paused }).catch(() => undefined),
+      deps.capture.showMenuItem(paused),
+      badgeEveryTab(),
+    ]);
+  }
+
   /** Issues the storage write and the panel messages; resolves once the badges are shown. */
   function commit(effects: Effects): Promise<void> {
     valve.flush();
@@ -271,6 +350,8 @@ export function createBackground(deps: BackgroundDeps) {
     } else if (message.type === 'set-preserve-log') {
       logs.setPreserveLog(tabId, message.preserveLog);
       pending.tab(tabId, logs.meta(tabId));
+    } else if (message.type === 'set-paused') {
+      await setPaused(message.paused);
     }
     await commit(effects);
   }
@@ -284,6 +365,8 @@ export function createBackground(deps: BackgroundDeps) {
      * starting up hands it to the next life instead of dropping it.
      */
     event(observed: CaptureEvent): Promise<void> {
+      // Sent before the listeners were removed: capture is off, so it is not recorded.
+      if (paused) return DONE;
       const event = capEvent(observed);
       if (!hydrated) {
         const key = journalKey(event);
@@ -321,7 +404,10 @@ export function createBackground(deps: BackgroundDeps) {
       hub.add(tabId, port);
       port.onMessage((raw) => void handlePanelMessage(tabId, raw));
       port.post({ type: 'snapshot', version: PROTOCOL_VERSION, log: logs.view(tabId) });
+      port.post(captureState());
     },
+
+    setPaused,
 
     /** Resolves once every change so far, retired journal keys included, has reached storage. */
     async flushed(): Promise<void> {

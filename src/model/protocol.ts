@@ -6,7 +6,7 @@ import { isRecord } from './is-record';
  * Bumped whenever a message shape changes. A panel that receives another version ignores the
  * message; the port reconnects after an extension update and both sides then agree.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 const PANEL_PORT_PREFIX = 'panel:';
 
@@ -16,13 +16,17 @@ export type ToPanel =
   | { type: 'request-added'; version: number; record: ExchangeRecord }
   | ({ type: 'request-evicted'; version: number; requestId: RequestId } & TabCounts)
   | { type: 'log-cleared'; version: number; preserveLog: boolean }
-  | ({ type: 'counts-changed'; version: number } & TabCounts);
+  | ({ type: 'counts-changed'; version: number } & TabCounts)
+  /** Whether capture is paused, for every tab: sent on connect and to every panel when it changes. */
+  | { type: 'capture-state'; version: number; paused: boolean };
 
 /** Panel → worker. */
 export type ToBackground =
   | { type: 'hello'; version: number }
   | { type: 'clear-log'; version: number }
-  | { type: 'set-preserve-log'; version: number; preserveLog: boolean };
+  | { type: 'set-preserve-log'; version: number; preserveLog: boolean }
+  /** Pauses or resumes capture in every tab, as the toolbar's "Pause capture" item does. */
+  | { type: 'set-paused'; version: number; paused: boolean };
 
 export function panelPortName(tabId: TabId): string {
   return `${PANEL_PORT_PREFIX}${tabId}`;
@@ -129,6 +133,8 @@ export function parseToPanel(message: unknown): ToPanel | null {
         : null;
     case 'counts-changed':
       return isTabCounts(message) ? { type: 'counts-changed', version, ...tabCounts(message) } : null;
+    case 'capture-state':
+      return typeof message.paused === 'boolean' ? { type: 'capture-state', version, paused: message.paused } : null;
     default:
       return null;
   }
@@ -147,6 +153,8 @@ export function parseToBackground(message: unknown): ToBackground | null {
       return typeof message.preserveLog === 'boolean'
         ? { type: 'set-preserve-log', version, preserveLog: message.preserveLog }
         : null;
+    case 'set-paused':
+      return typeof message.paused === 'boolean' ? { type: 'set-paused', version, paused: message.paused } : null;
     default:
       return null;
   }
