@@ -4,33 +4,18 @@ import { evaluate } from '../engine';
 import { type Badge, badgeFor, PAUSED_BADGE } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
-import type { CaptureSettingsStore } from '../model/capture-settings';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import { PROTOCOL_VERSION, parseToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
-import type { CaptureListeners } from '../platform/web-request';
 import { BadgeThrottle } from './badge-throttle';
+import { CaptureSwitch, type CaptureSwitchDeps } from './capture-switch';
 import { type Clock, workerClock } from './clock';
 import { PanelHub } from './panel-hub';
 import { hydrate, journalKey, PendingWrites, type RecordRef } from './persistence';
 import { TabLogs } from './tab-logs';
 import { WriteValve } from './write-valve';
-
-/** What pausing and resuming capture touches in the browser. */
-export interface CaptureSwitchDeps {
-  /** Where the switch is kept (storage.local: a pause outlives the browser session). */
-  settings: CaptureSettingsStore;
-  /** The webRequest listeners, which the caller has already added at the worker's top level. */
-  listeners: CaptureListeners;
-  /** The toolbar button's "Pause capture" item, checked when paused. */
-  showMenuItem(paused: boolean): Promise<void>;
-  /** The badge of every tab without one of its own (see platform/action-badge.ts). */
-  showDefaultBadge(badge: Badge): Promise<void>;
-  /** Every open tab, so pausing and resuming re-badge tabs this worker life never saw. */
-  tabIds(): Promise<TabId[]>;
-}
 
 export interface BackgroundDeps {
   store: SessionStore;
@@ -98,7 +83,7 @@ export function createBackground(deps: BackgroundDeps) {
   const badges = new BadgeThrottle({
     clock,
     spacingMs: BADGE_SPACING_MS,
-    badgeOf: (tabId) => (paused ? PAUSED_BADGE : badgeFor(logs.blockedRecordCount(tabId))),
+    badgeOf: (tabId) => (capture.paused ? PAUSED_BADGE : badgeFor(logs.blockedRecordCount(tabId))),
     show: (tabId, badge, previous) => deps.showBadge(tabId, badge, previous),
   });
   let lastSweep = 0;
@@ -111,11 +96,13 @@ export function createBackground(deps: BackgroundDeps) {
   const journaled = new Map<RequestId, string[]>();
   /** Arrival order of events in this worker life, stored with each (see stored-event.ts). */
   let arrivals = 0;
-  /** Capture paused: no webRequest listener, and nothing recorded. Read from storage in `ready`. */
-  let paused = false;
+  const capture = new CaptureSwitch(deps.capture, {
+    abandonInFlight,
+    sendAll: (message) => hub.sendAll(message),
+    updateBadges: (tabs) => badges.update(tabs),
+  });
 
-  const ready = Promise.all([hydrate(deps.store), deps.capture.settings.load()]).then(async ([saved, settings]) => {
-    paused = settings.paused;
+  const ready = Promise.all([hydrate(deps.store), capture.load()]).then(async ([saved]) => {
     nextSeq = Math.max(nextSeq, saved.nextSeq);
     pending.forget(saved.stale);
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
@@ -126,19 +113,13 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(correlator.replay(saved.journal.map(({ event }) => event)), effects);
     for (const { event } of saved.journal) settle(event.requestId);
     const replayed = new Set(saved.journal.map(({ key }) => key));
-    if (paused) {
-      // The listeners were added before the switch could be read: they go now, with what they heard.
-      deps.capture.listeners.remove();
-      pending.forget(early.splice(0).map(({ key }) => key));
-      abandonInFlight();
-    }
+    // Paused: what the listeners heard before the switch could be read is not recorded.
+    if (capture.paused) pending.forget(early.splice(0).map(({ key }) => key));
     for (const { key, event } of early.splice(0)) {
       if (!replayed.has(key)) handleEvent(event, effects, key);
     }
     hydrated = true;
-    void deps.capture.showMenuItem(paused);
-    // The browser keeps no badge across its restarts: a paused profile says so again on every tab.
-    if (paused) void badgeEveryTab();
+    capture.start();
     clock.schedule(() => {
       const late: Effects = { badges: new Set(), messages: [] };
       applyOutputs(correlator.finishRestored(), late);
@@ -284,54 +265,13 @@ export function createBackground(deps: BackgroundDeps) {
     else pending.retire(keys);
   }
 
-  /**
-   * Requests in flight when capture pauses are forgotten, journal included, and leave no record:
-   * their remaining events will never arrive, and a half exchange would be judged as blocked.
-   */
+  /** Capture paused: the requests in flight go, journal included, leaving no record (see CaptureSwitch). */
   function abandonInFlight(): void {
     for (const requestId of correlator.abandonInFlight()) {
       pending.forget(journaled.get(requestId) ?? []);
       journaled.delete(requestId);
     }
-  }
-
-  /** Re-badges every open tab, and the default for tabs opened later, for the current switch. */
-  async function badgeEveryTab(): Promise<void> {
-    const tabs = await deps.capture.tabIds().catch((): TabId[] => []);
-    await Promise.all([
-      deps.capture.showDefaultBadge(paused ? PAUSED_BADGE : badgeFor(0)).catch(() => undefined),
-      badges.update(tabs),
-    ]);
-  }
-
-  function captureState(): ToPanel {
-    return { type: 'capture-state', version: PROTOCOL_VERSION, paused };
-  }
-
-  /**
-   * Pauses or resumes capture in every tab: paused, every webRequest listener is removed, so no
-   * event reaches the extension and pages pay nothing for it; resumed, they are added again. The
-   * logs stay as they are. Every panel and the toolbar menu item learn the new state, whoever
-   * changed it.
-   */
-  async function setPaused(next: boolean): Promise<void> {
-    await ready;
-    if (next !== paused) {
-      paused = next;
-      if (paused) {
-        deps.capture.listeners.remove();
-        abandonInFlight();
-        valve.flush();
-      } else {
-        deps.capture.listeners.add();
-      }
-    }
-    hub.sendAll(captureState());
-    await Promise.all([
-      deps.capture.settings.save({ paused }).catch(() => undefined),
-      deps.capture.showMenuItem(paused),
-      badgeEveryTab(),
-    ]);
+    valve.flush();
   }
 
   /** Issues the storage write and the panel messages; resolves once the badges are shown. */
@@ -351,7 +291,7 @@ export function createBackground(deps: BackgroundDeps) {
       logs.setPreserveLog(tabId, message.preserveLog);
       pending.tab(tabId, logs.meta(tabId));
     } else if (message.type === 'set-paused') {
-      await setPaused(message.paused);
+      await capture.set(message.paused);
     }
     await commit(effects);
   }
@@ -366,7 +306,7 @@ export function createBackground(deps: BackgroundDeps) {
      */
     event(observed: CaptureEvent): Promise<void> {
       // Sent before the listeners were removed: capture is off, so it is not recorded.
-      if (paused) return DONE;
+      if (capture.paused) return DONE;
       const event = capEvent(observed);
       if (!hydrated) {
         const key = journalKey(event);
@@ -404,10 +344,14 @@ export function createBackground(deps: BackgroundDeps) {
       hub.add(tabId, port);
       port.onMessage((raw) => void handlePanelMessage(tabId, raw));
       port.post({ type: 'snapshot', version: PROTOCOL_VERSION, log: logs.view(tabId) });
-      port.post(captureState());
+      port.post(capture.state());
     },
 
-    setPaused,
+    /** Pauses or resumes capture in every tab (see CaptureSwitch). */
+    async setPaused(paused: boolean): Promise<void> {
+      await ready;
+      await capture.set(paused);
+    },
 
     /** Resolves once every change so far, retired journal keys included, has reached storage. */
     async flushed(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CaptureSwitchDeps } from '../../src/background/create-background';
+import type { CaptureSwitchDeps } from '../../src/background/capture-switch';
 import type { Badge } from '../../src/model/badge';
 import type { CaptureSettings } from '../../src/model/capture-settings';
 import type { TabId } from '../../src/model/ids';
