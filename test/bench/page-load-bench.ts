@@ -398,7 +398,9 @@ async function main(): Promise<void> {
     for (const config of configs.slice(1)) {
       const cpuMs = median(config.cpuNs) / 1e6;
       if (config === paused) {
-        console.log(`  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load (no webRequest event reaches it)`);
+        console.log(
+          `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load (no webRequest event reaches it: this is its tab events, badges)`,
+        );
         continue;
       }
       const seen = config === floor ? naiveEvents : events;
