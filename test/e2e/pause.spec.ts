@@ -1,7 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../src/demo/chromium/chromium-args';
+import { findChromium } from '../../src/demo/chromium/find-chromium';
 import type { CorsTestServer } from '../../src/demo/cors-server';
 import { badgeText, readTabLog, stopServiceWorkers, tabIdOf, waitUntilStopped } from './support/extension-log';
-import { expect, test } from './support/fixtures';
+import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
 
 /** A cross-origin GET whose response has no CORS headers: the browser blocks it. */
 async function blockedFetch(page: Page, server: CorsTestServer, path: string): Promise<string> {
@@ -133,4 +136,58 @@ test('a pause reaches every panel and tab, and outlives the worker: the next wor
   expect(log.records.map((record) => record.exchange.request.url)).toEqual([seen]);
   expect(log.records.map((record) => record.exchange.request.url)).not.toContain(unseen);
   await expect.poll(() => badgeText(worker, tabId)).toBe('1');
+});
+
+test('a pause outlives a browser restart: the new session starts paused, with every tab badged so', async ({
+  server,
+}) => {
+  // Two browser launches on this shared machine.
+  test.setTimeout(90_000);
+  const profile = freshProfileDir();
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      args: chromiumArgs(requireBuiltExtension()),
+      ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
+    });
+  const workerOf = async (context: BrowserContext) =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let context = await launch();
+  try {
+    const worker = await workerOf(context);
+    const extensionId = new URL(worker.url()).host;
+    const panel = await context.newPage();
+    await panel.goto(panelUrl(extensionId, 0));
+    await panel.getByTestId('pause-toggle').click();
+    await expect(panel.getByTestId('paused-banner')).toBeVisible();
+    await expect.poll(() => listenedEvents(worker)).toBe(0);
+    await context.close();
+
+    // Chromium starts the worker of an extension loaded with --load-extension at launch, with or
+    // without its runtime.onStartup listener (checked by removing it): this does not cover that one.
+    context = await launch();
+    const restarted = await workerOf(context);
+    expect(await listenedEvents(restarted)).toBe(0);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.pageOrigin}/after-browser-restart`);
+    const tabId = await tabIdOf(restarted, page);
+    await expect.poll(() => badgeText(restarted, tabId)).toBe('off');
+    const unseen = await blockedFetch(page, server, '/pause/after-browser-restart');
+
+    const reopened = await context.newPage();
+    await reopened.goto(panelUrl(extensionId, tabId));
+    await expect(reopened.getByTestId('paused-banner')).toBeVisible();
+    await reopened.getByTestId('pause-toggle').click();
+    await expect(reopened.getByTestId('paused-banner')).toHaveCount(0);
+    await expect.poll(() => listenedEvents(restarted)).toBe(5);
+    const seen = await blockedFetch(page, server, '/pause/resumed-after-browser-restart');
+    await expect(reopened.getByTestId('request-row')).toHaveCount(1);
+    const urls = (await readTabLog(reopened, tabId)).records.map((record) => record.exchange.request.url);
+    expect(urls).toEqual([seen]);
+    expect(urls).not.toContain(unseen);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
