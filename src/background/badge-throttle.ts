@@ -1,4 +1,4 @@
-import { type Badge, badgeFor } from '../model/badge';
+import type { Badge } from '../model/badge';
 import type { TabId } from '../model/ids';
 import type { Clock } from './clock';
 
@@ -6,8 +6,8 @@ export interface BadgeThrottleOptions {
   clock: Clock;
   /** At most one round of badge updates per this many milliseconds. */
   spacingMs: number;
-  /** What the badge counts for a tab: its blocked records (TabLogs.blockedRecordCount). */
-  blockedRecordCount(tabId: TabId): number;
+  /** What the tab's badge should show now: its blocked records' count, or that capture is paused. */
+  badgeOf(tabId: TabId): Badge;
   /** Shows `badge` on the tab; `previous` is what this worker life last showed there, if anything. */
   show(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
 }
@@ -63,7 +63,7 @@ export class BadgeThrottle {
     this.#lastShownAt = this.#options.clock.now();
     const shown: Promise<void>[] = [];
     for (const tabId of this.#stale) {
-      const badge = badgeFor(this.#options.blockedRecordCount(tabId));
+      const badge = this.#options.badgeOf(tabId);
       const previous = this.#shown.get(tabId);
       if (previous !== undefined && previous.text === badge.text && previous.title === badge.title) continue;
       this.#shown.set(tabId, badge);

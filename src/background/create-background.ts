@@ -1,7 +1,7 @@
 import { capEvent } from '../capture/cap-event';
 import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
 import { evaluate } from '../engine';
-import type { Badge } from '../model/badge';
+import { type Badge, badgeFor, PAUSED_BADGE } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION, parseToBackground, snapshotMessages, type ToPanel } f
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
 import { BadgeThrottle } from './badge-throttle';
+import { CaptureSwitch, type CaptureSwitchDeps } from './capture-switch';
 import { type Clock, workerClock } from './clock';
 import { PanelHub } from './panel-hub';
 import { hydrate, journalKey, PendingWrites, type RecordRef } from './persistence';
@@ -18,6 +19,7 @@ import { WriteValve } from './write-valve';
 
 export interface BackgroundDeps {
   store: SessionStore;
+  capture: CaptureSwitchDeps;
   /** Shows `badge` on the tab; `previous` is what this worker life last showed there, if anything. */
   showBadge(tabId: TabId, badge: Badge, previous?: Badge): Promise<void>;
   /** Runs `task` after `delayMs` (setTimeout by default); injected so tests control time. */
@@ -81,7 +83,7 @@ export function createBackground(deps: BackgroundDeps) {
   const badges = new BadgeThrottle({
     clock,
     spacingMs: BADGE_SPACING_MS,
-    blockedRecordCount: (tabId) => logs.blockedRecordCount(tabId),
+    badgeOf: (tabId) => (capture.paused ? PAUSED_BADGE : badgeFor(logs.blockedRecordCount(tabId))),
     show: (tabId, badge, previous) => deps.showBadge(tabId, badge, previous),
   });
   let lastSweep = 0;
@@ -94,8 +96,13 @@ export function createBackground(deps: BackgroundDeps) {
   const journaled = new Map<RequestId, string[]>();
   /** Arrival order of events in this worker life, stored with each (see stored-event.ts). */
   let arrivals = 0;
+  const capture = new CaptureSwitch(deps.capture, {
+    abandonInFlight,
+    sendAll: (message) => hub.sendAll(message),
+    updateBadges: (tabs) => badges.update(tabs),
+  });
 
-  const ready = hydrate(deps.store).then(async (saved) => {
+  const ready = Promise.all([hydrate(deps.store), capture.load()]).then(async ([saved]) => {
     nextSeq = Math.max(nextSeq, saved.nextSeq);
     pending.forget(saved.stale);
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
@@ -106,10 +113,13 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(correlator.replay(saved.journal.map(({ event }) => event)), effects);
     for (const { event } of saved.journal) settle(event.requestId);
     const replayed = new Set(saved.journal.map(({ key }) => key));
+    // Paused: what the listeners heard before the switch could be read is not recorded.
+    if (capture.paused) pending.forget(early.splice(0).map(({ key }) => key));
     for (const { key, event } of early.splice(0)) {
       if (!replayed.has(key)) handleEvent(event, effects, key);
     }
     hydrated = true;
+    capture.start();
     clock.schedule(() => {
       const late: Effects = { badges: new Set(), messages: [] };
       applyOutputs(correlator.finishRestored(), late);
@@ -255,6 +265,15 @@ export function createBackground(deps: BackgroundDeps) {
     else pending.retire(keys);
   }
 
+  /** Capture paused: the requests in flight go, journal included, leaving no record (see CaptureSwitch). */
+  function abandonInFlight(): void {
+    for (const requestId of correlator.abandonInFlight()) {
+      pending.forget(journaled.get(requestId) ?? []);
+      journaled.delete(requestId);
+    }
+    valve.flush();
+  }
+
   /** Issues the storage write and the panel messages; resolves once the badges are shown. */
   function commit(effects: Effects): Promise<void> {
     valve.flush();
@@ -271,6 +290,8 @@ export function createBackground(deps: BackgroundDeps) {
     } else if (message.type === 'set-preserve-log') {
       logs.setPreserveLog(tabId, message.preserveLog);
       pending.tab(tabId, logs.meta(tabId));
+    } else if (message.type === 'set-paused') {
+      await capture.set(message.paused);
     }
     await commit(effects);
   }
@@ -284,6 +305,8 @@ export function createBackground(deps: BackgroundDeps) {
      * starting up hands it to the next life instead of dropping it.
      */
     event(observed: CaptureEvent): Promise<void> {
+      // Sent before the listeners were removed: capture is off, so it is not recorded.
+      if (capture.paused) return DONE;
       const event = capEvent(observed);
       if (!hydrated) {
         const key = journalKey(event);
@@ -321,6 +344,13 @@ export function createBackground(deps: BackgroundDeps) {
       hub.add(tabId, port);
       port.onMessage((raw) => void handlePanelMessage(tabId, raw));
       for (const message of snapshotMessages(logs.view(tabId))) port.post(message);
+      port.post(capture.state());
+    },
+
+    /** Pauses or resumes capture in every tab (see CaptureSwitch). */
+    async setPaused(paused: boolean): Promise<void> {
+      await ready;
+      await capture.set(paused);
     },
 
     /** Resolves once every change so far, retired journal keys included, has reached storage. */

@@ -20,6 +20,11 @@ export class PanelHub {
     for (const port of this.#ports.get(tabId) ?? []) port.post(message);
   }
 
+  /** Sends `message` to every open panel, whatever tab it inspects. */
+  sendAll(message: ToPanel): void {
+    for (const ports of this.#ports.values()) for (const port of ports) port.post(message);
+  }
+
   forgetTab(tabId: TabId): void {
     this.#ports.delete(tabId);
   }

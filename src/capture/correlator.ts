@@ -230,6 +230,19 @@ export class Correlator {
     return out;
   }
 
+  /**
+   * Forgets every request in flight without finishing it, and returns their ids. For pausing
+   * capture: their remaining events will never arrive, and judged as they stand they would read as
+   * blocked (a response without its completion looks like a block). Late events of theirs that were
+   * already on their way are recognised as finished and ignored.
+   */
+  abandonInFlight(): RequestId[] {
+    const requestIds = [...this.#traces.keys()];
+    for (const requestId of requestIds) this.#drop(requestId);
+    this.#restored.clear();
+    return requestIds;
+  }
+
   #pair(trace: RequestTrace): void {
     if (isPreflightTrace(trace)) {
       if (this.#actualOf.has(trace.requestId)) return;

@@ -1,4 +1,4 @@
-export type BadgeColor = 'error' | 'none';
+export type BadgeColor = 'error' | 'paused' | 'none';
 
 export interface Badge {
   text: string;
@@ -22,3 +22,13 @@ export function badgeFor(blockedCount: number): Badge {
     title: `CORS Lens: ${text} blocked cross-origin ${noun} in this tab. Open DevTools → CORS to see why.`,
   };
 }
+
+/**
+ * What every tab shows while capture is paused: no count (nothing is being counted), and a title
+ * that says how to turn capture back on.
+ */
+export const PAUSED_BADGE: Badge = {
+  text: 'off',
+  color: 'paused',
+  title: 'CORS Lens: capture paused. Right-click this icon → Pause capture to resume.',
+};

@@ -26,13 +26,17 @@ export type ToPanel =
   | { type: 'request-added'; version: number; record: ExchangeRecord }
   | ({ type: 'request-evicted'; version: number; requestId: RequestId } & TabCounts)
   | { type: 'log-cleared'; version: number; preserveLog: boolean }
-  | ({ type: 'counts-changed'; version: number } & TabCounts);
+  | ({ type: 'counts-changed'; version: number } & TabCounts)
+  /** Whether capture is paused, for every tab: sent on connect and to every panel when it changes. */
+  | { type: 'capture-state'; version: number; paused: boolean };
 
 /** Panel → worker. */
 export type ToBackground =
   | { type: 'hello'; version: number }
   | { type: 'clear-log'; version: number }
-  | { type: 'set-preserve-log'; version: number; preserveLog: boolean };
+  | { type: 'set-preserve-log'; version: number; preserveLog: boolean }
+  /** Pauses or resumes capture in every tab, as the toolbar's "Pause capture" item does. */
+  | { type: 'set-paused'; version: number; paused: boolean };
 
 /** The messages that carry a snapshot of `log`, to be posted in order with nothing between them. */
 export function snapshotMessages(log: TabLogView): ToPanel[] {
@@ -158,6 +162,8 @@ export function parseToPanel(message: unknown): ToPanel | null {
         : null;
     case 'counts-changed':
       return isTabCounts(message) ? { type: 'counts-changed', version, ...tabCounts(message) } : null;
+    case 'capture-state':
+      return typeof message.paused === 'boolean' ? { type: 'capture-state', version, paused: message.paused } : null;
     default:
       return null;
   }
@@ -176,6 +182,8 @@ export function parseToBackground(message: unknown): ToBackground | null {
       return typeof message.preserveLog === 'boolean'
         ? { type: 'set-preserve-log', version, preserveLog: message.preserveLog }
         : null;
+    case 'set-paused':
+      return typeof message.paused === 'boolean' ? { type: 'set-paused', version, paused: message.paused } : null;
     default:
       return null;
   }

@@ -93,6 +93,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
         tabId={tabId}
         pageOrigin={isLive ? latestPageOrigin(records) : null}
         status={live.status}
+        paused={isLive ? live.paused : null}
         blocked={verdictBlockedCount}
         evicted={isLive ? (live.log?.evictedCount ?? 0) : 0}
         unsaved={isLive ? (live.log?.unpersistedCount ?? 0) : 0}
@@ -101,6 +102,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
         onExport={(keepSecrets) => files.exportRecords(records, keepSecrets)}
         onImport={(file) => switchSource(() => files.importFile(file))}
         onAbout={() => setAboutOpen(true)}
+        onPause={live.setPaused}
       />
       <FilterBar
         filter={filter}
@@ -114,6 +116,18 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
         onPreserveLog={live.setPreserveLog}
         onClear={live.clear}
       />
+      {isLive && live.paused === true && (
+        <div class="banner paused-banner" role="status" data-testid="paused-banner">
+          <strong>Capture paused</strong>
+          <span class="muted">
+            — CORS Lens observes no request in any tab until you resume; the list keeps what was captured before.
+          </span>
+          <span class="spacer" />
+          <button type="button" onClick={() => live.setPaused(false)}>
+            Resume capture
+          </button>
+        </div>
+      )}
       {files.imported !== null && (
         <ImportBanner imported={files.imported} onClose={() => switchSource(files.closeImport)} />
       )}

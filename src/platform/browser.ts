@@ -4,5 +4,5 @@
  */
 import browser from 'webextension-polyfill';
 
-export type { Runtime, Storage, Tabs, WebRequest } from 'webextension-polyfill';
+export type { Menus, Runtime, Storage, Tabs, WebRequest } from 'webextension-polyfill';
 export { browser };

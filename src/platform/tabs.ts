@@ -11,3 +11,9 @@ export function onTabLoaded(listener: (tabId: TabId) => void): void {
     if (changeInfo.status === 'complete') listener(tabId);
   });
 }
+
+/** Every open tab of every window. Ids only: reading them needs no `tabs` permission. */
+export async function allTabIds(): Promise<TabId[]> {
+  const tabs = await browser.tabs.query({});
+  return tabs.flatMap((tab) => (tab.id === undefined || tab.id < 0 ? [] : [tab.id]));
+}

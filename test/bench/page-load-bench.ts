@@ -7,6 +7,8 @@
  *   (c) with a do-nothing extension registering exactly CORS Lens's five listeners and options
  *       (the strict floor: what CORS Lens costs above it is its own work),
  *   (d) with CORS Lens (dist/),
+ *   (p) with CORS Lens, capture paused from its panel (every webRequest listener removed: the
+ *       target is paused ÷ no extension ≈ 1.00),
  * interleaved over ROUNDS rounds, each run in a fresh tab of a browser kept per configuration.
  * The order rotates each round (a b c d, b c d a, …) so no configuration always runs first or
  * right after the same neighbour; with ROUNDS a multiple of the configurations each takes every
@@ -132,6 +134,8 @@ self.eventCount = () => events;
 interface Config {
   label: string;
   extension: string | null;
+  /** Capture paused through the panel's switch once the browser is up (CORS Lens only). */
+  paused?: boolean;
   context?: BrowserContext;
   profile?: string;
   times: number[];
@@ -154,6 +158,36 @@ async function launch(config: Config): Promise<void> {
   if (config.extension !== null && config.context.serviceWorkers().length === 0) {
     await config.context.waitForEvent('serviceworker');
   }
+  if (config.paused === true) await pauseCapture(config.context);
+}
+
+/**
+ * Pauses capture the way a user does, with the panel's switch, and waits until the worker has no
+ * webRequest listener left; the panel then closes, so no extension page stays open during the runs.
+ */
+async function pauseCapture(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0];
+  if (worker === undefined) throw new Error('CORS Lens has no service worker');
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${new URL(worker.url()).host}/src/panel/panel.html?tabId=0`);
+  await panel.getByRole('button', { name: 'Pause capture' }).click();
+  await panel.getByText('Capture paused').waitFor();
+  const listening = () =>
+    worker.evaluate(() =>
+      [
+        chrome.webRequest.onSendHeaders,
+        chrome.webRequest.onHeadersReceived,
+        chrome.webRequest.onBeforeRedirect,
+        chrome.webRequest.onCompleted,
+        chrome.webRequest.onErrorOccurred,
+      ].some((event) => event.hasListeners()),
+    );
+  const deadline = Date.now() + 10_000;
+  while (await listening()) {
+    if (Date.now() > deadline) throw new Error('CORS Lens kept its webRequest listeners after the pause');
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  await panel.close();
 }
 
 /** Loads the page in a fresh tab; returns ms from navigation start until every request settled. */
@@ -305,6 +339,7 @@ async function main(): Promise<void> {
     { label: '(b) floor: naive 6 listeners', extension: floorDir(true), times: [], cpuNs: [] },
     { label: "(c) floor: CORS Lens's 5 listeners", extension: floorDir(false), times: [], cpuNs: [] },
     { label: '(d) CORS Lens', extension: DIST, times: [], cpuNs: [] },
+    { label: '(p) CORS Lens, capture paused', extension: DIST, paused: true, times: [], cpuNs: [] },
   ];
   const baseline = process.env.BENCH_BASELINE_DIST;
   if (baseline !== undefined && baseline !== '') {
@@ -325,7 +360,7 @@ async function main(): Promise<void> {
         config.times[round] = await run(config, servers.pageUrl);
       }
     }
-    const [none, floor, strictFloor, lens] = configs as [Config, Config, Config, Config];
+    const [none, floor, strictFloor, lens, paused] = configs as [Config, Config, Config, Config, Config];
     // CORS Lens (and a baseline build) get the strict floor's events; the naive floor, its own.
     const events = await eventsPerLoad(strictFloor);
     const naiveEvents = await eventsPerLoad(floor);
@@ -347,6 +382,8 @@ async function main(): Promise<void> {
     paired('naive floor ÷ (a)', floor, none);
     paired('strict floor ÷ (a)', strictFloor, none);
     paired('CORS Lens ÷ (a)', lens, none);
+    paired('paused ÷ (a) (target ≈ ×1.00)', paused, none);
+    paired('paused ÷ strict floor', paused, strictFloor);
     const verdict = (name: string, den: Config) => {
       const { median: mid, q1, q3, ratios } = pairedRatios(lens, den);
       const within = ratios.filter((ratio) => ratio <= 1.05).length;
@@ -357,9 +394,15 @@ async function main(): Promise<void> {
     };
     verdict('naive floor (the target)', floor);
     verdict('strict floor', strictFloor);
-    if (configs[4] !== undefined) paired('CORS Lens ÷ baseline build', lens, configs[4]);
+    if (configs[5] !== undefined) paired('CORS Lens ÷ baseline build', lens, configs[5]);
     for (const config of configs.slice(1)) {
       const cpuMs = median(config.cpuNs) / 1e6;
+      if (config === paused) {
+        console.log(
+          `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load (no webRequest event reaches it: this is its tab events, badges)`,
+        );
+        continue;
+      }
       const seen = config === floor ? naiveEvents : events;
       console.log(
         `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load, ${((cpuMs * 1000) / seen).toFixed(1)} µs per webRequest event (${seen.toFixed(0)} events per load)`,
@@ -370,7 +413,8 @@ async function main(): Promise<void> {
       const rss = pid === null ? 'n/a' : `${(residentBytes(pid) / 2 ** 20).toFixed(0)} MiB`;
       console.log(`  extension process of ${config.label}: ${rss} resident`);
     }
-    for (const config of configs.slice(3)) {
+    // Storage only for builds that capture: a paused one stores nothing.
+    for (const config of [lens, ...configs.slice(5)]) {
       const bytes = await bytesPerPassingExchange(config, servers.pageUrl, servers.apiOrigin);
       console.log(`  storage.session ${config.label}: ${bytes}`);
       const [small, large] = [

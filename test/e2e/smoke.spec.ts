@@ -8,7 +8,7 @@ test('the service worker starts from the built extension', async ({ serviceWorke
   expect(manifest.name).toBe('CORS Lens');
   // The build takes the version from package.json, its one home.
   expect(manifest.version).toBe(packageJson.version);
-  expect(manifest.permissions?.sort()).toEqual(['storage', 'webRequest']);
+  expect(manifest.permissions?.sort()).toEqual(['contextMenus', 'storage', 'webRequest']);
 });
 
 test('the panel renders standalone for a tab given in its address', async ({ context, extensionId, tabId }) => {

@@ -82,3 +82,64 @@ test('the panel renders in a tab, lists the requests and says what Firefox did',
   await firefox.closeTab(panel);
   await firefox.closeTab(page);
 });
+
+test('pausing capture from the panel: nothing is recorded and the badge says so; resuming records again', async ({
+  firefox,
+  probe,
+  server,
+}) => {
+  server.route('/ff-pause/while-paused', { response: { body: 'x' } });
+  server.route('/ff-pause/after-resume', { response: { body: 'x' } });
+  const url = `${server.pageOrigin}/ff-pause/page`;
+  const page = await firefox.openTab(url);
+  const tabId = await tabIdOf(firefox, probe, url);
+  const panel = await firefox.openTab(`${EXTENSION_ORIGIN}${PANEL_PATH}?tabId=${tabId}`);
+  /** Clicks the top bar's switch once it shows `label`, then returns what the status says once it changed. */
+  const toggle = (label: string, status: string) =>
+    firefox.evaluate<string>(
+      panel,
+      `(async () => {
+        const find = () => document.querySelector('[data-testid="pause-toggle"]');
+        for (let i = 0; i < 100 && find()?.textContent !== ${JSON.stringify(label)}; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        find()?.click();
+        const statusOf = () => document.querySelector('[data-testid="connection-status"]')?.textContent;
+        for (let i = 0; i < 100 && statusOf() !== ${JSON.stringify(status)}; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return statusOf() ?? 'no status';
+      })()`,
+    );
+  const blocked = (path: string) =>
+    firefox.evaluate<boolean>(page, `fetch(${JSON.stringify(server.apiOrigin + path)}).then(() => true, () => false)`);
+
+  expect(await toggle('Pause capture', 'Paused')).toBe('Paused');
+  expect(
+    await waitFor(
+      () => badgeTextOf(firefox, probe, tabId),
+      (text) => text === 'off',
+    ),
+  ).toBe('off');
+  expect(await blocked('/ff-pause/while-paused')).toBe(false);
+  expect(server.received('/ff-pause/while-paused')).toHaveLength(1);
+
+  expect(await toggle('Resume capture', 'Live')).toBe('Live');
+  expect(await blocked('/ff-pause/after-resume')).toBe(false);
+  const log = await waitFor(
+    () => snapshotOf(firefox, probe, tabId),
+    (view) => view.records.length > 0,
+  );
+  // The request made while paused came first: had any of its events been recorded, it would be here.
+  expect(log.records.map((record) => new URL(record.exchange.request.url).pathname)).toEqual([
+    '/ff-pause/after-resume',
+  ]);
+  expect(
+    await waitFor(
+      () => badgeTextOf(firefox, probe, tabId),
+      (text) => text === '1',
+    ),
+  ).toBe('1');
+  await firefox.closeTab(panel);
+  await firefox.closeTab(page);
+});

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackground } from '../../src/background/create-background';
 import { parseToPanel } from '../../src/model/protocol';
 import { API, EventScript, PAGE } from '../fakes/capture-events';
+import { FakeCaptureSwitch } from '../fakes/fake-capture-switch';
 import { FakePanelPort } from '../fakes/fake-panel-port';
 import { MemorySessionStore } from '../fakes/memory-session-store';
 
@@ -46,7 +47,11 @@ describe('a worker started on corrupted storage', () => {
       fc.asyncProperty(counters, fc.dictionary(fc.string(), fc.jsonValue()), async (tab, other) => {
         const store = new MemorySessionStore();
         await store.setMany({ ...other, [`tab:${TAB}`]: tab });
-        const background = createBackground({ store, showBadge: async () => {} });
+        const background = createBackground({
+          store,
+          capture: new FakeCaptureSwitch().deps,
+          showBadge: async () => {},
+        });
         for (const event of blockedGet('after')) await background.event(event);
         const port = new FakePanelPort();
         await background.panelConnected(TAB, port);

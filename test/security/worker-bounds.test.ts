@@ -6,6 +6,7 @@ import type { CaptureEvent } from '../../src/model/capture-event';
 import { isBlockedRecord, type TabLogView } from '../../src/model/exchange-record';
 import type { SessionStore } from '../../src/platform/storage';
 import { API, EventScript, PAGE } from '../fakes/capture-events';
+import { FakeCaptureSwitch } from '../fakes/fake-capture-switch';
 import { FakePanelPort } from '../fakes/fake-panel-port';
 import { MemorySessionStore } from '../fakes/memory-session-store';
 import { QuotaSessionStore } from '../fakes/quota-session-store';
@@ -21,7 +22,7 @@ const MiB = 1024 * KiB;
 const url = `${API}/items`;
 
 function worker(store: SessionStore) {
-  const background = createBackground({ store, showBadge: async () => {} });
+  const background = createBackground({ store, capture: new FakeCaptureSwitch().deps, showBadge: async () => {} });
   return {
     background,
     async feed(events: readonly CaptureEvent[]) {

@@ -12,6 +12,8 @@ export interface TopBarProps {
   /** The origin of the page whose requests are listed; null before any was seen. */
   pageOrigin: string | null;
   status: ConnectionStatus;
+  /** Capture paused in every tab; null until the worker says, or when the list shows a file. */
+  paused: boolean | null;
   /** Records the engine judged blocked (not the toolbar badge's count: see app.tsx). */
   blocked: number;
   evicted: number;
@@ -24,6 +26,7 @@ export interface TopBarProps {
   onExport(keepSecrets: boolean): void;
   onImport(file: File): void;
   onAbout(): void;
+  onPause(paused: boolean): void;
 }
 
 const MiB = 1024 * 1024;
@@ -34,7 +37,7 @@ const MiB = 1024 * 1024;
  * and `narrow-only` classes answer the panel's container query in styles/layout.css).
  */
 export function TopBar(props: TopBarProps) {
-  const { tabId, pageOrigin, status, blocked, evicted, unsaved, canExport, popOutUrl } = props;
+  const { tabId, pageOrigin, status, paused, blocked, evicted, unsaved, canExport, popOutUrl } = props;
   const importInput = useRef<HTMLInputElement>(null);
   const chooseFile = () => importInput.current?.click();
   return (
@@ -44,8 +47,24 @@ export function TopBar(props: TopBarProps) {
         {pageOrigin === null ? 'this tab' : safeText(pageOrigin, 200)}
       </span>
       <span class={`status status-${status}`} data-testid="connection-status" role="status">
-        {status === 'connected' ? 'Live' : 'Connecting to the extension…'}
+        {status !== 'connected' ? 'Connecting to the extension…' : paused === true ? 'Paused' : 'Live'}
       </span>
+      {paused !== null && (
+        <button
+          type="button"
+          class="pause-toggle"
+          data-testid="pause-toggle"
+          aria-pressed={paused}
+          onClick={() => props.onPause(!paused)}
+          title={
+            paused
+              ? 'Capture is paused in every tab: resume it'
+              : 'Stop observing requests in every tab: pages pay nothing while paused'
+          }
+        >
+          {paused ? 'Resume capture' : 'Pause capture'}
+        </button>
+      )}
       <span class={blocked > 0 ? 'count count-blocked' : 'count'} data-testid="blocked-count">
         {blocked} blocked
       </span>

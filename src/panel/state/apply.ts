@@ -38,5 +38,8 @@ export function applyMessage(log: TabLogView | null, message: ToPanel): TabLogVi
       };
     case 'counts-changed':
       return { ...log, ...countsOf(message) };
+    case 'capture-state':
+      // The switch is not part of a tab's log: useLiveLog keeps it.
+      return log;
   }
 }

@@ -10,18 +10,25 @@ export interface LiveLog {
   status: ConnectionStatus;
   /** Null until the worker's first snapshot. */
   log: TabLogView | null;
+  /** Whether capture is paused in every tab; null until the worker says. */
+  paused: boolean | null;
   clear(): void;
   setPreserveLog(preserveLog: boolean): void;
+  /** Pauses or resumes capture everywhere, as the toolbar's "Pause capture" item does. */
+  setPaused(paused: boolean): void;
 }
 
 /**
  * The worker's log of one tab, kept current over the panel's port. Clearing and "preserve log"
  * are requests to the worker, which owns the log and the badge; the panel changes when the
- * worker's answer (`log-cleared`, a snapshot) arrives, so badge and list never disagree.
+ * worker's answer (`log-cleared`, a snapshot) arrives, so badge and list never disagree. The
+ * capture switch works the same way: the panel shows what the worker announces (`capture-state`),
+ * which also follows a pause from the toolbar.
  */
 export function useLiveLog(tabId: TabId | null, connect: ConnectFn): LiveLog {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [log, setLog] = useState<TabLogView | null>(null);
+  const [paused, setPausedState] = useState<boolean | null>(null);
   const connection = useRef<PanelConnection | null>(null);
 
   useEffect(() => {
@@ -32,9 +39,10 @@ export function useLiveLog(tabId: TabId | null, connect: ConnectFn): LiveLog {
     const opened = connect(tabId, {
       onStatus: setStatus,
       onMessage: (message) => {
+        if (message.type === 'capture-state') setPausedState(message.paused);
         // A snapshot's later pages, and whatever follows them, wait for the frame that shows its
         // first page: that frame then costs the same whatever the log's length.
-        if (message.type === 'snapshot-more' || later.pending()) later.push(message);
+        else if (message.type === 'snapshot-more' || later.pending()) later.push(message);
         else setLog((current) => applyMessage(current, message));
       },
     });
@@ -50,7 +58,9 @@ export function useLiveLog(tabId: TabId | null, connect: ConnectFn): LiveLog {
   return {
     status,
     log,
+    paused,
     clear: () => send({ type: 'clear-log', version: PROTOCOL_VERSION }),
     setPreserveLog: (preserveLog) => send({ type: 'set-preserve-log', version: PROTOCOL_VERSION, preserveLog }),
+    setPaused: (next) => send({ type: 'set-paused', version: PROTOCOL_VERSION, paused: next }),
   };
 }

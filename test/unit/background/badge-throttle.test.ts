@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadgeThrottle } from '../../../src/background/badge-throttle';
-import type { Badge } from '../../../src/model/badge';
+import { type Badge, badgeFor } from '../../../src/model/badge';
 import { FakeClock } from '../../fakes/fake-clock';
 
 const SPACING = 100;
@@ -12,7 +12,7 @@ function setup() {
   const badges = new BadgeThrottle({
     clock,
     spacingMs: SPACING,
-    blockedRecordCount: (tabId) => counts.get(tabId) ?? 0,
+    badgeOf: (tabId) => badgeFor(counts.get(tabId) ?? 0),
     show: async (tabId: number, badge: Badge, previous?: Badge) => {
       shown.push({ at: clock.now(), tabId, text: badge.text, ...(previous && { previous: previous.text }) });
     },

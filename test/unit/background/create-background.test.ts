@@ -6,6 +6,7 @@ import type { Badge } from '../../../src/model/badge';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { PROTOCOL_VERSION, parseToPanel, type ToPanel } from '../../../src/model/protocol';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
+import { FakeCaptureSwitch } from '../../fakes/fake-capture-switch';
 import { FakePanelPort } from '../../fakes/fake-panel-port';
 import { MemorySessionStore } from '../../fakes/memory-session-store';
 import { QuotaSessionStore } from '../../fakes/quota-session-store';
@@ -16,6 +17,7 @@ function setup(store = new MemorySessionStore()) {
   const badges: Array<{ tabId: number; badge: Badge }> = [];
   const background = createBackground({
     store,
+    capture: new FakeCaptureSwitch().deps,
     showBadge: async (tabId, badge) => {
       badges.push({ tabId, badge });
     },
@@ -103,8 +105,8 @@ describe('createBackground', () => {
     await background.panelConnected(7, mine);
     await background.panelConnected(8, other);
     await feed(blockedGet(new EventScript(), '1').events);
-    expect(mine.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot', 'request-added']);
-    expect(other.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot']);
+    expect(mine.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot', 'capture-state', 'request-added']);
+    expect(other.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot', 'capture-state']);
   });
 
   it('starts a new log on a top-level navigation, and clears the badge', async () => {
@@ -214,7 +216,12 @@ describe('createBackground across worker restarts', () => {
     const schedule = (task: () => void, delayMs: number) => {
       if (delayMs < 1_000) setTimeout(task, delayMs);
     };
-    const first = createBackground({ store, showBadge: async () => {}, schedule });
+    const first = createBackground({
+      store,
+      capture: new FakeCaptureSwitch().deps,
+      showBadge: async () => {},
+      schedule,
+    });
     const [sent, ...rest] = blockedGet(new EventScript(), '1').events as [CaptureEvent, ...CaptureEvent[]];
     await first.event(sent);
     for (const event of rest) await first.event(event);
@@ -242,13 +249,19 @@ describe('createBackground across worker restarts', () => {
     const schedule = (task: () => void, delayMs: number) => {
       if (delayMs < 1_000) setTimeout(task, delayMs);
     };
-    const first = createBackground({ store, showBadge: async () => {}, schedule });
+    const first = createBackground({
+      store,
+      capture: new FakeCaptureSwitch().deps,
+      showBadge: async () => {},
+      schedule,
+    });
     for (const event of events) await first.event(event);
     await vi.waitFor(() => expect(store.data.get('tab:7')).toMatchObject({ sameOriginCount: 1 }));
 
     // The next life finishes whatever it replays at once, instead of after the grace period.
     const second = createBackground({
       store,
+      capture: new FakeCaptureSwitch().deps,
       showBadge: async () => {},
       schedule: (task, delayMs) => (delayMs >= 2_000 ? task() : schedule(task, delayMs)),
     });
@@ -316,7 +329,10 @@ describe('createBackground across worker restarts', () => {
     const port = new FakePanelPort();
     await setup(store).background.panelConnected(7, port);
     // The snapshot the panel receives passes the panel's parser, so it is not ignored.
-    expect(port.posted.map((message) => parseToPanel(JSON.parse(JSON.stringify(message)))?.type)).toEqual(['snapshot']);
+    expect(port.posted.map((message) => parseToPanel(JSON.parse(JSON.stringify(message)))?.type)).toEqual([
+      'snapshot',
+      'capture-state',
+    ]);
   });
 
   it('starts, and keeps capturing, whatever storage holds', async () => {

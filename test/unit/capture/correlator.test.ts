@@ -515,3 +515,26 @@ describe('Correlator: bounds in flight', () => {
     expect([correlator.inFlight, correlator.inFlightBytes]).toEqual([0, 0]);
   });
 });
+
+describe('Correlator: abandoning what is in flight (capture paused)', () => {
+  it('forgets every request in flight without an output, and ignores their late events', () => {
+    const correlator = new Correlator();
+    const script = new EventScript()
+      .send('pre', url, 'OPTIONS', [
+        ['Origin', PAGE],
+        ['Access-Control-Request-Method', 'PUT'],
+      ])
+      .send('1', url, 'GET', [['Origin', PAGE]])
+      .receive('1', url, 'GET', 500, []);
+    expect(run(script.events, correlator)).toEqual([]);
+    expect(correlator.inFlight).toBe(2);
+
+    expect(correlator.abandonInFlight().sort()).toEqual(['1', 'pre']);
+    expect(correlator.inFlight).toBe(0);
+    expect(correlator.inFlightBytes).toBe(0);
+    // The block that would have finished request 1 comes after the pause: nothing is judged.
+    expect(run(new EventScript().fail('1', url, 'GET').events, correlator)).toEqual([]);
+    expect(correlator.sweep(Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(correlator.finishRestored()).toEqual([]);
+  });
+});

@@ -57,6 +57,7 @@ describe('worker → panel messages', () => {
     { type: 'request-evicted', version, requestId: '1', sameOriginCount: 0, evictedCount: 4, unpersistedCount: 1 },
     { type: 'log-cleared', version, preserveLog: true },
     { type: 'counts-changed', version, sameOriginCount: 9, evictedCount: 2, unpersistedCount: 3 },
+    { type: 'capture-state', version, paused: true },
   ])('accepts a well-formed $type', (message) => {
     expect(parseToPanel(structuredClone(message))).toEqual(message);
   });
@@ -153,8 +154,22 @@ describe('panel → worker messages', () => {
     });
   });
 
+  it('accepts set-paused with a boolean, which pauses or resumes capture everywhere', () => {
+    const version = PROTOCOL_VERSION;
+    for (const paused of [true, false]) {
+      expect(parseToBackground({ type: 'set-paused', version, paused, extra: 1 })).toEqual({
+        type: 'set-paused',
+        version,
+        paused,
+      });
+    }
+  });
+
   it('drops other versions and malformed settings', () => {
     expect(parseToBackground({ type: 'hello', version: 0 })).toBeNull();
+    expect(parseToBackground({ type: 'set-paused', version: PROTOCOL_VERSION, paused: 'true' })).toBeNull();
+    expect(parseToBackground({ type: 'set-paused', version: PROTOCOL_VERSION - 1, paused: true })).toBeNull();
+    expect(parseToPanel({ type: 'capture-state', version: PROTOCOL_VERSION, paused: 1 })).toBeNull();
     expect(parseToBackground({ type: 'set-preserve-log', version: PROTOCOL_VERSION, preserveLog: 'yes' })).toBeNull();
   });
 });

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 // The polyfill refuses to load outside an extension; the store under test gets its area injected.
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
 
-const { createSettingsStore, PANEL_SETTINGS_KEY } = await import('../../../src/platform/settings');
+const { CAPTURE_SETTINGS_KEY, createCaptureSettingsStore, createSettingsStore, PANEL_SETTINGS_KEY } = await import(
+  '../../../src/platform/settings'
+);
 
 function memoryArea(initial: Record<string, unknown> = {}) {
   const items = { ...initial };
@@ -29,5 +31,22 @@ describe('createSettingsStore', () => {
   it('falls back to the defaults when storage fails', async () => {
     const store = createSettingsStore({ get: () => Promise.reject(new Error('gone')), set: async () => {} });
     expect(await store.load()).toEqual({ fixStack: null });
+  });
+});
+
+describe('createCaptureSettingsStore', () => {
+  it('keeps the capture switch under its own key, beside the panel settings', async () => {
+    const area = memoryArea({ [PANEL_SETTINGS_KEY]: { version: 1, fixStack: 'go' } });
+    const store = createCaptureSettingsStore(area);
+    expect(await store.load()).toEqual({ paused: false });
+    await store.save({ paused: true });
+    expect(area.items[CAPTURE_SETTINGS_KEY]).toEqual({ version: 1, paused: true });
+    expect(await createCaptureSettingsStore(area).load()).toEqual({ paused: true });
+    expect(await createSettingsStore(area).load()).toEqual({ fixStack: 'go' });
+  });
+
+  it('reads as capturing when storage fails', async () => {
+    const store = createCaptureSettingsStore({ get: () => Promise.reject(new Error('gone')), set: async () => {} });
+    expect(await store.load()).toEqual({ paused: false });
   });
 });

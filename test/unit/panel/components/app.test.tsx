@@ -174,6 +174,35 @@ describe('<App>', () => {
     expect(app.one('pin-hint')?.textContent).toContain('pin CORS Lens');
   });
 
+  it('pauses and resumes capture through the worker, and shows what the worker announces', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1')]);
+    // No switch before the worker says which way it is.
+    expect(app.one('pause-toggle')).toBeNull();
+    await app.worker.emit({ type: 'capture-state', version: PROTOCOL_VERSION, paused: false });
+    expect(app.one('pause-toggle')?.textContent).toBe('Pause capture');
+    expect(app.one('paused-banner')).toBeNull();
+
+    await app.click(app.one('pause-toggle'));
+    expect(app.worker.sent).toEqual([{ type: 'set-paused', version: PROTOCOL_VERSION, paused: true }]);
+    // The panel changes when the worker says so, not before.
+    expect(app.one('paused-banner')).toBeNull();
+    await app.worker.emit({ type: 'capture-state', version: PROTOCOL_VERSION, paused: true });
+    expect(app.one('paused-banner')?.textContent).toContain('Capture paused');
+    expect(app.one('pause-toggle')?.textContent).toBe('Resume capture');
+    expect(app.one('pause-toggle')?.getAttribute('aria-pressed')).toBe('true');
+    expect(app.one('connection-status')?.textContent).toBe('Paused');
+    // The log captured before the pause stays.
+    expect(app.all('request-row')).toHaveLength(1);
+
+    await app.click(byText(app.one('paused-banner') ?? app.root, 'button', 'Resume capture'));
+    expect(app.worker.sent.at(-1)).toEqual({ type: 'set-paused', version: PROTOCOL_VERSION, paused: false });
+    // Resumed from the toolbar instead: the worker's announcement is enough.
+    await app.worker.emit({ type: 'capture-state', version: PROTOCOL_VERSION, paused: false });
+    expect(app.one('paused-banner')).toBeNull();
+    expect(app.one('connection-status')?.textContent).toBe('Live');
+  });
+
   it('moves the selection with the arrow keys and opens the detail with Enter', async () => {
     app = await mountApp();
     await app.worker.snapshot([passedRecord('1'), preflightBlockedRecord('2')]);
