@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import type { StackId } from '../../engine';
-import { explain, pageFix, safeText } from '../../engine';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Exchange, StackId } from '../../engine';
+import { evaluate, explain, pageFix, safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';
+import { canWhatIf, edit, startWhatIf, undo, type WhatIf } from '../state/what-if';
 import { AdvisorySection } from './advisory-section';
 import { CurlSection } from './curl-section';
 import { ExplanationSection } from './explanation-section';
@@ -14,6 +15,7 @@ import { MessagesSection } from './messages-section';
 import { MoreSection } from './more-section';
 import { RawHeadersSection } from './raw-headers-section';
 import { StorySection } from './story-section';
+import { WhatIfSection } from './what-if-section';
 
 export interface DetailViewProps {
   record: ExchangeRecord;
@@ -24,7 +26,16 @@ export interface DetailViewProps {
 
 /** Why the selected request was blocked (or passed), step by step, and what to change. */
 export function DetailView({ record, fixStack, onFixStack, onClose }: DetailViewProps) {
-  const { exchange, verdict } = record;
+  const [started, setWhatIf] = useState<WhatIf | null>(null);
+  // A what-if belongs to the request it was started on: selecting another one leaves it.
+  const whatIf = started?.requestId === record.requestId ? started : null;
+  const edited = useMemo(() => (whatIf === null ? null : evaluate(whatIf.exchange)), [whatIf]);
+  const exchange = whatIf?.exchange ?? record.exchange;
+  const verdict = edited ?? record.verdict;
+  const shown = useMemo(
+    () => (whatIf === null ? record : { ...record, exchange, verdict }),
+    [record, whatIf, exchange, verdict],
+  );
   const explanation = useMemo(() => explain(verdict, exchange), [verdict, exchange]);
   const inPage = useMemo(() => pageFix(exchange), [exchange]);
   const checked = verdict.kind === 'blocked' || verdict.kind === 'passed';
@@ -44,18 +55,37 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
       if (event.target instanceof Element && event.target.closest('[role="menu"], dialog') !== null) return;
       event.preventDefault();
       event.stopPropagation();
-      onClose();
+      // In a what-if, Escape steps back through the edits and then leaves it; only then closes.
+      if (whatIf !== null) setWhatIf(undo(whatIf));
+      else onClose();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
+  }, [onClose, whatIf]);
+  const onEdit = (next: Exchange, typing?: string) => {
+    if (whatIf !== null) setWhatIf(edit(whatIf, next, typing ?? null));
+  };
   return (
     <section class="detail" aria-label="Request detail" data-testid="detail">
       <header class="bar detail-bar">
         <button type="button" class="icon" onClick={onClose} aria-label="Close detail" title="Close (Esc)">
           ✕
         </button>
-        <span class={`badge verdict-${verdict.blocked ? 'blocked' : verdict.kind}`}>{verdictLabel(verdict)}</span>
+        <span
+          class={`badge verdict-${verdict.blocked ? 'blocked' : verdict.kind}`}
+          data-testid="detail-verdict"
+          data-kind={verdict.kind}
+          data-code={verdict.code ?? ''}
+          data-stage={verdict.stage ?? ''}
+          data-failed-parameter={verdict.failedParameter}
+        >
+          {verdictLabel(verdict)}
+        </span>
+        {whatIf !== null && (
+          <span class="badge what-if-mark" data-testid="what-if-mark">
+            edited (what if)
+          </span>
+        )}
         <span class="detail-title" title={capturedText(exchange.request.url, 2000)}>
           {safeText(exchange.request.method, 40)} {capturedText(exchange.request.url, 2000)}
         </span>
@@ -70,9 +100,20 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
           pageFixFirst={inPage !== null}
         />
         <MoreSection explanation={explanation} verdict={verdict} />
-        <FirefoxNoteSection record={record} />
+        <FirefoxNoteSection record={shown} />
         <StorySection exchange={exchange} verdict={verdict} />
         {checked && <HeaderCheckTable verdict={verdict} />}
+        {canWhatIf(record) && (
+          <WhatIfSection
+            captured={record.exchange}
+            whatIf={whatIf}
+            verdict={edited}
+            onStart={() => setWhatIf(startWhatIf(record))}
+            onEdit={onEdit}
+            onUndo={() => whatIf !== null && setWhatIf(undo(whatIf) ?? whatIf)}
+            onLeave={() => setWhatIf(null)}
+          />
+        )}
         <AdvisorySection advisories={verdict.advisories} />
         <MessagesSection explanation={explanation} />
         <CurlSection exchange={exchange} />

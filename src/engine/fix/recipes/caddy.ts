@@ -1,5 +1,6 @@
 import type { Verdict } from '../../verdict/verdict-types';
 import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { type HeaderField, recipeHeaderFields } from './header-fields';
 import { configString } from './literals';
 import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -41,16 +42,11 @@ function originMatcher(origins: readonly string[]): string[] {
 }
 
 function snippet(ctx: RecipeContext): string {
-  const field = (name: string, value: string): string => `${name} ${configString(value)}`;
+  const field = ([name, value]: HeaderField): string => `${name} ${configString(value)}`;
   const several = ctx.origins.length > 1;
-  const shared = several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)];
-  if (ctx.credentials) shared.push(field('Access-Control-Allow-Credentials', 'true'));
-  const preflight = [...shared, field('Access-Control-Allow-Methods', ctx.methods.join(', '))];
-  if (ctx.headers.length > 0) preflight.push(field('Access-Control-Allow-Headers', ctx.headers.join(', ')));
-  preflight.push(field('Access-Control-Max-Age', String(ctx.maxAge)), field('Vary', 'Origin'));
-  const actual = [...shared];
-  if (ctx.expose.length > 0) actual.push(field('Access-Control-Expose-Headers', ctx.expose.join(', ')));
-  actual.push(field('Vary', 'Origin'), 'defer');
+  const fields = recipeHeaderFields(ctx, several ? null : ctx.origin);
+  const preflight = fields.preflight.map(field);
+  const actual = [...fields.response.map(field), 'defer'];
   return [
     LISTEN_CADDY.text,
     '\t@preflight method OPTIONS',

@@ -1,5 +1,6 @@
 import type { Verdict } from '../../verdict/verdict-types';
 import type { RequiredPolicy, StackRecipe } from '../fix-types';
+import { type HeaderField, recipeHeaderFields } from './header-fields';
 import { configString } from './literals';
 import { UPSTREAM_NGINX } from './placeholders';
 import { type RecipeContext, recipeContext } from './recipe-context';
@@ -49,20 +50,12 @@ function originChoice(ctx: RecipeContext): string[] {
 }
 
 function snippet(ctx: RecipeContext): string {
-  const add = (name: string, value: string): string => `add_header ${name} ${configString(value)} always;`;
+  const add = ([name, value]: HeaderField): string => `add_header ${name} ${configString(value)} always;`;
   const several = ctx.origins.length > 1;
-  const shared = [
-    several
-      ? 'add_header Access-Control-Allow-Origin $cors_allow_origin always;'
-      : add('Access-Control-Allow-Origin', ctx.origin),
-  ];
-  if (ctx.credentials) shared.push(add('Access-Control-Allow-Credentials', 'true'));
-  const preflight = [...shared, add('Access-Control-Allow-Methods', ctx.methods.join(', '))];
-  if (ctx.headers.length > 0) preflight.push(add('Access-Control-Allow-Headers', ctx.headers.join(', ')));
-  preflight.push(add('Access-Control-Max-Age', String(ctx.maxAge)), add('Vary', 'Origin'));
-  const actual = [...shared];
-  if (ctx.expose.length > 0) actual.push(add('Access-Control-Expose-Headers', ctx.expose.join(', ')));
-  actual.push(add('Vary', 'Origin'));
+  const fields = recipeHeaderFields(ctx, several ? null : ctx.origin);
+  const echoed = several ? ['add_header Access-Control-Allow-Origin $cors_allow_origin always;'] : [];
+  const preflight = [...echoed, ...fields.preflight.map(add)];
+  const actual = [...echoed, ...fields.response.map(add)];
   return [
     '# Inside the server { } block that serves the API.',
     ...(several ? originChoice(ctx) : []),
