@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Exchange, StackId } from '../../engine';
+import type { StackId } from '../../engine';
 import { evaluate, explain, pageFix, safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';
-import { canWhatIf, edit, startWhatIf, undo, type WhatIf } from '../state/what-if';
+import { canWhatIf, type ExchangeEdit, edit, startWhatIf, undo, type WhatIf } from '../state/what-if';
 import { AdvisorySection } from './advisory-section';
 import { CurlSection } from './curl-section';
 import { ExplanationSection } from './explanation-section';
@@ -29,6 +29,9 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
   const [started, setWhatIf] = useState<WhatIf | null>(null);
   // A what-if belongs to the request it was started on: selecting another one leaves it.
   const whatIf = started?.requestId === record.requestId ? started : null;
+  useEffect(() => setWhatIf(null), [record.requestId]);
+  const editing = useRef(false);
+  editing.current = whatIf !== null;
   const edited = useMemo(() => (whatIf === null ? null : evaluate(whatIf.exchange)), [whatIf]);
   const exchange = whatIf?.exchange ?? record.exchange;
   const verdict = edited ?? record.verdict;
@@ -56,15 +59,15 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
       event.preventDefault();
       event.stopPropagation();
       // In a what-if, Escape steps back through the edits and then leaves it; only then closes.
-      if (whatIf !== null) setWhatIf(undo(whatIf));
+      // Keys can come faster than renders: the update reads the state it lands on, not this one.
+      if (editing.current) setWhatIf((current) => (current === null ? null : undo(current)));
       else onClose();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose, whatIf]);
-  const onEdit = (next: Exchange, typing?: string) => {
-    if (whatIf !== null) setWhatIf(edit(whatIf, next, typing ?? null));
-  };
+  }, [onClose]);
+  const onEdit = (change: ExchangeEdit, typing?: string) =>
+    setWhatIf((current) => (current === null ? null : edit(current, change, typing ?? null)));
   return (
     <section class="detail" aria-label="Request detail" data-testid="detail">
       <header class="bar detail-bar">
@@ -110,7 +113,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
             verdict={edited}
             onStart={() => setWhatIf(startWhatIf(record))}
             onEdit={onEdit}
-            onUndo={() => whatIf !== null && setWhatIf(undo(whatIf) ?? whatIf)}
+            onUndo={() => setWhatIf((current) => (current === null ? null : (undo(current) ?? current)))}
             onLeave={() => setWhatIf(null)}
           />
         )}

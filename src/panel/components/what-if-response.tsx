@@ -2,6 +2,7 @@ import type { Exchange } from '../../engine';
 import { safeText } from '../../engine';
 import {
   addHeader,
+  type ExchangeEdit,
   type ResponseTarget,
   removeHeader,
   responseAt,
@@ -19,7 +20,7 @@ export interface WhatIfResponseProps {
   /** The response was never received: what is edited is an assumed one. */
   assumed: boolean;
   /** `typing` names the field for undo (see `edit` in state/what-if.ts). */
-  onEdit(next: Exchange, typing?: string): void;
+  onEdit(change: ExchangeEdit, typing?: string): void;
 }
 
 /**
@@ -47,7 +48,10 @@ export function WhatIfResponse({ exchange, target, title, assumed, onEdit }: Wha
             max={999}
             value={response.status}
             aria-label={`Status of the ${title}`}
-            onInput={(e) => onEdit(setStatus(exchange, target, Number(e.currentTarget.value)), `${key}:status`)}
+            onInput={(e) => {
+              const status = Number(e.currentTarget.value);
+              onEdit((ex) => setStatus(ex, target, status), `${key}:status`);
+            }}
           />
         </label>
       )}
@@ -60,32 +64,34 @@ export function WhatIfResponse({ exchange, target, title, assumed, onEdit }: Wha
               value={name}
               spellcheck={false}
               aria-label={`${field} name`}
-              onInput={(e) =>
-                onEdit(setHeaderName(exchange, target, index, e.currentTarget.value), `${key}:${index}:name`)
-              }
+              onInput={(e) => {
+                const typed = e.currentTarget.value;
+                onEdit((ex) => setHeaderName(ex, target, index, typed), `${key}:${index}:name`);
+              }}
             />
             <input
               class="what-if-value"
               value={value}
               spellcheck={false}
               aria-label={`${field} value`}
-              onInput={(e) =>
-                onEdit(setHeaderValue(exchange, target, index, e.currentTarget.value), `${key}:${index}:value`)
-              }
+              onInput={(e) => {
+                const typed = e.currentTarget.value;
+                onEdit((ex) => setHeaderValue(ex, target, index, typed), `${key}:${index}:value`);
+              }}
             />
             <button
               type="button"
               class="icon"
               aria-label={`Remove ${field} (${safeText(name, 80)})`}
               title="Remove this header"
-              onClick={() => onEdit(removeHeader(exchange, target, index))}
+              onClick={() => onEdit((ex) => removeHeader(ex, target, index))}
             >
               ✕
             </button>
           </div>
         );
       })}
-      <button type="button" onClick={() => onEdit(addHeader(exchange, target))}>
+      <button type="button" onClick={() => onEdit((ex) => addHeader(ex, target))}>
         Add a header to the {title}
       </button>
     </fieldset>

@@ -5,6 +5,7 @@ import { preflightAnswerText } from '../format/answer-text';
 import { stageLabel } from '../format/header-checks';
 import {
   applyFix,
+  type ExchangeEdit,
   editableTargets,
   type ResponseTarget,
   setCredentialsMode,
@@ -22,7 +23,7 @@ export interface WhatIfSectionProps {
   /** The engine's verdict on the edited exchange. */
   verdict: Verdict | null;
   onStart(): void;
-  onEdit(next: Exchange, typing?: string): void;
+  onEdit(change: ExchangeEdit, typing?: string): void;
   onUndo(): void;
   onLeave(): void;
 }
@@ -46,10 +47,11 @@ export function WhatIfSection({ captured, whatIf, verdict, onStart, onEdit, onUn
   const editor = useRef<HTMLDivElement>(null);
   const wasActive = useRef(false);
   const active = whatIf !== null;
-  // Focus follows the mode: into the editor when it opens, back to its button when it closes.
+  // Focus follows the mode: into the editor when it opens, back to its button when it closes —
+  // unless the user is elsewhere (moving through the list, which also ends the what-if).
   useEffect(() => {
     if (active && !wasActive.current) editor.current?.querySelector<HTMLElement>('input, select, button')?.focus();
-    if (!active && wasActive.current) start.current?.focus();
+    if (!active && wasActive.current && document.activeElement === document.body) start.current?.focus();
     wasActive.current = active;
   }, [active]);
   if (whatIf === null || verdict === null) {
@@ -74,7 +76,7 @@ export function WhatIfSection({ captured, whatIf, verdict, onStart, onEdit, onUn
         and exports are unchanged. Escape undoes the last edit, then leaves.
       </p>
       <div class="what-if-actions" ref={editor}>
-        <button type="button" onClick={() => onEdit(applyFix(exchange))} disabled={!fixable} data-testid="apply-fix">
+        <button type="button" onClick={() => onEdit(applyFix)} disabled={!fixable} data-testid="apply-fix">
           {fixable ? 'Apply the fix' : 'Nothing to fix'}
         </button>
         <button type="button" onClick={onUndo} disabled={whatIf.history.length === 0}>
@@ -93,7 +95,7 @@ export function WhatIfSection({ captured, whatIf, verdict, onStart, onEdit, onUn
             data-testid="what-if-credentials"
             onChange={(e) => {
               const chosen = CREDENTIALS_CHOICES.find(({ mode }) => mode === e.currentTarget.value);
-              if (chosen !== undefined) onEdit(setCredentialsMode(exchange, chosen.mode));
+              if (chosen !== undefined) onEdit((ex) => setCredentialsMode(ex, chosen.mode));
             }}
           >
             {CREDENTIALS_CHOICES.map(({ mode, label }) => (

@@ -8,6 +8,9 @@ import { evaluate, fixedResponses, isCredentialsDependent } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import type { RequestId } from '../../model/ids';
 
+/** One edit: the exchange as it is when the edit lands, to the exchange after it. */
+export type ExchangeEdit = (exchange: Exchange) => Exchange;
+
 /** A response of the exchange the what-if can edit, named as the check trail names them. */
 export type ResponseTarget = CheckStage;
 
@@ -45,7 +48,8 @@ export function startWhatIf(record: Pick<ExchangeRecord, 'requestId' | 'exchange
 }
 
 /** Records an edit; `typing` names the field typed into, so one word typed is one step of undo. */
-export function edit(state: WhatIf, next: Exchange, typing: string | null = null): WhatIf {
+export function edit(state: WhatIf, change: ExchangeEdit, typing: string | null = null): WhatIf {
+  const next = change(state.exchange);
   if (next === state.exchange) return state;
   const continues = typing !== null && typing === state.typing && state.history.length > 0;
   return {
