@@ -314,6 +314,7 @@ test('Apply the fix on each blocked demo case shows the pass or the next failing
     await expect(panel.getByTestId('what-if-mark')).toHaveCount(0);
   }
   await testInfo.attach('apply the fix', { body: outcomes.join('\n'), contentType: 'text/plain' });
+  console.log(`Apply the fix, per blocked demo case:\n${outcomes.join('\n')}`);
 
   // Fix ACAO, then Access-Control-Allow-Credentials bites: error-401 was sent with credentials,
   // which the capture cannot show; once the what-if says so, the fix has to cover them too.

@@ -101,4 +101,31 @@ describe('the panel shows hostile values escaped', () => {
       { numRuns: 60 },
     );
   });
+
+  it('in the what-if editor and its answer for the server owner, after Apply the fix', async () => {
+    // A method or header name that is not a token leaves no verdict to edit (no what-if offered).
+    let edited = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileText, fc.boolean(), async (value, blocked) => {
+        app?.unmount();
+        app = await mountApp();
+        await app.worker.snapshot([record('1', hostileExchange(value, blocked))]);
+        await app.click(app.one('request-row'));
+        const start = app.one('what-if-start');
+        if (start === null) return;
+        await app.click(start);
+        await app.click(app.one('apply-fix'));
+        expect(app.one('what-if-mark')).not.toBeNull();
+        edited++;
+        const labels = [...app.root.querySelectorAll<HTMLElement>('[aria-label]')].map((element) =>
+          element.getAttribute('aria-label'),
+        );
+        const text = [shownText(app.root), ...labels].join('\n');
+        expect(rawUnsafe(text)).toEqual([]);
+        expect(app.root.querySelector('img')).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+    expect(edited).toBeGreaterThan(5);
+  });
 });
