@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StackId } from '../../engine';
+import type { CheckStep, StackId } from '../../engine';
 import { evaluate, explain, pageFix, safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';
-import { canWhatIf, type ExchangeEdit, edit, startWhatIf, undo, type WhatIf } from '../state/what-if';
+import { canWhatIf, type ExchangeEdit, edit, fieldOfCheck, startWhatIf, undo, type WhatIf } from '../state/what-if';
 import { AdvisorySection } from './advisory-section';
 import { CurlSection } from './curl-section';
 import { ExplanationSection } from './explanation-section';
@@ -68,6 +68,23 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
   }, [onClose]);
   const onEdit = (change: ExchangeEdit, typing?: string) =>
     setWhatIf((current) => (current === null ? null : edit(current, change, typing ?? null)));
+  // From a row of the check table to its input in the editor, once that input is rendered.
+  const focusField = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusField.current === null) return;
+    body.current?.querySelector<HTMLElement>(`[data-field="${focusField.current}"]`)?.focus();
+    focusField.current = null;
+  });
+  const onEditRow = (row: CheckStep) => {
+    if (whatIf === null) return;
+    const located = fieldOfCheck(whatIf.exchange, row);
+    if (located.exchange === whatIf.exchange) {
+      body.current?.querySelector<HTMLElement>(`[data-field="${located.field}"]`)?.focus();
+      return;
+    }
+    focusField.current = located.field;
+    onEdit((current) => fieldOfCheck(current, row).exchange);
+  };
   return (
     <section class="detail" aria-label="Request detail" data-testid="detail">
       <header class="bar detail-bar">
@@ -105,7 +122,7 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         <MoreSection explanation={explanation} verdict={verdict} />
         <FirefoxNoteSection record={shown} />
         <StorySection exchange={exchange} verdict={verdict} />
-        {checked && <HeaderCheckTable verdict={verdict} />}
+        {checked && <HeaderCheckTable verdict={verdict} onEditRow={whatIf === null ? undefined : onEditRow} />}
         {canWhatIf(record) && (
           <WhatIfSection
             captured={record.exchange}

@@ -3,6 +3,7 @@ import { safeText } from '../../engine';
 import {
   addHeader,
   type ExchangeEdit,
+  fieldKey,
   type ResponseTarget,
   removeHeader,
   responseAt,
@@ -48,9 +49,10 @@ export function WhatIfResponse({ exchange, target, title, assumed, onEdit }: Wha
             max={999}
             value={response.status}
             aria-label={`Status of the ${title}`}
+            data-field={fieldKey(target, 'status')}
             onInput={(e) => {
               const status = Number(e.currentTarget.value);
-              onEdit((ex) => setStatus(ex, target, status), `${key}:status`);
+              onEdit((ex) => setStatus(ex, target, status), fieldKey(target, 'status'));
             }}
           />
         </label>
@@ -66,7 +68,7 @@ export function WhatIfResponse({ exchange, target, title, assumed, onEdit }: Wha
               aria-label={`${field} name`}
               onInput={(e) => {
                 const typed = e.currentTarget.value;
-                onEdit((ex) => setHeaderName(ex, target, index, typed), `${key}:${index}:name`);
+                onEdit((ex) => setHeaderName(ex, target, index, typed), fieldKey(target, index, 'name'));
               }}
             />
             <input
@@ -74,9 +76,10 @@ export function WhatIfResponse({ exchange, target, title, assumed, onEdit }: Wha
               value={value}
               spellcheck={false}
               aria-label={`${field} value`}
+              data-field={fieldKey(target, index)}
               onInput={(e) => {
                 const typed = e.currentTarget.value;
-                onEdit((ex) => setHeaderValue(ex, target, index, typed), `${key}:${index}:value`);
+                onEdit((ex) => setHeaderValue(ex, target, index, typed), fieldKey(target, index));
               }}
             />
             <button

@@ -3,7 +3,15 @@
  * exchange (the captured record is never touched) that the engine judges afresh; the panel keeps
  * the edits in its detail view only, so they never reach the log, the badge or an export.
  */
-import type { CheckStage, CredentialsMode, Exchange, HeaderList, HttpResponse, RedirectHop } from '../../engine';
+import type {
+  CheckStage,
+  CheckStep,
+  CredentialsMode,
+  Exchange,
+  HeaderList,
+  HttpResponse,
+  RedirectHop,
+} from '../../engine';
 import { evaluate, fixedResponses, isCredentialsDependent } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import type { RequestId } from '../../model/ids';
@@ -94,6 +102,27 @@ export function targetKey(target: ResponseTarget): string {
     return target.afterRedirect === null ? 'preflight' : `preflight-after-${target.afterRedirect}`;
   if (target.kind === 'redirect') return `redirect-${target.index}`;
   return 'response';
+}
+
+/** The key of an input of the editor: a header field's name or value, or a response's status. */
+export function fieldKey(target: ResponseTarget, field: number | 'status', part: 'name' | 'value' = 'value'): string {
+  return field === 'status' ? `${targetKey(target)}:status` : `${targetKey(target)}:${field}:${part}`;
+}
+
+/**
+ * Where the user edits what a check of the trail looked at: the value of the first field of that
+ * name on that response — added, empty, when the server sent none — or the status.
+ */
+export function fieldOfCheck(
+  exchange: Exchange,
+  check: Pick<CheckStep, 'stage' | 'header'>,
+): { exchange: Exchange; field: string } {
+  const { stage, header } = check;
+  if (header === 'status') return { exchange, field: fieldKey(stage, 'status') };
+  const headers = responseAt(exchange, stage)?.headers ?? [];
+  const index = headers.findIndex(([name]) => name.trim().toLowerCase() === header);
+  if (index >= 0) return { exchange, field: fieldKey(stage, index) };
+  return { exchange: addHeader(exchange, stage, header, ''), field: fieldKey(stage, headers.length) };
 }
 
 function withRedirect(exchange: Exchange, index: number, change: (hop: RedirectHop) => RedirectHop): Exchange {

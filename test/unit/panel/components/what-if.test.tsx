@@ -81,6 +81,20 @@ describe('<DetailView> what if', () => {
     expect(answer).toContain('#   HTTP/1.1 204 No Content');
   });
 
+  it('takes a row of the check table to its input in the editor, adding the header the server did not send', async () => {
+    app = await mountApp();
+    await app.worker.snapshot([blockedRecord('1')]);
+    await app.click(app.one('request-row'));
+    expect(app.root.querySelector('[aria-label^="Edit access-control-allow-origin"]')).toBeNull();
+    await app.click(app.one('what-if-start'));
+    await app.click(app.root.querySelector('[aria-label="Edit access-control-allow-origin on the response"]'));
+    const added = input('final response, header 2 value');
+    expect(input('final response, header 2 name')?.value).toBe('access-control-allow-origin');
+    expect(document.activeElement).toBe(added);
+    await app.type(added, PAGE_ORIGIN);
+    expect(shownVerdict()).toEqual({ kind: 'passed', code: '' });
+  });
+
   it('leaves the what-if when another request is selected', async () => {
     app = await mountApp();
     await app.worker.snapshot([blockedRecord('1'), blockedRecord('2', '/other')]);

@@ -8,6 +8,7 @@ import {
   canWhatIf,
   edit,
   editableTargets,
+  fieldOfCheck,
   removeHeader,
   responseAt,
   setCredentialsMode,
@@ -115,6 +116,23 @@ describe('what-if edits: a new exchange each time, judged afresh', () => {
     expect(setStatus(ex, RESPONSE, 42)).toBe(ex);
     expect(setStatus(ex, RESPONSE, Number.NaN)).toBe(ex);
     expect(setStatus(ex, PREFLIGHT, 204)).toBe(ex);
+  });
+});
+
+describe('fieldOfCheck: from a row of the check table to the input it is about', () => {
+  it('finds the first field of that name, adds an empty one when the server sent none, or names the status', () => {
+    const ex = preflightBlockedRecord('1').exchange;
+    expect(fieldOfCheck(ex, { stage: PREFLIGHT, header: 'status' })).toEqual({
+      exchange: ex,
+      field: 'preflight:status',
+    });
+    const added = fieldOfCheck(ex, { stage: PREFLIGHT, header: 'access-control-allow-origin' });
+    expect(added.field).toBe('preflight:0:value');
+    expect(responseAt(added.exchange, PREFLIGHT)?.headers).toEqual([['access-control-allow-origin', '']]);
+    expect(fieldOfCheck(added.exchange, { stage: PREFLIGHT, header: 'access-control-allow-origin' })).toEqual({
+      exchange: added.exchange,
+      field: 'preflight:0:value',
+    });
   });
 });
 
