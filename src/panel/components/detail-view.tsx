@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CheckStep, StackId } from '../../engine';
-import { evaluate, explain, pageFix, safeText } from '../../engine';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { StackId } from '../../engine';
+import { explain, pageFix, safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';
-import { canWhatIf, type ExchangeEdit, edit, fieldOfCheck, startWhatIf, undo, type WhatIf } from '../state/what-if';
+import { useWhatIf } from '../state/use-what-if';
+import { canWhatIf } from '../state/what-if';
 import { AdvisorySection } from './advisory-section';
 import { CurlSection } from './curl-section';
 import { ExplanationSection } from './explanation-section';
@@ -26,15 +27,12 @@ export interface DetailViewProps {
 
 /** Why the selected request was blocked (or passed), step by step, and what to change. */
 export function DetailView({ record, fixStack, onFixStack, onClose }: DetailViewProps) {
-  const [started, setWhatIf] = useState<WhatIf | null>(null);
-  // A what-if belongs to the request it was started on: selecting another one leaves it.
-  const whatIf = started?.requestId === record.requestId ? started : null;
-  useEffect(() => setWhatIf(null), [record.requestId]);
-  const editing = useRef(false);
-  editing.current = whatIf !== null;
-  const edited = useMemo(() => (whatIf === null ? null : evaluate(whatIf.exchange)), [whatIf]);
+  const body = useRef<HTMLDivElement>(null);
+  const what = useWhatIf(record, body);
+  const { whatIf } = what;
   const exchange = whatIf?.exchange ?? record.exchange;
-  const verdict = edited ?? record.verdict;
+  const verdict = what.verdict ?? record.verdict;
+  // The edited copy for the sections that take a whole record; never stored anywhere.
   const shown = useMemo(
     () => (whatIf === null ? record : { ...record, exchange, verdict }),
     [record, whatIf, exchange, verdict],
@@ -42,12 +40,12 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
   const explanation = useMemo(() => explain(verdict, exchange), [verdict, exchange]);
   const inPage = useMemo(() => pageFix(exchange), [exchange]);
   const checked = verdict.kind === 'blocked' || verdict.kind === 'passed';
-  const body = useRef<HTMLDivElement>(null);
   // A newly selected request opens at its top (its headline), not at the previous one's scroll
   // position; updates to the same request (its response arriving) keep the reader's place.
   useLayoutEffect(() => {
     if (body.current !== null) body.current.scrollTop = 0;
   }, [record.requestId]);
+  const escapeWhatIf = what.escape;
   useEffect(() => {
     // Inside DevTools, a script DevTools adds to this page forwards Escape to DevTools (which
     // toggles its console drawer) and marks it handled, from a listener on the document. Take
@@ -59,32 +57,11 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
       event.preventDefault();
       event.stopPropagation();
       // In a what-if, Escape steps back through the edits and then leaves it; only then closes.
-      // Keys can come faster than renders: the update reads the state it lands on, not this one.
-      if (editing.current) setWhatIf((current) => (current === null ? null : undo(current)));
-      else onClose();
+      if (!escapeWhatIf()) onClose();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
-  const onEdit = (change: ExchangeEdit, typing?: string) =>
-    setWhatIf((current) => (current === null ? null : edit(current, change, typing ?? null)));
-  // From a row of the check table to its input in the editor, once that input is rendered.
-  const focusField = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusField.current === null) return;
-    body.current?.querySelector<HTMLElement>(`[data-field="${focusField.current}"]`)?.focus();
-    focusField.current = null;
-  });
-  const onEditRow = (row: CheckStep) => {
-    if (whatIf === null) return;
-    const located = fieldOfCheck(whatIf.exchange, row);
-    if (located.exchange === whatIf.exchange) {
-      body.current?.querySelector<HTMLElement>(`[data-field="${located.field}"]`)?.focus();
-      return;
-    }
-    focusField.current = located.field;
-    onEdit((current) => fieldOfCheck(current, row).exchange);
-  };
+  }, [onClose, escapeWhatIf]);
   return (
     <section class="detail" aria-label="Request detail" data-testid="detail">
       <header class="bar detail-bar">
@@ -122,16 +99,16 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         <MoreSection explanation={explanation} verdict={verdict} />
         <FirefoxNoteSection record={shown} />
         <StorySection exchange={exchange} verdict={verdict} />
-        {checked && <HeaderCheckTable verdict={verdict} onEditRow={whatIf === null ? undefined : onEditRow} />}
+        {checked && <HeaderCheckTable verdict={verdict} onEditRow={whatIf === null ? undefined : what.editRow} />}
         {canWhatIf(record) && (
           <WhatIfSection
             captured={record.exchange}
             whatIf={whatIf}
-            verdict={edited}
-            onStart={() => setWhatIf(startWhatIf(record))}
-            onEdit={onEdit}
-            onUndo={() => setWhatIf((current) => (current === null ? null : (undo(current) ?? current)))}
-            onLeave={() => setWhatIf(null)}
+            verdict={what.verdict}
+            onStart={what.start}
+            onEdit={what.onEdit}
+            onUndo={what.undo}
+            onLeave={what.leave}
           />
         )}
         <AdvisorySection advisories={verdict.advisories} />
