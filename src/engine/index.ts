@@ -13,6 +13,7 @@ export { boundedText, isUnsafeCodePoint, safeText } from './explain/safe-text';
 export { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, type RecipePlaceholder, STACKS } from './fix/fix-recipes';
 // fix/ — what the server must send
 export type * from './fix/fix-types';
+export { type FixedResponses, fixedResponses } from './fix/fixed-responses';
 export { requiredPolicy } from './fix/required-policy';
 // verdict/ — does the browser let it through
 export {

@@ -150,6 +150,14 @@ for (const dock of DOCKS) {
       figures.push(`${demoCase.id}: headline ${round(summary)}; failing check ${round(check)}`);
       expect(await layoutProblems(panel), `${demoCase.id}, detail open`).toEqual([]);
     }
+    // The what-if editor, with every response of a redirected request in it, fits the width too.
+    const redirected = cases.find((demoCase) => demoCase.id === 'redirect-other-origin') as DemoCase;
+    await rowOf(redirected).click();
+    await panel.getByRole('button', { name: 'Edit the response headers (what if)' }).click();
+    await panel.getByTestId('apply-fix').click();
+    await expect(panel.getByTestId('what-if-response')).toHaveCount(2);
+    expect(await layoutProblems(panel), 'what-if editor open').toEqual([]);
+    await panel.getByRole('button', { name: 'Back to the captured request' }).click();
     await testInfo.attach(`boxes ${dock.name}`, { body: figures.join('\n'), contentType: 'text/plain' });
     console.log(`${dock.name}\n${figures.join('\n')}`);
 

@@ -78,6 +78,35 @@ function hostileExchange(value: string, blocked: boolean): Exchange {
   });
 }
 
+/** Hostile text where a server alone puts it (values, names of its response headers, status text): the request stays valid, so it has a verdict to edit. */
+function hostileAnswers(value: string, blocked: boolean): Exchange {
+  return exchange({
+    request: { url: `${API_ORIGIN}/data`, method: 'PUT', headers: [['Origin', PAGE_ORIGIN]] },
+    preflight: preflight(
+      'PUT',
+      [],
+      response(
+        204,
+        [
+          ['Access-Control-Allow-Origin', value],
+          [value, value],
+        ],
+        value,
+      ),
+    ),
+    response: response(
+      blocked ? 500 : 200,
+      [
+        ['Access-Control-Allow-Origin', value],
+        [`X-${value}`, value],
+      ],
+      value,
+    ),
+    outcome: blocked ? 'blocked' : 'succeeded',
+    networkError: blocked ? 'net::ERR_FAILED' : null,
+  });
+}
+
 let app: Mounted | null = null;
 afterEach(() => {
   app?.unmount();
@@ -100,5 +129,30 @@ describe('the panel shows hostile values escaped', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('in the what-if editor and its answer for the server owner, after Apply the fix', async () => {
+    let edited = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileText, fc.boolean(), async (value, blocked) => {
+        app?.unmount();
+        app = await mountApp();
+        await app.worker.snapshot([record('1', hostileAnswers(value, blocked))]);
+        await app.click(app.one('request-row'));
+        await app.click(app.one('what-if-start'));
+        await app.click(app.one('apply-fix'));
+        expect(app.one('what-if-mark')).not.toBeNull();
+        edited++;
+        const labels = [...app.root.querySelectorAll<HTMLElement>('[aria-label]')].map((element) =>
+          element.getAttribute('aria-label'),
+        );
+        const text = [shownText(app.root), ...labels].join('\n');
+        const at = [...text].findIndex((ch) => ch !== '\n' && isUnsafeCodePoint(ch.codePointAt(0) ?? 0));
+        expect(rawUnsafe(text), JSON.stringify([...text].slice(Math.max(0, at - 80), at + 40).join(''))).toEqual([]);
+        expect(app.root.querySelector('img')).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+    expect(edited).toBe(40);
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { Exchange, StackId, Verdict } from '../../engine';
-import { fixRecipes, STACKS } from '../../engine';
+import { fixRecipes, STACKS, safeText } from '../../engine';
 import { CopyButton } from './copy-button';
 
 export interface FixSectionProps {
@@ -11,6 +11,9 @@ export interface FixSectionProps {
   /** The page must change first (shown under the headline); the server change comes second. */
   pageFixFirst: boolean;
 }
+
+/** The prose can quote names a server sent (the ones left out of a snippet): shown escaped, bounded. */
+const PROSE_CHARS = 4_000;
 
 /** "Express (cors)" → "Express": the tab shows the short name, the panel the full one. */
 function shortLabel(label: string): string {
@@ -60,14 +63,14 @@ export function FixSection({ exchange, verdict, stack, onStack, pageFixFirst }: 
           {recipe.alsoChange !== null && (
             <p class="page-fix" data-testid="fix-also-change">
               <strong>This alone is not enough — also: </strong>
-              {recipe.alsoChange}
+              {safeText(recipe.alsoChange, PROSE_CHARS)}
             </p>
           )}
           <p class="prose">
             <strong>Common pitfall: </strong>
-            {recipe.pitfall}
+            {safeText(recipe.pitfall, PROSE_CHARS)}
           </p>
-          <p class="prose muted">{recipe.notes}</p>
+          <p class="prose muted">{safeText(recipe.notes, PROSE_CHARS)}</p>
         </div>
       )}
     </section>

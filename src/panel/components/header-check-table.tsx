@@ -1,4 +1,4 @@
-import type { CheckOutcome, Verdict } from '../../engine';
+import type { CheckOutcome, CheckStep, Verdict } from '../../engine';
 import { safeText } from '../../engine';
 import { stageLabel } from '../format/header-checks';
 
@@ -9,8 +9,14 @@ const OUTCOME_WORDS: Readonly<Record<CheckOutcome, string>> = {
   advice: '⚠ unreadable by the page',
 };
 
+export interface HeaderCheckTableProps {
+  verdict: Verdict;
+  /** In a what-if: takes the user from a row to that header's input in the editor. */
+  onEditRow?: ((row: CheckStep) => void) | undefined;
+}
+
 /** Every header the browser checked (the verdict's trail): what it had to be and what the server sent. */
-export function HeaderCheckTable({ verdict }: { verdict: Verdict }) {
+export function HeaderCheckTable({ verdict, onEditRow }: HeaderCheckTableProps) {
   const rows = verdict.trail;
   if (rows.length === 0) return null;
   return (
@@ -45,6 +51,17 @@ export function HeaderCheckTable({ verdict }: { verdict: Verdict }) {
               </td>
               <td>
                 {row.received === null ? <em class="muted">(absent)</em> : <code>{safeText(row.received, 300)}</code>}
+                {onEditRow !== undefined && (
+                  <button
+                    type="button"
+                    class="icon"
+                    aria-label={`Edit ${safeText(row.header, 200)} on the ${stageLabel(row.stage)}`}
+                    title="Edit in the what-if below"
+                    onClick={() => onEditRow(row)}
+                  >
+                    ✎
+                  </button>
+                )}
               </td>
               <td>{OUTCOME_WORDS[row.outcome]}</td>
             </tr>

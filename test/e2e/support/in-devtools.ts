@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../../src/demo/chromium/chromium-args';
 import {
   connectToDevtools,
@@ -19,6 +19,8 @@ export interface InDevtools {
   devtools: Page;
   /** The CORS panel's frame inside `devtools`, connected to the worker ("Live"). */
   panel: Frame;
+  /** The extension's service worker, which alone sets the badge. */
+  worker: Worker;
 }
 
 /**
@@ -58,7 +60,7 @@ export const test = base.extend<{ inDevtools: InDevtools }>({
       await expect.poll(() => devtoolsPanelIds(connected.devtools), { timeout: 10_000 }).toContain(panelId);
       const panel = await showDevtoolsPanel(connected.devtools, panelId, `${extensionId}/src/panel/panel.html`);
       await expect(panel.getByTestId('connection-status')).toHaveText('Live');
-      await use({ page, tabId, devtools: connected.devtools, panel });
+      await use({ page, tabId, devtools: connected.devtools, panel, worker });
     } finally {
       await cdp?.close();
       await context?.close();

@@ -1,6 +1,6 @@
+import { type HeaderField, recipeHeaderFields } from './header-fields';
 import { configString } from './literals';
 import { LISTEN_CADDY, UPSTREAM_CADDY } from './placeholders';
-import { proxyHeaderLines } from './proxy-headers';
 import type { RecipeContext } from './recipe-context';
 import type { PitfallTable } from './recipe-notes';
 import type { StackDefinition } from './stack-definition';
@@ -41,14 +41,12 @@ function originMatcher(origins: readonly string[]): string[] {
 }
 
 function snippet(ctx: RecipeContext): string {
-  const field = (name: string, value: string): string => `${name} ${configString(value)}`;
+  const field = ([name, value]: HeaderField): string => `${name} ${configString(value)}`;
   const several = ctx.origins.length > 1;
   // Several origins: the @cors_origin header directive below sends Access-Control-Allow-Origin.
-  const { preflight, actual } = proxyHeaderLines(
-    ctx,
-    field,
-    several ? [] : [field('Access-Control-Allow-Origin', ctx.origin)],
-  );
+  const fields = recipeHeaderFields(ctx, several ? null : ctx.origin);
+  const preflight = fields.preflight.map(field);
+  const actual = fields.response.map(field);
   return [
     LISTEN_CADDY.text,
     '\t@preflight method OPTIONS',

@@ -1,6 +1,6 @@
+import { type HeaderField, recipeHeaderFields } from './header-fields';
 import { configString } from './literals';
 import { UPSTREAM_NGINX } from './placeholders';
-import { proxyHeaderLines } from './proxy-headers';
 import type { RecipeContext } from './recipe-context';
 import type { PitfallTable } from './recipe-notes';
 import type { StackDefinition } from './stack-definition';
@@ -49,13 +49,12 @@ function originChoice(ctx: RecipeContext): string[] {
 }
 
 function snippet(ctx: RecipeContext): string {
-  const add = (name: string, value: string): string => `add_header ${name} ${configString(value)} always;`;
+  const add = ([name, value]: HeaderField): string => `add_header ${name} ${configString(value)} always;`;
   const several = ctx.origins.length > 1;
-  const { preflight, actual } = proxyHeaderLines(ctx, add, [
-    several
-      ? 'add_header Access-Control-Allow-Origin $cors_allow_origin always;'
-      : add('Access-Control-Allow-Origin', ctx.origin),
-  ]);
+  const fields = recipeHeaderFields(ctx, several ? null : ctx.origin);
+  const echoed = several ? ['add_header Access-Control-Allow-Origin $cors_allow_origin always;'] : [];
+  const preflight = [...echoed, ...fields.preflight.map(add)];
+  const actual = [...echoed, ...fields.response.map(add)];
   return [
     '# Inside the server { } block that serves the API.',
     ...(several ? originChoice(ctx) : []),
