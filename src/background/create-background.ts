@@ -98,6 +98,7 @@ export function createBackground(deps: BackgroundDeps) {
   const ready = hydrate(deps.store).then(async (saved) => {
     nextSeq = Math.max(nextSeq, saved.nextSeq);
     pending.forget(saved.stale);
+    pending.foundStored(saved.journal.map(({ key }) => key));
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
     for (const tab of saved.tabs) logs.restore({ ...tab, records: tab.records.map(stamped) });
     const effects: Effects = { badges: new Set(), messages: [] };

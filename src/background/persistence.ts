@@ -174,6 +174,12 @@ export class PendingWrites {
    * requests instead of one per request.
    */
   #retired = new Set<string>();
+  /**
+   * Journal keys that may be in storage: written by this worker life, or found there on load.
+   * The journal key of a request that finished before its event was written is in none of the
+   * maps, so finishing it costs no removal (on a busy page, most requests).
+   */
+  #stored = new Set<string>();
 
   /** True when nothing needs writing now; retired keys can wait (see `writeTo`). */
   get empty(): boolean {
@@ -192,16 +198,29 @@ export class PendingWrites {
     this.#put(key, new JournaledEvent(event, order));
   }
 
-  /** The events of a finished request: see `#retired`. One not written yet never will be. */
+  /** Journal keys of a previous worker life, read back from storage by `hydrate`. */
+  foundStored(keys: Iterable<string>): void {
+    for (const key of keys) this.#stored.add(key);
+  }
+
+  /**
+   * The events of a finished request: see `#retired`. One not written yet never will be, and
+   * one never written needs no removal.
+   */
   retire(keys: readonly string[]): void {
     for (const key of keys) {
       this.#set.delete(key);
-      this.#retired.add(key);
+      if (this.#stored.delete(key)) this.#retired.add(key);
     }
   }
 
+  /** Removes `keys` with the next write; a journal key never written is only dropped. */
   forget(keys: readonly string[]): void {
-    for (const key of keys) this.#drop(key);
+    for (const key of keys) {
+      if (this.#set.has(key) && !this.#stored.has(key)) this.#set.delete(key);
+      else this.#drop(key);
+      this.#stored.delete(key);
+    }
   }
 
   /** Stores `record` as the `seq`-th of its tab's log. */
@@ -243,6 +262,7 @@ export class PendingWrites {
     }
     this.#set = new Map();
     this.#remove = new Set();
+    for (const [key, value] of set) if (value instanceof JournaledEvent) this.#stored.add(key);
     return Promise.all([
       set.size > 0 ? writeByImportance(store, set) : [],
       remove.size > 0 ? store.removeMany([...remove]) : undefined,

@@ -50,6 +50,27 @@ describe('PendingWrites: the events of finished requests', () => {
     pending.retire(['ev:k0']);
     await pending.writeTo(store, true);
     expect(store.writes).toBe(0);
+    expect(store.removedKeys).toBe(0);
+    expect(store.data.size).toBe(0);
+  });
+
+  it('cost no removal when never written, whether retired or forgotten with a counter', async () => {
+    const [pending, store] = [new PendingWrites(), new MemorySessionStore()];
+    const [written] = await journaled(pending, store, 1);
+    pending.event('ev:late', event, 1);
+    pending.forget(['ev:late', written as string]);
+    await pending.writeTo(store, true);
+    expect(store.removedKeys).toBe(1);
+    expect(store.data.size).toBe(0);
+  });
+
+  it('are removed when a previous worker life wrote them, even if this life journaled them again', async () => {
+    const [pending, store] = [new PendingWrites(), new MemorySessionStore()];
+    await store.setMany({ 'ev:k0': 'written by the previous life' });
+    pending.foundStored(['ev:k0']);
+    pending.event('ev:k0', event, 0);
+    pending.retire(['ev:k0']);
+    await pending.writeTo(store, true);
     expect(store.data.size).toBe(0);
   });
 });
