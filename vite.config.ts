@@ -11,6 +11,14 @@ import { zipDirectory } from './src/build/zip-directory.ts';
 const isVitest = process.env.VITEST !== undefined;
 
 /**
+ * The engine is pure (no top-level effects: `npm run check:engine` builds it without browser
+ * types), so what an entry does not use of it can go. Without this the bundler keeps every module
+ * src/engine/index.ts names, and the service worker, which needs only `evaluate`, loads and keeps
+ * the explanations and the fix recipes of every server stack too.
+ */
+const engineIsPure = { moduleSideEffects: (id: string) => !id.includes('/src/engine/') };
+
+/**
  * `vite build --mode zip` also packs dist/ into a store-ready archive under release/, and says
  * where it is and where the store listing is (`this.info` shows at Vite's default log level).
  */
@@ -71,6 +79,7 @@ function firefoxConfig(zip: boolean): UserConfig {
           devtools: 'src/devtools/devtools.html',
           panel: 'src/panel/panel.html',
         },
+        treeshake: engineIsPure,
         output: {
           entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
         },
@@ -169,6 +178,7 @@ export default defineConfig(({ mode }) => ({
     rollupOptions: {
       // crxjs bundles only the pages the manifest names; the panel page is opened by the devtools page.
       input: { panel: 'src/panel/panel.html' },
+      treeshake: engineIsPure,
     },
   },
   test: {

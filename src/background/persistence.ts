@@ -108,6 +108,8 @@ class JournaledEvent {
   constructor(
     readonly event: CaptureEvent,
     readonly order: number,
+    /** When it is to be written, on the worker's clock (see `PendingWrites.event`). */
+    readonly dueAt: number,
   ) {}
 }
 
@@ -174,10 +176,33 @@ export class PendingWrites {
    * requests instead of one per request.
    */
   #retired = new Set<string>();
+  /**
+   * Journal keys that may be in storage: written by this worker life, or found there on load.
+   * The journal key of a request that finished before its event was written is in none of the
+   * maps, so finishing it costs no removal (on a busy page, most requests).
+   */
+  #stored = new Set<string>();
+  /** Journaled events not due yet, in arrival order (so in order of `dueAt`). */
+  #notDue = new Map<string, JournaledEvent>();
 
-  /** True when nothing needs writing now; retired keys can wait (see `writeTo`). */
-  get empty(): boolean {
-    return this.#set.size === 0 && this.#remove.size === 0 && this.#retired.size < RETIRED_BATCH;
+  /**
+   * True when something needs writing at `now`; retired keys can wait (see `writeTo`), and so can
+   * events not due yet.
+   */
+  hasChanges(now: number): boolean {
+    this.#takeDue(now);
+    return this.#set.size > 0 || this.#remove.size > 0 || this.#retired.size >= RETIRED_BATCH;
+  }
+
+  /** Makes every journaled event due now. */
+  allDue(): void {
+    this.#takeDue(Number.POSITIVE_INFINITY);
+  }
+
+  /** When the next journaled event falls due after `now`, if any waits. */
+  nextDueAfter(now: number): number | undefined {
+    this.#takeDue(now);
+    return this.#notDue.values().next().value?.dueAt;
   }
 
   get hasRetired(): boolean {
@@ -185,23 +210,43 @@ export class PendingWrites {
   }
 
   /**
-   * Journals `event` under `key`; `order` is when it arrived in this worker life. It is encoded
-   * when written: an event whose request finishes before the next write never is.
+   * Journals `event` under `key`; `order` is when it arrived in this worker life. It is written
+   * with the first write at or after `dueAt` (at once by default), and encoded only then: an event
+   * whose request finishes before that is never written.
    */
-  event(key: string, event: CaptureEvent, order: number): void {
-    this.#put(key, new JournaledEvent(event, order));
+  event(key: string, event: CaptureEvent, order: number, dueAt = Number.NEGATIVE_INFINITY): void {
+    // A key waiting for removal is in storage: this event overwrites it there instead.
+    if (this.#retired.delete(key) || this.#remove.delete(key)) this.#stored.add(key);
+    this.#set.delete(key);
+    this.#notDue.delete(key);
+    this.#notDue.set(key, new JournaledEvent(event, order, dueAt));
   }
 
-  /** The events of a finished request: see `#retired`. One not written yet never will be. */
+  /** Journal keys of a previous worker life, read back from storage by `hydrate`. */
+  foundStored(keys: Iterable<string>): void {
+    for (const key of keys) this.#stored.add(key);
+  }
+
+  /**
+   * The events of a finished request: see `#retired`. One not written yet never will be, and
+   * one never written needs no removal.
+   */
   retire(keys: readonly string[]): void {
     for (const key of keys) {
       this.#set.delete(key);
-      this.#retired.add(key);
+      this.#notDue.delete(key);
+      if (this.#stored.delete(key)) this.#retired.add(key);
     }
   }
 
+  /** Removes `keys` with the next write; a journal key never written is only dropped. */
   forget(keys: readonly string[]): void {
-    for (const key of keys) this.#drop(key);
+    for (const key of keys) {
+      const neverWritten = (this.#set.has(key) || this.#notDue.delete(key)) && !this.#stored.has(key);
+      if (neverWritten) this.#set.delete(key);
+      else this.#drop(key);
+      this.#stored.delete(key);
+    }
   }
 
   /** Stores `record` as the `seq`-th of its tab's log. */
@@ -232,9 +277,11 @@ export class PendingWrites {
    * Issues the writes at once, in this task: the browser may stop the worker right after an
    * event, and a write already sent survives that. Storage calls are delivered in the order they
    * are made, so writes need no chaining to stay ordered. Retired keys go along when there is a
-   * removal anyway, when enough wait, or when `idle`. Resolves with the records storage refused.
+   * removal anyway, when enough wait, or when `idle`; journaled events, once due at `now`, or when
+   * `idle`. Resolves with the records storage refused.
    */
-  writeTo(store: SessionStore, idle = false): Promise<RecordRef[]> {
+  writeTo(store: SessionStore, idle = false, now = Number.NEGATIVE_INFINITY): Promise<RecordRef[]> {
+    this.#takeDue(idle ? Number.POSITIVE_INFINITY : now);
     const set = this.#set;
     const remove = this.#remove;
     if (idle || remove.size > 0 || this.#retired.size >= RETIRED_BATCH) {
@@ -243,10 +290,20 @@ export class PendingWrites {
     }
     this.#set = new Map();
     this.#remove = new Set();
+    for (const [key, value] of set) if (value instanceof JournaledEvent) this.#stored.add(key);
     return Promise.all([
       set.size > 0 ? writeByImportance(store, set) : [],
       remove.size > 0 ? store.removeMany([...remove]) : undefined,
     ]).then(([refused]) => refused);
+  }
+
+  /** Moves the journaled events due at `now` to the next write. */
+  #takeDue(now: number): void {
+    for (const [key, journaled] of this.#notDue) {
+      if (journaled.dueAt > now) return;
+      this.#notDue.delete(key);
+      this.#set.set(key, journaled);
+    }
   }
 
   #put(key: string, value: unknown): void {

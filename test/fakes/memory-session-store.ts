@@ -4,6 +4,8 @@ import type { SessionStore } from '../../src/platform/storage';
 export class MemorySessionStore implements SessionStore {
   readonly data = new Map<string, unknown>();
   writes = 0;
+  /** Keys asked to be removed, whether they were there or not. */
+  removedKeys = 0;
 
   async get(key: string): Promise<unknown> {
     return structuredClone(this.data.get(key));
@@ -19,6 +21,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async removeMany(keys: readonly string[]): Promise<void> {
+    this.removedKeys += keys.length;
     for (const key of keys) this.data.delete(key);
   }
 
