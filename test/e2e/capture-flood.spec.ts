@@ -132,7 +132,9 @@ test.describe('a flood of requests', () => {
   });
 
   test('20,000 requests in one tab: bounded log and storage, no blocked request lost, worker responsive', async () => {
-    test.setTimeout(240_000);
+    // 20,000 fetches take 2–3 minutes alone and more beside other specs on a 2-core CI machine;
+    // the figures this test prints, not its duration, are what it checks.
+    test.setTimeout(480_000);
     const TOTAL = Number(process.env.FLOOD_TOTAL ?? 20_000);
     const allow = [['Access-Control-Allow-Origin', server.pageOrigin]] as const;
     // Spread over paths: the test server keeps a list of what each path received.

@@ -12,24 +12,15 @@ import type { CorsTestServer } from '../../src/demo/cors-server';
 import type { Exchange, HeaderList, HttpResponse, Verdict } from '../../src/engine';
 import { evaluate, fixedResponses } from '../../src/engine';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
-import { panelPortName } from '../../src/model/protocol';
+import { PROTOCOL_VERSION, panelPortName } from '../../src/model/protocol';
+import { collectSnapshot } from './support/collect-snapshot';
 import { expect, test } from './support/in-devtools';
 import { runDemoCase } from './support/run-demo-case';
 
 /** The records the worker holds for the tab, as it sends them to a panel that connects. */
-function capturedRecords(panel: Frame, tabId: number): Promise<ExchangeRecord[]> {
-  return panel.evaluate(
-    (name) =>
-      new Promise<ExchangeRecord[]>((resolve) => {
-        const port = chrome.runtime.connect({ name });
-        port.onMessage.addListener((message: { type: string; log?: { records: ExchangeRecord[] } }) => {
-          if (message.type !== 'snapshot' || message.log === undefined) return;
-          port.disconnect();
-          resolve(message.log.records);
-        });
-      }),
-    panelPortName(tabId),
-  );
+async function capturedRecords(panel: Frame, tabId: number): Promise<readonly ExchangeRecord[]> {
+  const log = await panel.evaluate(collectSnapshot, { portName: panelPortName(tabId), version: PROTOCOL_VERSION });
+  return log.records;
 }
 
 /** What the detail's verdict badge says, from its data attributes. */

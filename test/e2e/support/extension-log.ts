@@ -1,27 +1,14 @@
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import type { TabLogView } from '../../../src/model/exchange-record';
-import { PROTOCOL_VERSION } from '../../../src/model/protocol';
+import { PROTOCOL_VERSION, panelPortName } from '../../../src/model/protocol';
+import { collectSnapshot } from './collect-snapshot';
 
 /**
  * Reads a tab's log the way the panel does: over a `panel:<tabId>` port from an extension page,
- * taking the worker's snapshot. This exercises the real protocol, not a test hook.
+ * taking the worker's snapshot, all its pages. This exercises the real protocol, not a test hook.
  */
 export async function readTabLog(extensionPage: Page, tabId: number): Promise<TabLogView> {
-  return extensionPage.evaluate(
-    ({ tab, version }) =>
-      new Promise<TabLogView>((resolve, reject) => {
-        const port = chrome.runtime.connect({ name: `panel:${tab}` });
-        const timer = setTimeout(() => reject(new Error('no snapshot within 10 s')), 10_000);
-        port.onMessage.addListener((message: { type?: string; version?: number; log?: TabLogView }) => {
-          if (message.type !== 'snapshot' || message.version !== version || message.log === undefined) return;
-          clearTimeout(timer);
-          port.disconnect();
-          resolve(message.log);
-        });
-        port.postMessage({ type: 'hello', version });
-      }),
-    { tab: tabId, version: PROTOCOL_VERSION },
-  );
+  return extensionPage.evaluate(collectSnapshot, { portName: panelPortName(tabId), version: PROTOCOL_VERSION });
 }
 
 /** An extension page (the panel, standalone) to talk to the worker from. */

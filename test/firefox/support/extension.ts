@@ -5,6 +5,7 @@
 import type { TabLogView } from '../../../src/model/exchange-record';
 import type { TabId } from '../../../src/model/ids';
 import { PROTOCOL_VERSION, panelPortName } from '../../../src/model/protocol';
+import { collectSnapshot } from '../../e2e/support/collect-snapshot';
 import { EXTENSION_ORIGIN, type Firefox } from './firefox';
 
 export const PANEL_PATH = '/src/panel/panel.html';
@@ -24,21 +25,10 @@ export async function tabIdOf(firefox: Firefox, probe: string, url: string): Pro
   return ids[0];
 }
 
-/** The tab's log as a panel receives it on connecting: the snapshot the worker sends. */
+/** The tab's log as a panel receives it on connecting: the snapshot the worker sends, all its pages. */
 export function snapshotOf(firefox: Firefox, probe: string, tabId: TabId): Promise<TabLogView> {
-  return firefox.evaluate<TabLogView>(
-    probe,
-    `new Promise((resolve, reject) => {
-      const port = browser.runtime.connect({ name: ${JSON.stringify(panelPortName(tabId))} });
-      const timer = setTimeout(() => reject(new Error('no snapshot in 10 s')), 10000);
-      port.onMessage.addListener((message) => {
-        if (message.type !== 'snapshot' || message.version !== ${PROTOCOL_VERSION}) return;
-        clearTimeout(timer);
-        port.disconnect();
-        resolve(message.log);
-      });
-    })`,
-  );
+  const args = { portName: panelPortName(tabId), version: PROTOCOL_VERSION };
+  return firefox.evaluate<TabLogView>(probe, `(${collectSnapshot.toString()})(${JSON.stringify(args)})`);
 }
 
 export function badgeTextOf(firefox: Firefox, probe: string, tabId: TabId): Promise<string> {
