@@ -25,7 +25,7 @@ import {
   parseHeadersText,
   type RequestContext,
   splitCdpHeaders,
-} from './support/cdp-exchange';
+} from '../../src/playwright/cdp-exchange';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
 import { browserReadDifferences, saidDifferences } from './support/readable-headers';

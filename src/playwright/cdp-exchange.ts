@@ -18,7 +18,7 @@ import type {
   PreflightObservation,
   RedirectHop,
   ResourceType,
-} from '../../../src/engine';
+} from '../engine';
 
 /** CDP headers: one value per name, duplicate lines joined with "\n". */
 type CdpHeaders = Record<string, string>;
@@ -37,6 +37,10 @@ export interface RequestWillBeSent {
   initiator: { type: string; requestId?: string; url?: string };
   redirectResponse?: CdpResponse;
   type?: string;
+  /** The URL of the document the request was made for: its origin is the request's initiator origin. */
+  documentURL?: string;
+  /** When the request started, in seconds since the epoch. */
+  wallTime?: number;
 }
 
 export interface RequestWillBeSentExtraInfo {
@@ -169,6 +173,14 @@ export class CdpRecorder {
     return entry;
   }
 
+  /** Every request the page made itself (no preflights), in the order CDP first reported them. */
+  pageRequests(): CdpRequestEvents[] {
+    return [...this.#requests.values()].filter((entry) => {
+      const first = entry.willBeSent[0];
+      return first !== undefined && first.initiator.type !== 'preflight';
+    });
+  }
+
   /** The page's own request (not a preflight) whose first hop asked for `url`. */
   requestFor(url: string): CdpRequestEvents | undefined {
     for (const entry of this.#requests.values()) {
@@ -198,6 +210,11 @@ export class CdpRecorder {
 /** True once CDP has said how the request ended. */
 export function isSettled(events: CdpRequestEvents): boolean {
   return events.finished || events.failed !== null;
+}
+
+/** How many ExtraInfo events (wire headers) CDP delivered for the request: they arrive on their own path. */
+export function extraInfoCount(events: CdpRequestEvents): number {
+  return events.willBeSentExtraInfo.length + events.responseExtraInfo.length;
 }
 
 /** Chromium's own CORS verdict for the request, or null when it reported none. */
