@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { Har } from 'har-format';
-import { version } from '../../package.json' with { type: 'json' };
+import packageJson from '../../package.json' with { type: 'json' };
 import { evaluate } from '../engine';
 import type { ReportRow } from '../report/index';
 import { writeHar } from '../report/index';
@@ -63,7 +63,7 @@ export function harOf(judged: readonly JudgedExchange[], options: HarOptions = {
   return writeHar(reportRows(judged), {
     redact: options.redact ?? true,
     generatedAt: new Date().toISOString(),
-    generator: { name: 'CORS Lens (Playwright)', version },
+    generator: { name: 'CORS Lens (Playwright)', version: packageJson.version },
   });
 }
 
