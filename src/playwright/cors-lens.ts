@@ -5,12 +5,9 @@
  * engine and Chromium disagree is reported.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import type { Har } from 'har-format';
-import packageJson from '../../package.json' with { type: 'json' };
 import { evaluate } from '../engine';
-import type { ReportRow } from '../report/index';
-import { writeHar } from '../report/index';
 import { CdpRecorder, type CdpRequestEvents, extraInfoCount, isSettled } from './cdp-exchange';
+import { harOf } from './har-of';
 import { type Judge, type JudgedExchange, judgeRequest } from './judged-exchange';
 
 export interface CorsLensOptions {
@@ -28,6 +25,14 @@ export interface HarOptions {
   redact?: boolean;
 }
 
+/**
+ * HAR 1.2 as written for the report: Chrome DevTools' entry shape plus `_cors` on each entry and
+ * on the log. Typed loosely here so the declarations need no HAR type package.
+ */
+export interface CorsHar {
+  log: { version: string; creator: { name: string; version: string }; entries: object[] };
+}
+
 export interface CorsLens {
   /** Waits until every request CDP reported has ended and its wire headers arrived (or the timeout passed). */
   settled(): Promise<void>;
@@ -38,34 +43,12 @@ export interface CorsLens {
   /** The exchanges where CORS Lens and Chromium decided differently: each one is a CORS Lens bug to report. */
   disagreements(): JudgedExchange[];
   /** The exchanges as HAR 1.2 with CORS Lens's `_cors` verdicts, redacted unless `redact: false`. */
-  har(options?: HarOptions): Har;
+  har(options?: HarOptions): CorsHar;
   /** Stops recording (detaches the CDP session). */
   dispose(): Promise<void>;
 }
 
 const POLL_MS = 50;
-
-/** The HAR rows of judged exchanges. */
-export function reportRows(judged: readonly JudgedExchange[]): ReportRow[] {
-  return judged.map(({ exchange, verdict, explanation, startedDateTime }) => ({
-    exchange,
-    verdict,
-    explanation,
-    crossOrigin: true,
-    blocked: verdict.blocked,
-    startedDateTime,
-    source: null,
-  }));
-}
-
-/** HAR 1.2 with `_cors` for judged exchanges. */
-export function harOf(judged: readonly JudgedExchange[], options: HarOptions = {}): Har {
-  return writeHar(reportRows(judged), {
-    redact: options.redact ?? true,
-    generatedAt: new Date().toISOString(),
-    generator: { name: 'CORS Lens (Playwright)', version: packageJson.version },
-  });
-}
 
 class CdpCorsLens implements CorsLens {
   readonly #session: CDPSession;
@@ -114,7 +97,7 @@ class CdpCorsLens implements CorsLens {
     return this.exchanges().filter((judged) => judged.disagrees);
   }
 
-  har(options: HarOptions = {}): Har {
+  har(options: HarOptions = {}): CorsHar {
     return harOf(this.exchanges(), options);
   }
 

@@ -10,7 +10,8 @@ import { paint } from '../cli/colour';
 import { blockedSection } from '../cli/terminal-report';
 import { shownUrl } from '../cli/terminal-text';
 import { STACKS, type StackId } from '../engine';
-import { type CorsLens, harOf, reportRows } from './cors-lens';
+import type { CorsLens } from './cors-lens';
+import { harOf, reportRows } from './har-of';
 import type { JudgedExchange } from './judged-exchange';
 
 export interface NoCorsErrorsOptions {

@@ -3,11 +3,24 @@
  * its HAR (with `_cors`, redacted) to the test report, and an `expect` that knows
  * `toHaveNoCorsErrors`. Import `test` and `expect` from here instead of from `@playwright/test`.
  */
-import { expect as baseExpect, test as baseTest } from '@playwright/test';
+import {
+  expect as baseExpect,
+  test as baseTest,
+  type Expect,
+  type PlaywrightTestArgs,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerArgs,
+  type PlaywrightWorkerOptions,
+  type TestType,
+} from '@playwright/test';
 import { type CorsLens, corsLens } from './cors-lens';
 import { corsMatchers } from './cors-matchers';
 
-export const test = baseTest.extend<{ cors: CorsLens }>({
+// Typed by hand so the declarations name `@playwright/test`, the package users install.
+export const test: TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & { cors: CorsLens },
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions
+> = baseTest.extend<{ cors: CorsLens }>({
   cors: async ({ page }, use, testInfo) => {
     const cors = await corsLens(page);
     await use(cors);
@@ -19,4 +32,4 @@ export const test = baseTest.extend<{ cors: CorsLens }>({
   },
 });
 
-export const expect = baseExpect.extend(corsMatchers);
+export const expect: Expect<typeof corsMatchers> = baseExpect.extend(corsMatchers);
