@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { evaluate } from '../engine';
-import { CdpRecorder, type CdpRequestEvents, extraInfoCount, isSettled } from './cdp-exchange';
+import { CdpRecorder, type CdpRequestEvents, extraInfoCount, isSettled } from './cdp-recorder';
 import { harOf } from './har-of';
 import { type Judge, type JudgedExchange, judgeRequest } from './judged-exchange';
 

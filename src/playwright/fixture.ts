@@ -11,12 +11,20 @@ import {
   type PlaywrightTestOptions,
   type PlaywrightWorkerArgs,
   type PlaywrightWorkerOptions,
+  type TestInfo,
   type TestType,
 } from '@playwright/test';
 import { type CorsLens, corsLens } from './cors-lens';
 import { corsMatchers } from './cors-matchers';
 
 // Typed by hand so the declarations name `@playwright/test`, the package users install.
+/** Attaches the recorded exchanges as `cors-lens.har` (redacted, with `_cors`) to the test's report, when there are any. */
+export async function attachCorsHar(cors: CorsLens, testInfo: TestInfo): Promise<void> {
+  await cors.settled();
+  if (cors.exchanges().length === 0) return;
+  await testInfo.attach('cors-lens.har', { body: JSON.stringify(cors.har()), contentType: 'application/json' });
+}
+
 export const test: TestType<
   PlaywrightTestArgs & PlaywrightTestOptions & { cors: CorsLens },
   PlaywrightWorkerArgs & PlaywrightWorkerOptions
@@ -24,10 +32,7 @@ export const test: TestType<
   cors: async ({ page }, use, testInfo) => {
     const cors = await corsLens(page);
     await use(cors);
-    await cors.settled();
-    if (cors.exchanges().length > 0) {
-      await testInfo.attach('cors-lens.har', { body: JSON.stringify(cors.har()), contentType: 'application/json' });
-    }
+    await attachCorsHar(cors, testInfo);
     await cors.dispose();
   },
 });

@@ -14,7 +14,8 @@ import {
   type ResourceType,
   type Verdict,
 } from '../engine';
-import { buildExchange, type CdpRequestEvents, type CorsErrorStatus, chromiumVerdict } from './cdp-exchange';
+import { buildExchange } from './cdp-exchange';
+import { type CdpRequestEvents, type CorsErrorStatus, chromiumVerdict } from './cdp-recorder';
 
 /** Decides an exchange: the engine's `evaluate` unless the caller passes another. */
 export type Judge = (exchange: Exchange) => Verdict;

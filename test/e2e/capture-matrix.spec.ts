@@ -23,7 +23,7 @@ import { normalizeMethod } from '../../src/engine';
 import { badgeFor } from '../../src/model/badge';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
 import { exportHar } from '../../src/panel/state/har-transfer';
-import type { CdpRecorder } from '../../src/playwright/cdp-exchange';
+import type { CdpRecorder } from '../../src/playwright/cdp-recorder';
 import type { CorsField } from '../../src/report/cors-field';
 import { openExtensionPage, readTabLog } from './support/extension-log';
 import { expect, freshProfileDir, test } from './support/fixtures';

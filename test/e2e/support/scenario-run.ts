@@ -13,7 +13,7 @@ import {
   type CorsErrorStatus,
   extraInfoCount,
   isSettled,
-} from '../../../src/playwright/cdp-exchange';
+} from '../../../src/playwright/cdp-recorder';
 import type { Scenario, ScenarioRequest } from './scenarios';
 
 /** Placeholder values of `scenarios.ts`. */

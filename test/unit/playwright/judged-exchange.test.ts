@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { CDPSession } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { type Exchange, evaluate } from '../../../src/engine';
-import { CdpRecorder, type CdpRequestEvents } from '../../../src/playwright/cdp-exchange';
+import { CdpRecorder, type CdpRequestEvents } from '../../../src/playwright/cdp-recorder';
 import { judgeRequest } from '../../../src/playwright/judged-exchange';
 
 const PAGE = 'http://localhost:3000';
