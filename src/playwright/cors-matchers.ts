@@ -8,7 +8,7 @@
 
 import { paint } from '../cli/colour';
 import { blockedSection } from '../cli/terminal-report';
-import { shownUrl } from '../cli/terminal-text';
+import { shown, shownUrl } from '../cli/terminal-text';
 import { STACKS, type StackId } from '../engine';
 import type { CorsLens } from './cors-lens';
 import { harOf, reportRows } from './har-of';
@@ -28,15 +28,14 @@ export interface MatcherResult {
 const PLAIN = paint(false);
 
 function chromiumSays(judged: JudgedExchange): string {
-  if (judged.chromium !== null) return `blocked ${judged.chromium.corsError} ('${judged.chromium.failedParameter}')`;
-  return judged.exchange.outcome === 'network-error'
-    ? `network error ${judged.exchange.networkError ?? ''}`
-    : 'not blocked';
+  const { chromium, exchange } = judged;
+  if (chromium !== null) return `blocked ${shown(chromium.corsError)} ('${shown(chromium.failedParameter)}')`;
+  return exchange.outcome === 'network-error' ? `network error ${shown(exchange.networkError ?? '')}` : 'not blocked';
 }
 
 function corsLensSays(judged: JudgedExchange): string {
   const { verdict } = judged;
-  return verdict.blocked ? `blocked ${verdict.code ?? ''} ('${verdict.failedParameter}')` : verdict.kind;
+  return verdict.blocked ? `blocked ${verdict.code ?? ''} ('${shown(verdict.failedParameter)}')` : verdict.kind;
 }
 
 /** The loud part: what each side decided, and the redacted HAR a fidelity report needs. */
@@ -46,7 +45,7 @@ export function disagreementReport(disagreements: readonly JudgedExchange[]): st
     'This is a bug in CORS Lens, not in your page: please report it with the redacted HAR below.',
   ];
   for (const judged of disagreements) {
-    lines.push(`  ${judged.exchange.request.method} ${shownUrl(judged.exchange.request.url)}`);
+    lines.push(`  ${shown(judged.exchange.request.method)} ${shownUrl(judged.exchange.request.url)}`);
     lines.push(`    Chromium:  ${chromiumSays(judged)}`);
     lines.push(`    CORS Lens: ${corsLensSays(judged)}`);
   }

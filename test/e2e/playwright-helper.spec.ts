@@ -10,36 +10,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../src/demo/chromium/chromium-args';
-import { findChromium } from '../../src/demo/chromium/find-chromium';
-import { type CorsTestServer, type RouteSpec, startCorsTestServer } from '../../src/demo/cors-server';
+import { mergeTests, type Page } from '@playwright/test';
+import type { CorsTestServer, RouteSpec } from '../../src/demo/cors-server';
 import { type Exchange, evaluate } from '../../src/engine';
 import { attachCorsHar, corsLens, corsMatchers, expect, test as helperTest } from '../../src/playwright';
-import { requireBuiltExtension } from './support/fixtures';
+import { test as e2eTest } from './support/fixtures';
 
 const CLI = resolve(import.meta.dirname, '../../dist-cli/cors-lens.mjs');
 const run = promisify(execFile);
 
-const test = helperTest.extend<object, { server: CorsTestServer }>({
-  server: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const server = await startCorsTestServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-});
-
-// The same Chromium and switches as every e2e spec, so CORS is decided as it is for users.
-test.use({
-  launchOptions: {
-    executablePath: findChromium(),
-    args: chromiumArgs(requireBuiltExtension()),
-    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
-  },
-});
+// The helper's own fixtures (`cors`) on the browser and loopback server every e2e spec uses, whose
+// Chromium switches decide CORS as it does for users (src/demo/chromium/chromium-args.ts).
+const test = mergeTests(e2eTest, helperTest);
 
 const allow = (page: string): [string, string][] => [['Access-Control-Allow-Origin', page]];
 
@@ -62,7 +44,7 @@ function routes(page: string): Record<string, RouteSpec> {
 type Init = { method?: string; headers?: [string, string][]; body?: string };
 
 /** Makes the page fetch each URL; a blocked fetch rejects, which is what the page would see. */
-async function fetchAll(page: import('@playwright/test').Page, calls: { url: string; init?: Init }[]) {
+async function fetchAll(page: Page, calls: { url: string; init?: Init }[]) {
   return page.evaluate(async (list) => {
     const seen: boolean[] = [];
     for (const { url, init } of list) {
