@@ -18,14 +18,16 @@ import { type Exchange, evaluate, type ResourceType, unexposedResponseHeaders, t
 import {
   buildExchange,
   buildUnsentExchange,
+  parseHeadersText,
+  type RequestContext,
+  splitCdpHeaders,
+} from '../../src/playwright/cdp-exchange';
+import {
   type CdpRecorder,
   type CdpRequestEvents,
   type CorsErrorStatus,
   chromiumVerdict,
-  parseHeadersText,
-  type RequestContext,
-  splitCdpHeaders,
-} from './support/cdp-exchange';
+} from '../../src/playwright/cdp-recorder';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
 import { browserReadDifferences, saidDifferences } from './support/readable-headers';

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../src/demo/chromium/devtools-window';
 import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
-import type { CorsErrorStatus } from './support/cdp-exchange';
+import type { CorsErrorStatus } from '../../src/playwright/cdp-recorder';
 import {
   type DevtoolsBrowser,
   type DevtoolsEntry,

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { type DemoCase, demoCases } from '../../src/demo/cases';
 import { type CorsTestServer, startCorsTestServer } from '../../src/demo/cors-server';
-import { type CdpRecorder, chromiumVerdict } from './support/cdp-exchange';
+import { type CdpRecorder, chromiumVerdict } from '../../src/playwright/cdp-recorder';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, recordCdp } from './support/matrix-browser';
 import { type ProbeOutcome, runProbe } from './support/probe-cli';

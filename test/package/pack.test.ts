@@ -5,18 +5,26 @@
  * API from a Node script, and its types from a TypeScript project that resolves as Node does.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json' with { type: 'json' };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HAR = join(ROOT, 'test/fixtures/har/chrome-devtools.har');
-/** What the package may hold besides the library's declarations: the CLI bin, the library, the documents npm always adds. */
-const PACKED_FILES = ['CHANGELOG.md', 'README.md', 'dist-cli/cors-lens.mjs', 'dist-lib/index.js', 'package.json'];
-const MAX_TARBALL_BYTES = 200_000;
+/** What the package may hold besides the declarations: the CLI bin, the library, the Playwright helper, the documents npm always adds. */
+const PACKED_FILES = [
+  'CHANGELOG.md',
+  'README.md',
+  'dist-cli/cors-lens.mjs',
+  'dist-lib/index.js',
+  'dist-lib/playwright/index.js',
+  'package.json',
+];
+// 193 kB before the Playwright helper, which adds about 11 kB (its code and declarations; the engine is shared).
+const MAX_TARBALL_BYTES = 210_000;
 
 const run = promisify(execFile);
 
@@ -79,6 +87,11 @@ beforeAll(async () => {
   };
   const install = await exec('npm', ['install', '--offline', join(scratch, packed.filename)], project, offline);
   expect(install.code, `npm install --offline failed: ${install.stderr}`).toBe(0);
+  // The user's own test runner for `cors-lens/playwright`: this repository's, linked in (the install is offline).
+  for (const name of ['@playwright/test', 'playwright', 'playwright-core']) {
+    mkdirSync(dirname(join(project, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name));
+  }
 }, 300_000);
 
 afterAll(() => {
@@ -86,21 +99,44 @@ afterAll(() => {
 });
 
 describe('the npm package', () => {
-  it('holds only the CLI, the library with its declarations and the documents, within 200 kB', () => {
+  it('holds only the CLI, the library with its declarations and the documents, within 210 kB', () => {
     const paths = packed.files.map((file) => file.path);
-    const declarations = paths.filter((path) => /^dist-lib\/types\/.+\.d\.ts$/.test(path));
+    const declarations = paths.filter((path) => /^dist-lib\/(playwright\/)?types\/.+\.d\.ts$/.test(path));
     expect(declarations).toContain('dist-lib/types/index.d.ts');
+    expect(declarations).toContain('dist-lib/playwright/types/index.d.ts');
     expect(paths.filter((path) => !declarations.includes(path)).sort()).toEqual(PACKED_FILES);
     const bytes = statSync(join(scratch, packed.filename)).size;
     console.log(`${packed.filename}: ${bytes} bytes packed, ${packed.unpackedSize} unpacked`);
     expect(bytes).toBeLessThanOrEqual(MAX_TARBALL_BYTES);
   });
 
-  it('installs with no runtime dependency', () => {
+  it('installs with no runtime dependency; @playwright/test is an optional peer', () => {
     const installed = JSON.parse(readFileSync(join(project, 'node_modules/cors-lens/package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
     };
     expect(installed.dependencies ?? {}).toEqual({});
+    expect(installed.peerDependenciesMeta?.['@playwright/test']?.optional).toBe(true);
+  });
+
+  it("loads `cors-lens/playwright` beside the user's @playwright/test, its engine the package's own", async () => {
+    const script = `
+      import { corsLens, corsMatchers, expect, test } from 'cors-lens/playwright';
+      const quiet = { settled: async () => {}, exchanges: () => [], blocked: () => [], disagreements: () => [] };
+      const result = await corsMatchers.toHaveNoCorsErrors(quiet);
+      console.log(JSON.stringify({ corsLens: typeof corsLens, test: typeof test.extend, expect: typeof expect, pass: result.pass }));
+    `;
+    writeFileSync(join(project, 'helper.mjs'), script);
+    const loaded = await exec(process.execPath, ['helper.mjs'], project);
+    expect(loaded.stderr).toBe('');
+    expect(JSON.parse(loaded.stdout)).toEqual({
+      corsLens: 'function',
+      test: 'function',
+      expect: 'function',
+      pass: true,
+    });
+    const bundle = readFileSync(join(project, 'node_modules/cors-lens/dist-lib/playwright/index.js'), 'utf8');
+    expect(bundle, 'the helper imports the engine from the package, not a second copy').toMatch(/from"cors-lens"/);
   });
 
   it('runs `npx cors-lens analyze --json` on a HAR, and --version says the package version', async () => {
@@ -156,5 +192,45 @@ describe('the npm package', () => {
     const errors = checked.stdout.split('\n').filter((line) => line.includes('error TS'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^mistyped\.ts\(2,10\): error TS2345/);
+  });
+
+  it('gives `cors-lens/playwright` types that check with @playwright/test under nodenext', async () => {
+    // A Playwright project: Node's types (Playwright's own need them) and a modern lib.
+    mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules/@types/node'), join(project, 'node_modules/@types/node'));
+    writeFileSync(
+      join(project, 'tsconfig.playwright.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          lib: ['ESNext', 'DOM'],
+          types: ['node'],
+          strict: true,
+          noEmit: true,
+        },
+        files: ['playwright-typed.ts', 'playwright-mistyped.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'playwright-typed.ts'),
+      "import { evaluate } from 'cors-lens';\n" +
+        "import { corsLens, expect, test, type JudgedExchange } from 'cors-lens/playwright';\n" +
+        "test('no CORS errors', async ({ page, cors }) => {\n" +
+        '  const again = await corsLens(page, { judge: (exchange) => evaluate(exchange) });\n' +
+        '  const blocked: JudgedExchange[] = again.blocked();\n' +
+        "  await expect(cors).toHaveNoCorsErrors({ stack: 'express' });\n" +
+        '  return blocked;\n' +
+        '});\n',
+    );
+    writeFileSync(
+      join(project, 'playwright-mistyped.ts'),
+      "import { expect, test } from 'cors-lens/playwright';\n" +
+        "test('x', async ({ cors }) => { await expect(cors).toHaveNoCorsErrors({ stack: 'cobol' }); });\n",
+    );
+    const checked = await exec(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.playwright.json'], project);
+    const errors = checked.stdout.split('\n').filter((line) => line.includes('error TS'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^playwright-mistyped\.ts\(2,\d+\): error TS2322/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { connectToDevtools, freePort } from '../../../src/demo/chromium/devtools-window';
-import type { CorsErrorStatus } from './cdp-exchange';
+import type { CorsErrorStatus } from '../../../src/playwright/cdp-recorder';
 import { launchMatrixBrowser } from './matrix-browser';
 
 /** Chromium with a DevTools window attached to its first tab. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../../src/demo/chromium/chromium-args';
 import { findChromium } from '../../../src/demo/chromium/find-chromium';
-import { CdpRecorder } from './cdp-exchange';
+import { CdpRecorder } from '../../../src/playwright/cdp-recorder';
 import { requireBuiltExtension } from './fixtures';
 
 /** The cookie credentialed requests carry, so they are credentialed on the wire too. */

@@ -7,7 +7,13 @@
  */
 import type { Page } from '@playwright/test';
 import type { CorsTestServer, ResponseSpec } from '../../../src/demo/cors-server';
-import { type CdpRecorder, type CdpRequestEvents, type CorsErrorStatus, isSettled } from './cdp-exchange';
+import {
+  type CdpRecorder,
+  type CdpRequestEvents,
+  type CorsErrorStatus,
+  extraInfoCount,
+  isSettled,
+} from '../../../src/playwright/cdp-recorder';
 import type { Scenario, ScenarioRequest } from './scenarios';
 
 /** Placeholder values of `scenarios.ts`. */
@@ -229,10 +235,6 @@ export async function chromiumOutcome(recorder: CdpRecorder, url: string): Promi
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`CDP never reported the end of ${url}`);
-}
-
-function extraInfoCount(events: CdpRequestEvents): number {
-  return events.willBeSentExtraInfo.length + events.responseExtraInfo.length;
 }
 
 /** The CDP events of a request that ended, and of the preflights it had, oldest first. */

@@ -4,7 +4,8 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import type { Exchange } from '../../../src/engine';
-import { buildExchange, CdpRecorder, type CorsErrorStatus, chromiumVerdict } from '../../e2e/support/cdp-exchange';
+import { buildExchange } from '../../../src/playwright/cdp-exchange';
+import { CdpRecorder, type CorsErrorStatus, chromiumVerdict } from '../../../src/playwright/cdp-recorder';
 import { type SettledEvents, settledEvents } from '../../e2e/support/scenario-run';
 import type { PageRequest } from './cases';
 

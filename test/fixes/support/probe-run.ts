@@ -5,7 +5,7 @@
 import { probeExchange } from '../../../src/cli/probe/probe-exchange';
 import { sendRequest } from '../../../src/cli/probe/send-request';
 import type { HeaderList } from '../../../src/engine';
-import type { CorsErrorStatus } from '../../e2e/support/cdp-exchange';
+import type { CorsErrorStatus } from '../../../src/playwright/cdp-recorder';
 import type { PageRequest } from './cases';
 
 /** Both verdicts in the same words: `Code 'failedParameter'`, or `passed`. */

@@ -16,6 +16,7 @@ export const ROOMS = [
   'devtools',
   'panel',
   'cli',
+  'playwright',
   'build',
   'demo',
 ] as const;
@@ -46,6 +47,7 @@ export const IMPORT_POLICY = {
     packages: ['preact', 'preact/hooks', '@tanstack/virtual-core'],
   },
   cli: { rooms: ['engine', 'model', 'report'], packages: ['node:*', '@streamparser/json'] },
+  playwright: { rooms: ['engine', 'report', 'cli'], packages: ['@playwright/test', 'har-format'] },
   build: { rooms: [], packages: ['node:*', 'fflate', 'playwright-core'] },
   demo: { rooms: [], typesFrom: ['engine'], packages: ['node:*', 'playwright-core'] },
 } as const satisfies Record<Room, RoomPolicy>;
