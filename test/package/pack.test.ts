@@ -23,8 +23,8 @@ const PACKED_FILES = [
   'dist-lib/playwright/index.js',
   'package.json',
 ];
-// 193 kB before the Playwright helper, which adds about 11 kB (its code and declarations; the engine is shared).
-const MAX_TARBALL_BYTES = 210_000;
+// The target of issue #16; the CLI is minified to stay under it with the Playwright helper (168 kB then).
+const MAX_TARBALL_BYTES = 200_000;
 
 const run = promisify(execFile);
 
@@ -99,7 +99,7 @@ afterAll(() => {
 });
 
 describe('the npm package', () => {
-  it('holds only the CLI, the library with its declarations and the documents, within 210 kB', () => {
+  it('holds only the CLI, the library with its declarations and the documents, within 200 kB', () => {
     const paths = packed.files.map((file) => file.path);
     const declarations = paths.filter((path) => /^dist-lib\/(playwright\/)?types\/.+\.d\.ts$/.test(path));
     expect(declarations).toContain('dist-lib/types/index.d.ts');
