@@ -48,16 +48,6 @@ const IDLE_REMOVAL_MS = 1_000;
  * and 50. Chrome stops an idle worker only after 30 s without events, far beyond the window.
  */
 const WRITE_SPACING_MS = 100;
-/**
- * An event of a request still in flight is journaled only once the request has stayed in flight
- * this long: most requests finish sooner, and then only their record is written. Profiled in
- * Chromium over loads of the bench page (test/bench/page-load-bench.ts), journaling each event
- * with the next write was the worker's largest cost: storage.session's set converts and copies
- * every value in the worker's thread, and nearly every event was written (the page's requests
- * outlive WRITE_SPACING_MS). The journal hands requests in flight across a stop of the worker,
- * which Chrome does after 30 s without events, far beyond this delay.
- */
-const JOURNAL_AFTER_MS = 1_000;
 /** At most one round of toolbar badge updates per this many milliseconds (see BadgeThrottle). */
 const BADGE_SPACING_MS = 100;
 const DONE: Promise<void> = Promise.resolve();
@@ -67,7 +57,7 @@ const DONE: Promise<void> = Promise.resolve();
  * against fakes and restart it on the same storage. Every entry point waits for `ready`, so no
  * event is handled before the state of the previous worker life is back. A quiet worker issues
  * a state change to storage in the task that made it; a busy one, within WRITE_SPACING_MS (see
- * WriteValve); the events of a request in flight go once it has been in flight JOURNAL_AFTER_MS. Chrome stops a worker only after 30 s without events, so what a stop can lose is
+ * WriteValve). Chrome stops a worker only after 30 s without events, so what a stop can lose is
  * what a crash or a forced stop (as test/e2e/capture.spec.ts does) catches in those last milliseconds.
  */
 export function createBackground(deps: BackgroundDeps) {
@@ -80,10 +70,10 @@ export function createBackground(deps: BackgroundDeps) {
     clock,
     spacingMs: WRITE_SPACING_MS,
     idleMs: IDLE_REMOVAL_MS,
-    waiting: () => ({ changes: pending.hasChanges(clock.now()), retired: pending.hasRetired }),
+    waiting: () => ({ changes: !pending.empty, retired: pending.hasRetired }),
     write: (withRetired) =>
       pending
-        .writeTo(deps.store, withRetired, clock.now())
+        .writeTo(deps.store, withRetired)
         // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
         .catch((): RecordRef[] => [])
         .then((refused) => {
@@ -111,8 +101,6 @@ export function createBackground(deps: BackgroundDeps) {
     sendAll: (message) => hub.sendAll(message),
     updateBadges: (tabs) => badges.update(tabs),
   });
-  /** A flush is scheduled for when the next journaled event falls due. */
-  let journalFlushScheduled = false;
 
   const ready = Promise.all([hydrate(deps.store), capture.load()]).then(async ([saved]) => {
     nextSeq = Math.max(nextSeq, saved.nextSeq);
@@ -160,10 +148,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (correlator.has(event.requestId)) {
       // Still in flight: keep the event, so a worker stopped now hands it to the next life.
       const key = journalAs ?? journalKey(event);
-      if (journalAs === undefined) {
-        pending.event(key, event, arrivals++, clock.now() + JOURNAL_AFTER_MS);
-        flushWhenDue();
-      }
+      if (journalAs === undefined) pending.event(key, event, arrivals++);
       noteJournaled(event.requestId, key);
     } else if (journalAs !== undefined) {
       pending.retire([journalAs]);
@@ -259,21 +244,6 @@ export function createBackground(deps: BackgroundDeps) {
       const { captured } = output;
       storeRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
     }
-  }
-
-  /** Flushes when the next journaled event falls due, and again for those after it. */
-  function flushWhenDue(): void {
-    const dueAt = pending.nextDueAfter(clock.now());
-    if (journalFlushScheduled || dueAt === undefined) return;
-    journalFlushScheduled = true;
-    clock.schedule(
-      () => {
-        journalFlushScheduled = false;
-        valve.flush();
-        flushWhenDue();
-      },
-      Math.max(0, dueAt - clock.now()),
-    );
   }
 
   function noteJournaled(requestId: RequestId, key: string): void {
@@ -384,13 +354,9 @@ export function createBackground(deps: BackgroundDeps) {
       await capture.set(paused);
     },
 
-    /**
-     * Resolves once every change so far, retired journal keys and events not due yet included,
-     * has reached storage.
-     */
+    /** Resolves once every change so far, retired journal keys included, has reached storage. */
     async flushed(): Promise<void> {
       await ready;
-      pending.allDue();
       // A write that storage refused records of queues their tabs' counters: those go too.
       await valve.drained();
     },

@@ -108,8 +108,6 @@ class JournaledEvent {
   constructor(
     readonly event: CaptureEvent,
     readonly order: number,
-    /** When it is to be written, on the worker's clock (see `PendingWrites.event`). */
-    readonly dueAt: number,
   ) {}
 }
 
@@ -182,27 +180,10 @@ export class PendingWrites {
    * maps, so finishing it costs no removal (on a busy page, most requests).
    */
   #stored = new Set<string>();
-  /** Journaled events not due yet, in arrival order (so in order of `dueAt`). */
-  #notDue = new Map<string, JournaledEvent>();
 
-  /**
-   * True when something needs writing at `now`; retired keys can wait (see `writeTo`), and so can
-   * events not due yet.
-   */
-  hasChanges(now: number): boolean {
-    this.#takeDue(now);
-    return this.#set.size > 0 || this.#remove.size > 0 || this.#retired.size >= RETIRED_BATCH;
-  }
-
-  /** Makes every journaled event due now. */
-  allDue(): void {
-    this.#takeDue(Number.POSITIVE_INFINITY);
-  }
-
-  /** When the next journaled event falls due after `now`, if any waits. */
-  nextDueAfter(now: number): number | undefined {
-    this.#takeDue(now);
-    return this.#notDue.values().next().value?.dueAt;
+  /** True when nothing needs writing now; retired keys can wait (see `writeTo`). */
+  get empty(): boolean {
+    return this.#set.size === 0 && this.#remove.size === 0 && this.#retired.size < RETIRED_BATCH;
   }
 
   get hasRetired(): boolean {
@@ -210,16 +191,11 @@ export class PendingWrites {
   }
 
   /**
-   * Journals `event` under `key`; `order` is when it arrived in this worker life. It is written
-   * with the first write at or after `dueAt` (at once by default), and encoded only then: an event
-   * whose request finishes before that is never written.
+   * Journals `event` under `key`; `order` is when it arrived in this worker life. It is encoded
+   * when written: an event whose request finishes before the next write never is.
    */
-  event(key: string, event: CaptureEvent, order: number, dueAt = Number.NEGATIVE_INFINITY): void {
-    // A key waiting for removal is in storage: this event overwrites it there instead.
-    if (this.#retired.delete(key) || this.#remove.delete(key)) this.#stored.add(key);
-    this.#set.delete(key);
-    this.#notDue.delete(key);
-    this.#notDue.set(key, new JournaledEvent(event, order, dueAt));
+  event(key: string, event: CaptureEvent, order: number): void {
+    this.#put(key, new JournaledEvent(event, order));
   }
 
   /** Journal keys of a previous worker life, read back from storage by `hydrate`. */
@@ -234,7 +210,6 @@ export class PendingWrites {
   retire(keys: readonly string[]): void {
     for (const key of keys) {
       this.#set.delete(key);
-      this.#notDue.delete(key);
       if (this.#stored.delete(key)) this.#retired.add(key);
     }
   }
@@ -242,8 +217,7 @@ export class PendingWrites {
   /** Removes `keys` with the next write; a journal key never written is only dropped. */
   forget(keys: readonly string[]): void {
     for (const key of keys) {
-      const neverWritten = (this.#set.has(key) || this.#notDue.delete(key)) && !this.#stored.has(key);
-      if (neverWritten) this.#set.delete(key);
+      if (this.#set.has(key) && !this.#stored.has(key)) this.#set.delete(key);
       else this.#drop(key);
       this.#stored.delete(key);
     }
@@ -277,11 +251,9 @@ export class PendingWrites {
    * Issues the writes at once, in this task: the browser may stop the worker right after an
    * event, and a write already sent survives that. Storage calls are delivered in the order they
    * are made, so writes need no chaining to stay ordered. Retired keys go along when there is a
-   * removal anyway, when enough wait, or when `idle`; journaled events, once due at `now`, or when
-   * `idle`. Resolves with the records storage refused.
+   * removal anyway, when enough wait, or when `idle`. Resolves with the records storage refused.
    */
-  writeTo(store: SessionStore, idle = false, now = Number.NEGATIVE_INFINITY): Promise<RecordRef[]> {
-    this.#takeDue(idle ? Number.POSITIVE_INFINITY : now);
+  writeTo(store: SessionStore, idle = false): Promise<RecordRef[]> {
     const set = this.#set;
     const remove = this.#remove;
     if (idle || remove.size > 0 || this.#retired.size >= RETIRED_BATCH) {
@@ -295,15 +267,6 @@ export class PendingWrites {
       set.size > 0 ? writeByImportance(store, set) : [],
       remove.size > 0 ? store.removeMany([...remove]) : undefined,
     ]).then(([refused]) => refused);
-  }
-
-  /** Moves the journaled events due at `now` to the next write. */
-  #takeDue(now: number): void {
-    for (const [key, journaled] of this.#notDue) {
-      if (journaled.dueAt > now) return;
-      this.#notDue.delete(key);
-      this.#set.set(key, journaled);
-    }
   }
 
   #put(key: string, value: unknown): void {

@@ -15,8 +15,7 @@
  * position equally often. On this shared machine a round's neighbours weigh on all of its runs
  * alike, so the figures that decide are paired ratios: CORS Lens ÷ each floor within each round,
  * reported as the median over rounds with its interquartile range. Also prints each
- * configuration's median, the worker's CPU per webRequest event (CORS Lens's also as paired
- * ratios to the strict floor's), its process's memory (and how far above the strict floor's),
+ * configuration's median, the worker's CPU per webRequest event, its process's memory,
  * storage.session bytes per stored exchange, and the load average before and after.
  *
  * BENCH_ROUNDS (default 12) sets the rounds; BENCH_REQUESTS (default 600) the requests per load;
@@ -409,22 +408,10 @@ async function main(): Promise<void> {
         `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load, ${((cpuMs * 1000) / seen).toFixed(1)} µs per webRequest event (${seen.toFixed(0)} events per load)`,
       );
     }
-    // CORS Lens's worker against the strict floor's, round by round: the same page, the same events.
-    for (const config of configs.slice(3)) {
-      const ratios = config.cpuNs.map((ns, round) => ns / (strictFloor.cpuNs[round] ?? Number.NaN));
-      console.log(
-        `  worker CPU per event, ${config.label} ÷ strict floor: paired median ×${median(ratios).toFixed(2)}, IQR ×${quantile(ratios, 0.25).toFixed(2)}–×${quantile(ratios, 0.75).toFixed(2)} (target ≤ ×1.2)`,
-      );
-    }
-    const mib = (config: Config) => {
-      const pid = extensionRendererPid(config.profile ?? '');
-      return pid === null ? Number.NaN : residentBytes(pid) / 2 ** 20;
-    };
-    const strictFloorMib = mib(strictFloor);
     for (const config of configs.slice(1)) {
-      const rss = mib(config);
-      const above = config === strictFloor ? '' : ` (${(rss - strictFloorMib).toFixed(0)} MiB above the strict floor)`;
-      console.log(`  extension process of ${config.label}: ${rss.toFixed(0)} MiB resident${above}`);
+      const pid = extensionRendererPid(config.profile ?? '');
+      const rss = pid === null ? 'n/a' : `${(residentBytes(pid) / 2 ** 20).toFixed(0)} MiB`;
+      console.log(`  extension process of ${config.label}: ${rss} resident`);
     }
     // Storage only for builds that capture: a paused one stores nothing.
     for (const config of [lens, ...configs.slice(5)]) {

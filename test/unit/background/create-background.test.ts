@@ -7,7 +7,6 @@ import type { CaptureEvent } from '../../../src/model/capture-event';
 import { PROTOCOL_VERSION, parseToPanel, type ToPanel } from '../../../src/model/protocol';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
 import { FakeCaptureSwitch } from '../../fakes/fake-capture-switch';
-import { FakeClock } from '../../fakes/fake-clock';
 import { FakePanelPort } from '../../fakes/fake-panel-port';
 import { MemorySessionStore } from '../../fakes/memory-session-store';
 import { QuotaSessionStore } from '../../fakes/quota-session-store';
@@ -209,34 +208,6 @@ describe('createBackground across worker restarts', () => {
     await background.flushed();
     expect(journal()).toEqual([]);
     expect([...store.data.keys()].filter((key) => key.startsWith('rec:'))).toEqual(['rec:7:1']);
-  });
-
-  it('journals the events of a request only once it has been in flight for a second', async () => {
-    const store = new MemorySessionStore();
-    const clock = new FakeClock();
-    const background = createBackground({
-      store,
-      showBadge: async () => {},
-      now: () => clock.now(),
-      schedule: (task, delayMs) => clock.schedule(task, delayMs),
-      capture: new FakeCaptureSwitch().deps,
-    });
-    await background.ready;
-    const journal = () => [...store.data.keys()].filter((key) => key.startsWith('ev:'));
-    const quick = blockedGet(new EventScript(), 'quick').events;
-    const slow = blockedGet(new EventScript(), 'slow').events;
-    for (const event of [...quick.slice(0, 2), ...slow.slice(0, 2)]) await background.event(event);
-    clock.advance(999);
-    await background.event(quick[2] as CaptureEvent);
-    await vi.waitFor(() => expect(store.data.has('rec:7:quick')).toBe(true));
-    expect(journal()).toEqual([]);
-    // Due at 1,000 ms; the write after the record's waits out the spacing between writes.
-    clock.advance(1);
-    clock.advance(100);
-    await vi.waitFor(() => expect(journal()).toHaveLength(2));
-    expect(journal().every((key) => key.endsWith(':slow:send-headers') || key.endsWith(':slow:headers-received'))).toBe(
-      true,
-    );
   });
 
   it('after a restart, ignores the events of a request that already has its record', async () => {

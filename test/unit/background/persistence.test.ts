@@ -21,11 +21,11 @@ describe('PendingWrites: the events of finished requests', () => {
     const [pending, store] = [new PendingWrites(), new MemorySessionStore()];
     const keys = await journaled(pending, store, 3);
     pending.retire(keys);
-    expect(pending.hasChanges(0)).toBe(false);
+    expect(pending.empty).toBe(true);
     await pending.writeTo(store);
     expect(store.data.size).toBe(3);
     pending.forgetRecord(7, 'evicted');
-    expect(pending.hasChanges(0)).toBe(true);
+    expect(pending.empty).toBe(false);
     await pending.writeTo(store);
     expect(store.data.size).toBe(0);
   });
@@ -34,9 +34,9 @@ describe('PendingWrites: the events of finished requests', () => {
     const [pending, store] = [new PendingWrites(), new MemorySessionStore()];
     const keys = await journaled(pending, store, 257);
     pending.retire(keys.slice(0, 255));
-    expect(pending.hasChanges(0)).toBe(false);
+    expect(pending.empty).toBe(true);
     pending.retire(keys.slice(255, 256));
-    expect(pending.hasChanges(0)).toBe(true);
+    expect(pending.empty).toBe(false);
     await pending.writeTo(store);
     expect([...store.data.keys()]).toEqual(['ev:k256']);
     pending.retire(['ev:k256']);
@@ -72,35 +72,5 @@ describe('PendingWrites: the events of finished requests', () => {
     pending.retire(['ev:k0']);
     await pending.writeTo(store, true);
     expect(store.data.size).toBe(0);
-  });
-});
-
-describe('PendingWrites: journaled events with a due time', () => {
-  it('are written with the first write at or after it, and never if their request finishes first', async () => {
-    const [pending, store] = [new PendingWrites(), new MemorySessionStore()];
-    pending.event('ev:slow', event, 0, 1_000);
-    pending.event('ev:quick', event, 1, 1_050);
-    expect(pending.hasChanges(999)).toBe(false);
-    expect(pending.nextDueAfter(999)).toBe(1_000);
-    await pending.writeTo(store, false, 999);
-    expect(store.writes).toBe(0);
-    pending.retire(['ev:quick']);
-    expect(pending.hasChanges(1_000)).toBe(true);
-    await pending.writeTo(store, false, 1_000);
-    expect([...store.data.keys()]).toEqual(['ev:slow']);
-    expect(pending.nextDueAfter(5_000)).toBeUndefined();
-    await pending.writeTo(store, true);
-    expect(store.removedKeys).toBe(0);
-  });
-
-  it('all go with an idle write, or once made due', async () => {
-    const [pending, store] = [new PendingWrites(), new MemorySessionStore()];
-    pending.event('ev:a', event, 0, 1_000);
-    await pending.writeTo(store, true, 0);
-    pending.event('ev:b', event, 1, 1_000);
-    pending.allDue();
-    expect(pending.hasChanges(0)).toBe(true);
-    await pending.writeTo(store, false, 0);
-    expect([...store.data.keys()]).toEqual(['ev:a', 'ev:b']);
   });
 });
