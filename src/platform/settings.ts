@@ -2,20 +2,9 @@
  * The extension's settings in `storage.local`, each under one key, in the versioned forms of
  * `model/panel-settings.ts` and `model/capture-settings.ts`.
  */
-import {
-  type CaptureSettings,
-  type CaptureSettingsStore,
-  DEFAULT_CAPTURE_SETTINGS,
-  parseCaptureSettings,
-  serializeCaptureSettings,
-} from '../model/capture-settings';
-import {
-  DEFAULT_PANEL_SETTINGS,
-  type PanelSettings,
-  type PanelSettingsStore,
-  parsePanelSettings,
-  serializePanelSettings,
-} from '../model/panel-settings';
+import { type CaptureSettingsStore, captureSettings } from '../model/capture-settings';
+import { type PanelSettingsStore, panelSettings } from '../model/panel-settings';
+import type { SettingStore, VersionedSetting } from '../model/versioned-setting';
 import { browser } from './browser';
 
 export const PANEL_SETTINGS_KEY = 'settings:panel';
@@ -27,45 +16,28 @@ export interface SettingsArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-interface SettingsItem<T> {
-  key: string;
-  parse(stored: unknown): T;
-  serialize(settings: T): Record<string, unknown>;
-  defaults: T;
-}
-
 /** One versioned item: a read that fails reads as the defaults, so a broken area never breaks a caller. */
-function itemStore<T>(area: SettingsArea, item: SettingsItem<T>) {
+function itemStore<T extends object>(area: SettingsArea, key: string, setting: VersionedSetting<T>): SettingStore<T> {
   return {
     async load(): Promise<T> {
       try {
-        return item.parse((await area.get(item.key))[item.key]);
+        return setting.parse((await area.get(key))[key]);
       } catch {
-        return item.defaults;
+        return setting.defaults;
       }
     },
     async save(settings: T): Promise<void> {
-      await area.set({ [item.key]: item.serialize(settings) });
+      await area.set({ [key]: setting.serialize(settings) });
     },
   };
 }
 
 export function createSettingsStore(area: SettingsArea): PanelSettingsStore {
-  return itemStore<PanelSettings>(area, {
-    key: PANEL_SETTINGS_KEY,
-    parse: parsePanelSettings,
-    serialize: serializePanelSettings,
-    defaults: DEFAULT_PANEL_SETTINGS,
-  });
+  return itemStore(area, PANEL_SETTINGS_KEY, panelSettings);
 }
 
 export function createCaptureSettingsStore(area: SettingsArea): CaptureSettingsStore {
-  return itemStore<CaptureSettings>(area, {
-    key: CAPTURE_SETTINGS_KEY,
-    parse: parseCaptureSettings,
-    serialize: serializeCaptureSettings,
-    defaults: DEFAULT_CAPTURE_SETTINGS,
-  });
+  return itemStore(area, CAPTURE_SETTINGS_KEY, captureSettings);
 }
 
 /** The panel's settings of this browser profile. */
