@@ -3,6 +3,8 @@ import { checkedPreflight } from '../verdict/decision';
 import type { Exchange, HeaderList } from '../verdict/exchange';
 import { getHeader, splitHeaderList } from '../verdict/header-list';
 import { isCorsSafelistedMethod, normalizeMethod } from '../verdict/method';
+import { originOf, resolveLocation } from '../verdict/origin';
+import { taintsOrigin } from '../verdict/redirect';
 import { corsUnsafeRequestHeaderNames } from '../verdict/unsafe-request-headers';
 import type { CorsErrorCode, Verdict } from '../verdict/verdict-types';
 import type { OriginRedirect, RequiredPolicy, ServerOrigins } from './fix-types';
@@ -46,15 +48,17 @@ export function requestChain(exchange: Exchange): RequestChain {
   const requests: ChainRequest[] = [];
   let taintedBy: RequestChain['taintedBy'] = null;
   let previous: string | null = null;
+  let previousUrl: string | null = null;
   let tainted = false;
   urls.forEach((url, index) => {
-    const server = urlOrigin(url, previous);
-    if (!tainted && previous !== null && server !== null && server !== previous && previous !== initiator) {
+    const server = serverOf(url, previousUrl);
+    if (!tainted && previous !== null && server !== null && taintsOrigin(initiator, previous, server)) {
       tainted = true;
       // An opaque page sends `Origin: null` from the start: no redirect is to blame.
       if (initiator !== 'null') taintedBy = { from: previous, to: server };
     }
     previous = server ?? previous;
+    previousUrl = server === null ? previousUrl : url;
     const hop = redirects[index];
     const sent = hop === undefined ? null : getHeader(hop.request.headers, 'origin');
     requests.push({ server, origin: sent !== null && sent !== '' ? sent : tainted ? 'null' : initiator, tainted });
@@ -110,22 +114,15 @@ function originsByServer(exchange: Exchange, chain: RequestChain): ServerOrigins
   return [...byServer].map(([server, origins]) => ({ server, origins }));
 }
 
-const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ws: '80', wss: '443' };
-
 /**
- * The serialized origin of an absolute or scheme-relative URL, without the URL API (the engine
- * has none). A relative `Location` resolves against the previous URL, so it keeps that origin.
+ * The server a request of the chain went to: the origin of its URL, a `Location` resolved against
+ * the URL before it as the redirect check resolves it. Null when it has no tuple origin (an
+ * unparsable or non-HTTP URL), so no server name is made up from it.
  */
-function urlOrigin(url: string, base: string | null): string | null {
-  const trimmed = url.trim();
-  const baseScheme = base === null ? null : base.slice(0, base.indexOf(':'));
-  const absolute = trimmed.startsWith('//') && baseScheme !== null ? `${baseScheme}:${trimmed}` : trimmed;
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^@/?#]*@)?(\[[^\]/?#]*\]|[^:/?#]*)(?::(\d*))?/.exec(absolute);
-  if (match === null) return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(trimmed) ? null : base;
-  const scheme = (match[1] ?? '').toLowerCase();
-  const host = (match[2] ?? '').toLowerCase();
-  const port = match[3] ?? '';
-  return port === '' || DEFAULT_PORTS[scheme] === port ? `${scheme}://${host}` : `${scheme}://${host}:${port}`;
+function serverOf(url: string, previousUrl: string | null): string | null {
+  const absolute = previousUrl === null ? url : resolveLocation(url, previousUrl);
+  const origin = absolute === null ? 'null' : originOf(absolute);
+  return origin === 'null' ? null : origin;
 }
 
 /**

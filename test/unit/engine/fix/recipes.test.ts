@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixRecipe, fixRecipes, RECIPE_PLACEHOLDERS, STACKS } from '../../../../src/engine/fix/fix-recipes';
 import type { FixRecipe } from '../../../../src/engine/fix/fix-types';
 import { PLACEHOLDER_ORIGIN } from '../../../../src/engine/fix/recipes/recipe-context';
+import { requestChain } from '../../../../src/engine/fix/required-policy';
 import { evaluate } from '../../../../src/engine/verdict/evaluate';
 import type { Exchange } from '../../../../src/engine/verdict/exchange';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';
@@ -441,7 +442,9 @@ describe('fixRecipes: a redirect to another host name of the same server (#20 it
   );
 
   it('keeps hostile server names out of the notes', () => {
-    const hostile = 'http://x.example\u202e"; evil';
+    // A host name the URL parser accepts, quote and all: the chain's servers are what the redirect
+    // check resolves, so only a Location that parses can lead to another server.
+    const hostile = 'http://x.example";evil';
     const ex = exchange({
       redirects: [
         {
@@ -456,6 +459,27 @@ describe('fixRecipes: a redirect to another host name of the same server (#20 it
       expect(recipe.notes).not.toContain('evil');
       expect(recipe.notes).toContain('A redirect to another origin made the browser send Origin: null');
       expect(recipe.notes).toContain(`The requests before it still carry Origin: ${PAGE_ORIGIN}`);
+    }
+  });
+
+  it('reads an unparsable Location as the redirect check does: a path on the same server, so no origin changed', () => {
+    const ex = exchange({
+      redirects: [
+        {
+          request: { url: `${API_ORIGIN}/data`, method: 'GET', headers: [['Origin', PAGE_ORIGIN]] },
+          response: response(302, [['Location', 'http://x.example\u202e"; evil/data']]),
+        },
+      ],
+      response: response(200, []),
+      outcome: 'blocked',
+    });
+    expect(requestChain(ex).requests.map(({ server, tainted }) => ({ server, tainted }))).toEqual([
+      { server: API_ORIGIN, tainted: false },
+      { server: API_ORIGIN, tainted: false },
+    ]);
+    for (const recipe of fixRecipes(ex, verdict({ code: 'MissingAllowOriginHeader' }))) {
+      expect(recipe.notes).not.toContain('evil');
+      expect(recipe.notes).not.toContain('Origin: null');
     }
   });
 });
