@@ -6,7 +6,13 @@ import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
 import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
-import { PROTOCOL_VERSION, parseToBackground, snapshotMessages, type ToPanel } from '../model/protocol';
+import {
+  PROTOCOL_VERSION,
+  parseToBackground,
+  snapshotMessages,
+  type ToBackground,
+  type ToPanel,
+} from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
 import { BadgeThrottle } from './badge-throttle';
@@ -282,9 +288,7 @@ export function createBackground(deps: BackgroundDeps) {
     return effects.badges.size === 0 ? DONE : badges.update(effects.badges);
   }
 
-  async function handlePanelMessage(tabId: TabId, raw: unknown): Promise<void> {
-    const message = parseToBackground(raw);
-    if (message === null) return;
+  async function handlePanelMessage(tabId: TabId, message: ToBackground): Promise<void> {
     const effects: Effects = { badges: new Set(), messages: [] };
     if (message.type === 'clear-log') {
       clearLog(tabId, effects);
@@ -343,8 +347,18 @@ export function createBackground(deps: BackgroundDeps) {
     async panelConnected(tabId: TabId, port: PanelPort): Promise<void> {
       await ready;
       hub.add(tabId, port);
-      port.onMessage((raw) => void handlePanelMessage(tabId, raw));
-      for (const message of snapshotMessages(logs.view(tabId))) port.post(message);
+      // The snapshot's other pages wait for the panel to ask (see snapshotMessages): they hold
+      // the log as it was now, and the deltas posted meanwhile follow from it.
+      const [first, ...rest] = snapshotMessages(logs.view(tabId));
+      let unsent = rest;
+      port.onMessage((raw) => {
+        const message = parseToBackground(raw);
+        if (message?.type === 'snapshot-rest') {
+          for (const page of unsent) port.post(page);
+          unsent = [];
+        } else if (message !== null) void handlePanelMessage(tabId, message);
+      });
+      if (first !== undefined) port.post(first);
       port.post(capture.state());
     },
 

@@ -6,19 +6,25 @@ import { isRecord } from './is-record';
  * Bumped whenever a message shape changes. A panel that receives another version ignores the
  * message; the port reconnects after an extension update and both sides then agree.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 const PANEL_PORT_PREFIX = 'panel:';
 
 /**
  * A snapshot's first message holds the log's oldest records, the rows a panel opened at the top
- * shows; `snapshot-more` messages bring the rest in order. A panel decodes and draws its first
- * frame from a message of this size whatever the log's length.
+ * shows; `snapshot-more` messages bring the rest in order, once the panel asks for them with
+ * `snapshot-rest` after drawing the first page. A panel therefore decodes and draws its first
+ * frame from one message of this size whatever the log's length: pages pushed at once would
+ * arrive as tasks queued ahead of that frame, and the browser decodes each before it draws.
  */
 export const SNAPSHOT_FIRST_PAGE = 100;
 export const SNAPSHOT_PAGE = 500;
 
-/** Worker → panel: a snapshot on connect (its first page, then the rest), then only deltas. */
+/**
+ * Worker → panel: a snapshot on connect (its first page; the rest when the panel asks), then only
+ * deltas. Deltas are sent as they happen, so a panel holds those that arrive before the snapshot's
+ * last page until that page is in (`panel/state/snapshot-assembler.ts`).
+ */
 export type ToPanel =
   /** `more`: how many records follow in `snapshot-more` messages. */
   | { type: 'snapshot'; version: number; log: TabLogView; more: number }
@@ -33,12 +39,17 @@ export type ToPanel =
 /** Panel → worker. */
 export type ToBackground =
   | { type: 'hello'; version: number }
+  /** The panel has drawn the snapshot's first page: send its other pages. */
+  | { type: 'snapshot-rest'; version: number }
   | { type: 'clear-log'; version: number }
   | { type: 'set-preserve-log'; version: number; preserveLog: boolean }
   /** Pauses or resumes capture in every tab, as the toolbar's "Pause capture" item does. */
   | { type: 'set-paused'; version: number; paused: boolean };
 
-/** The messages that carry a snapshot of `log`, to be posted in order with nothing between them. */
+/**
+ * The messages that carry a snapshot of `log`: the first is posted on connect, the others in order
+ * when the panel sends `snapshot-rest`. Their records are those of the log at connect time.
+ */
 export function snapshotMessages(log: TabLogView): ToPanel[] {
   const version = PROTOCOL_VERSION;
   const { records } = log;
@@ -176,6 +187,8 @@ export function parseToBackground(message: unknown): ToBackground | null {
   switch (message.type) {
     case 'hello':
       return { type: 'hello', version };
+    case 'snapshot-rest':
+      return { type: 'snapshot-rest', version };
     case 'clear-log':
       return { type: 'clear-log', version };
     case 'set-preserve-log':

@@ -12,7 +12,7 @@ export interface FrameQueue<T> {
 
 export function afterNextFrame<T>(
   deliver: (items: T[]) => void,
-  schedule: (run: () => void) => () => void = scheduleAfterFrame,
+  schedule: (run: () => void) => () => void = afterFramePainted,
 ): FrameQueue<T> {
   let items: T[] = [];
   let cancelScheduled: (() => void) | null = null;
@@ -36,7 +36,8 @@ export function afterNextFrame<T>(
   };
 }
 
-function scheduleAfterFrame(run: () => void): () => void {
+/** Runs `run` once the next frame has been drawn; returns a cancel. */
+export function afterFramePainted(run: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
     timer = setTimeout(run, 0);

@@ -3,8 +3,9 @@ import type { TabLogView } from '../../model/exchange-record';
 import type { TabId } from '../../model/ids';
 import { PROTOCOL_VERSION, type ToBackground, type ToPanel } from '../../model/protocol';
 import type { ConnectFn, ConnectionStatus, PanelConnection } from '../connection';
-import { afterNextFrame } from './after-next-frame';
+import { afterFramePainted, afterNextFrame } from './after-next-frame';
 import { applyMessage } from './apply';
+import { SnapshotAssembler } from './snapshot-assembler';
 
 export interface LiveLog {
   status: ConnectionStatus;
@@ -33,23 +34,39 @@ export function useLiveLog(tabId: TabId | null, connect: ConnectFn): LiveLog {
 
   useEffect(() => {
     if (tabId === null) return undefined;
+    const assembler = new SnapshotAssembler();
     const later = afterNextFrame<ToPanel>((messages) =>
       setLog((current) => messages.reduce<TabLogView | null>(applyMessage, current)),
     );
+    let cancelAskForRest: (() => void) | null = null;
     const opened = connect(tabId, {
       onStatus: setStatus,
       onMessage: (message) => {
-        if (message.type === 'capture-state') setPausedState(message.paused);
-        // A snapshot's later pages, and whatever follows them, wait for the frame that shows its
-        // first page: that frame then costs the same whatever the log's length.
-        else if (message.type === 'snapshot-more' || later.pending()) later.push(message);
-        else setLog((current) => applyMessage(current, message));
+        if (message.type === 'capture-state') {
+          setPausedState(message.paused);
+          return;
+        }
+        for (const ready of assembler.receive(message)) {
+          // A snapshot's later pages, and whatever follows them, land a frame at a time.
+          if (ready.type === 'snapshot-more' || later.pending()) later.push(ready);
+          else setLog((current) => applyMessage(current, ready));
+        }
+        // The rest of a snapshot is asked for once its first page is on screen: that frame then
+        // costs the same whatever the log's length.
+        if (message.type === 'snapshot' && assembler.incomplete()) {
+          cancelAskForRest?.();
+          cancelAskForRest = afterFramePainted(() => {
+            cancelAskForRest = null;
+            connection.current?.send({ type: 'snapshot-rest', version: PROTOCOL_VERSION });
+          });
+        }
       },
     });
     connection.current = opened;
     return () => {
       connection.current = null;
       later.cancel();
+      cancelAskForRest?.();
       opened.close();
     };
   }, [tabId, connect]);

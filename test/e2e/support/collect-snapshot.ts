@@ -7,8 +7,8 @@ export interface CollectSnapshotArgs {
 
 /**
  * Runs in an extension page: connects as a panel and resolves with the tab's log once the
- * snapshot's first message and all its `snapshot-more` pages are in (`snapshotMessages`,
- * src/model/protocol.ts). Self-contained, with no import at run time: Chromium tests pass it to
+ * snapshot's first message and all its `snapshot-more` pages are in, asking for the pages with
+ * `snapshot-rest` as the panel does (`snapshotMessages`, src/model/protocol.ts). Self-contained, with no import at run time: Chromium tests pass it to
  * `evaluate` as a function, the Firefox tests as its source text.
  */
 export function collectSnapshot({ portName, version }: CollectSnapshotArgs): Promise<TabLogView> {
@@ -30,6 +30,7 @@ export function collectSnapshot({ portName, version }: CollectSnapshotArgs): Pro
       if (message.type === 'snapshot' && message.log !== undefined) {
         log = { ...message.log, records: [...message.log.records] };
         missing = message.more ?? 0;
+        if (missing > 0) port.postMessage({ type: 'snapshot-rest', version });
       } else if (message.type === 'snapshot-more' && log !== null && message.records !== undefined) {
         log = { ...log, records: [...log.records, ...message.records] };
         missing -= message.records.length;

@@ -109,6 +109,29 @@ describe('createBackground', () => {
     expect(other.posted.map((message: ToPanel) => message.type)).toEqual(['snapshot', 'capture-state']);
   });
 
+  it("sends a snapshot's first page on connect and its other pages when the panel asks", async () => {
+    const { feed, background } = setup();
+    let script = new EventScript();
+    for (let i = 0; i < 250; i++) script = blockedGet(script, `r${i}`);
+    await feed(script.events);
+    const port = new FakePanelPort();
+    await background.panelConnected(7, port);
+    // A delta made after connecting is posted at once; the panel holds it until the pages are in.
+    await feed(blockedGet(new EventScript(), 'late').events);
+    expect(port.posted.map((message) => message.type)).toEqual(['snapshot', 'capture-state', 'request-added']);
+    const [first] = port.posted;
+    if (first?.type !== 'snapshot') throw new Error('expected a snapshot first');
+    expect([first.log.records.length, first.more]).toEqual([100, 150]);
+
+    port.receive({ type: 'snapshot-rest', version: PROTOCOL_VERSION });
+    port.receive({ type: 'snapshot-rest', version: PROTOCOL_VERSION });
+    const pages = port.posted.slice(3);
+    expect(pages.map((message) => message.type)).toEqual(['snapshot-more']);
+    // The pages hold the log as it was at connect time: the later request is not in them twice.
+    const paged = pages.flatMap((message) => (message.type === 'snapshot-more' ? message.records : []));
+    expect(paged.map((record) => record.requestId)).toEqual(Array.from({ length: 150 }, (_, i) => `r${i + 100}`));
+  });
+
   it('starts a new log on a top-level navigation, and clears the badge', async () => {
     const { feed, background, badges } = setup();
     await feed(blockedGet(new EventScript(), '1').events);

@@ -143,9 +143,10 @@ describe('snapshotMessages', () => {
 });
 
 describe('panel → worker messages', () => {
-  it('accepts hello, clear-log and set-preserve-log of the current version', () => {
+  it('accepts hello, snapshot-rest, clear-log and set-preserve-log of the current version', () => {
     const version = PROTOCOL_VERSION;
     expect(parseToBackground({ type: 'hello', version })).toEqual({ type: 'hello', version });
+    expect(parseToBackground({ type: 'snapshot-rest', version, extra: 1 })).toEqual({ type: 'snapshot-rest', version });
     expect(parseToBackground({ type: 'clear-log', version })).toEqual({ type: 'clear-log', version });
     expect(parseToBackground({ type: 'set-preserve-log', version, preserveLog: true })).toEqual({
       type: 'set-preserve-log',

@@ -52,6 +52,29 @@ describe('<App>', () => {
     );
   });
 
+  it("asks for a snapshot's other pages once its first page is drawn, then shows them and what came meanwhile", async () => {
+    app = await mountApp();
+    const log = {
+      tabId: 7,
+      records: [blockedRecord('1')],
+      sameOriginCount: 0,
+      evictedCount: 0,
+      unpersistedCount: 0,
+      preserveLog: false,
+    };
+    await app.worker.emit({ type: 'snapshot', version: PROTOCOL_VERSION, log, more: 2 });
+    expect(app.all('request-row')).toHaveLength(1);
+    await vi.waitFor(() =>
+      expect(app.worker.sent).toContainEqual({ type: 'snapshot-rest', version: PROTOCOL_VERSION }),
+    );
+    await app.worker.emit({ type: 'request-added', version: PROTOCOL_VERSION, record: passedRecord('4') });
+    expect(app.all('request-row')).toHaveLength(1);
+    const records = [passedRecord('2'), blockedRecord('3')];
+    await app.worker.emit({ type: 'snapshot-more', version: PROTOCOL_VERSION, records });
+    await vi.waitFor(() => expect(app.all('request-row')).toHaveLength(4));
+    expect(app.one('blocked-count')?.textContent).toBe('2 blocked');
+  });
+
   it('adds a row when a request-added delta arrives', async () => {
     app = await mountApp();
     await app.worker.snapshot([passedRecord('1')]);
