@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/in-devtools';
+import { fetchFrom } from './support/page-fetch';
 
 const CHROME_HAR = join(import.meta.dirname, '../fixtures/har/chrome-devtools.har');
 
@@ -21,19 +22,6 @@ test('DevTools lists a "CORS" panel that renders the extension page for the insp
   await expect(panel.getByTestId('page-origin')).toHaveAttribute('title', `Tab ${tabId}`);
   await expect(panel.getByTestId('connection-status')).toHaveText('Live');
 });
-
-function fetchFrom(page: Page, url: string, init: RequestInit = {}): Promise<string> {
-  return page.evaluate(
-    async ([target, options]) => {
-      try {
-        return `read ${(await fetch(target, options)).status}`;
-      } catch (error) {
-        return String(error);
-      }
-    },
-    [url, init] as const,
-  );
-}
 
 /** Whether DevTools' drawer (the console that Escape toggles) is open. */
 function drawerVisible(devtools: Page): Promise<boolean> {

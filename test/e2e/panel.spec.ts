@@ -1,29 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { panelUrl } from '../../src/demo/launch-browser';
 import { expect, test } from './support/fixtures';
+import { fetchFrom } from './support/page-fetch';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/panel-screenshots');
 
 async function openPanel(page: Page, extensionId: string, tabId: number): Promise<Page> {
   const panel = await page.context().newPage();
   await panel.setViewportSize({ width: 1200, height: 720 });
-  await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);
+  await panel.goto(panelUrl(extensionId, tabId));
   await expect(panel.getByTestId('connection-status')).toHaveText('Live');
   return panel;
-}
-
-function fetchFrom(page: Page, url: string, init: RequestInit = {}): Promise<string> {
-  return page.evaluate(
-    async ([target, options]) => {
-      try {
-        return `read ${(await fetch(target, options)).status}`;
-      } catch (error) {
-        return String(error);
-      }
-    },
-    [url, init] as const,
-  );
 }
 
 test('lists blocked and passing requests with their real status, explains the blocked one, filters and clears', async ({

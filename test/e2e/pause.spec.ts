@@ -3,6 +3,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from '@playwrig
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../src/demo/chromium/chromium-args';
 import { findChromium } from '../../src/demo/chromium/find-chromium';
 import type { CorsTestServer } from '../../src/demo/cors-server';
+import { panelUrl } from '../../src/demo/launch-browser';
 import { badgeText, readTabLog, stopServiceWorkers, tabIdOf, waitUntilStopped } from './support/extension-log';
 import { expect, freshProfileDir, requireBuiltExtension, test } from './support/fixtures';
 
@@ -39,10 +40,6 @@ function listenedEvents(worker: Worker): Promise<number> {
 
 function badgeTitle(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), tabId);
-}
-
-function panelUrl(extensionId: string, tabId: number): string {
-  return `chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`;
 }
 
 test('paused from the panel: a blocked request is not captured and the badge says paused; resumed, it is again', async ({

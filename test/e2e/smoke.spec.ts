@@ -1,4 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { panelUrl } from '../../src/demo/launch-browser';
 import { expect, test } from './support/fixtures';
 
 test('the service worker starts from the built extension', async ({ serviceWorker, extensionId }) => {
@@ -13,7 +14,7 @@ test('the service worker starts from the built extension', async ({ serviceWorke
 
 test('the panel renders standalone for a tab given in its address', async ({ context, extensionId, tabId }) => {
   const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tabId}`);
+  await panel.goto(panelUrl(extensionId, tabId));
   await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
   await expect(panel.getByTestId('page-origin')).toHaveAttribute('title', `Tab ${tabId}`);
   await expect(panel.getByTestId('connection-status')).toHaveText('Live');
@@ -49,7 +50,7 @@ test('a blocked cross-origin request is counted on the badge of its tab only', a
   expect(title).toContain('1 blocked cross-origin request');
 
   const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${new URL(serviceWorker.url()).host}/src/panel/panel.html?tabId=${tabId}`);
+  await panel.goto(panelUrl(new URL(serviceWorker.url()).host, tabId));
   await expect(panel.getByTestId('blocked-count')).toHaveText('1 blocked');
   await expect(panel.getByTestId('request-row')).toHaveCount(1);
   await expect(panel.getByTestId('verdict')).toHaveText('MissingAllowOriginHeader');
