@@ -20,6 +20,8 @@ export const MAX_URL_CHARS = 16 * KiB;
  * Vary, Location) are short lists or single origins; a value cut here is still longer than the
  * 128 bytes past which a request header stops being CORS-safelisted
  * (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so that check is unchanged.
+ * The cut end carries the engine's marker (`truncationMarker`), so the engine judges a longer
+ * value on the part kept, as the browser judged the whole (src/engine/verdict/cut-value.ts).
  */
 export const MAX_HEADER_CHARS = 8 * KiB;
 
