@@ -26,7 +26,7 @@ export {
 export type { CheckFailure } from './verdict/check-failure';
 export { corsCheck } from './verdict/cors-check';
 export { knownCredentials } from './verdict/credentials';
-export { cutValueBytes, splitTruncation, truncationMarker } from './verdict/cut-value';
+export { splitTruncation, truncationMarker } from './verdict/cut-value';
 export { type EvaluateOptions, evaluate, isCredentialsDependent } from './verdict/evaluate';
 export type * from './verdict/exchange';
 export {

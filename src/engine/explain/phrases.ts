@@ -130,6 +130,13 @@ export function sentHeader(name: string, value: string | null): string {
   return value === null ? `no ${name} header` : `${name}: ${quoted(value)}`;
 }
 
+/** The checked headers that hold one value, not a comma list. */
+const SINGLE_VALUED: ReadonlySet<string> = new Set([
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'location',
+]);
+
 /** `access-control-allow-origin` → `Access-Control-Allow-Origin`, as headers are written in prose. */
 function writtenName(lowerName: string): string {
   return lowerName.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
@@ -148,5 +155,8 @@ export function cutValueSentence(ctx: ExplainContext): string {
   if (cut.size === 0) return '';
   const values = [...cut].map(([name, total]) => `${safeText(writtenName(name), 60)} (${total} bytes in all)`);
   const which = values.length > 1 ? 'these values' : 'the value';
-  return ` CORS Lens captured only the start of ${values.join(' and ')}: the browser judged the whole of ${which}, this verdict judges the part kept (a list by its whole items, without the last one the cut shortened), so what the cut hid is not known.`;
+  const lists = [...cut.keys()].some((name) => !SINGLE_VALUED.has(name))
+    ? ' (a list by the names it kept whole, not the last one the cut shortened)'
+    : '';
+  return ` CORS Lens captured only the start of ${values.join(' and ')}: the browser judged the whole of ${which}, this verdict judges the part kept${lists}, so what the cut hid is not known.`;
 }

@@ -33,7 +33,7 @@ export function cutValueBytes(value: string): number | null {
  * A comma list without what a cut took: each marker and the item it cut short (from the comma
  * before the marker), since that item's end is unknown and a prefix of a name is not the name. A
  * value joined from several lines may hold a marker in its middle (one line was cut, not the
- * next); the items after it are whole. Linear in the value's length.
+ * next); the items after it are whole.
  */
 export function withoutCutItems(value: string): string {
   let at = value.indexOf(MARKER_START);
