@@ -1,13 +1,7 @@
 import type { HeaderList } from '../engine';
-import { byteLength } from '../engine';
+import { byteLength, truncationMarker } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
-import {
-  MAX_HEADER_CHARS,
-  MAX_HEADER_LIST_CHARS,
-  MAX_HEADERS,
-  MAX_URL_CHARS,
-  truncationMarker,
-} from '../model/capture-limits';
+import { MAX_HEADER_CHARS, MAX_HEADER_LIST_CHARS, MAX_HEADERS, MAX_URL_CHARS } from '../model/capture-limits';
 
 /**
  * The entry that says how many headers were left out. A `Sec-` name is a forbidden request-header

@@ -9,6 +9,7 @@
  * skeleton at the end checks that the document as a whole is JSON, so text that is not JSON is
  * refused whether the mistake is inside a piece or between them.
  */
+import { truncationMarker } from '../engine';
 import { MAX_HAR_NESTING } from '../report/index';
 
 /** Where a piece sits: an element of `log.entries`, a field of `log` (named), or anywhere else. */
@@ -93,9 +94,10 @@ export class HarSplitter {
 
   /**
    * @param maxStringBytes strings inside entries longer than this are cut to about this size, so
-   * one huge value costs no more memory than this. Nothing is appended: a marker would become part
-   * of the value the verdict reads (a space in Access-Control-Allow-Origin reads as two values);
-   * the piece's `cut` list says what was cut instead.
+   * one huge value costs no more memory than this. The cut end gets the engine's marker, as the
+   * live capture's does, so the verdict judges the value as cut (its kept start, a list by its
+   * whole items) rather than as if the server had sent only that; the piece's `cut` list says what
+   * was cut too.
    */
   constructor(
     private readonly handlers: SplitHandlers,
@@ -227,8 +229,10 @@ export class HarSplitter {
     this.cutting = true;
   }
 
-  /** At the cut string's closing quote (`quote`), which closes the kept prefix. */
+  /** At the cut string's closing quote (`quote`), which closes the kept prefix and its marker. */
   private endCut(quote: number, stringBytes: number): void {
+    // JSON-safe as it is: no quote, backslash or control character.
+    this.pieceParts.push(Buffer.from(truncationMarker(`${stringBytes} bytes in all`)));
     this.collectFrom = quote;
     this.cutting = false;
     this.cuts.push(stringBytes);

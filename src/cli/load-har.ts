@@ -22,7 +22,8 @@ export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
  * costs this much memory, not its size several times over. It is well above what a verdict reads:
  * the live capture keeps 8 KiB of a header value and 16 KiB of a URL (model/capture-limits.ts), and
  * Chromium refuses response headers past 256 KiB in all. Longer strings are response bodies or
- * broken files; the cut is reported as a warning.
+ * broken files; the cut is reported as a warning and marked at the value's end as the live capture
+ * marks it (the engine's `truncationMarker`), so the verdict judges the kept part as cut.
  */
 export const MAX_STRING_BYTES = 64 * 1024;
 

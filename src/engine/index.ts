@@ -26,6 +26,7 @@ export {
 export type { CheckFailure } from './verdict/check-failure';
 export { corsCheck } from './verdict/cors-check';
 export { knownCredentials } from './verdict/credentials';
+export { splitTruncation, truncationMarker } from './verdict/cut-value';
 export { type EvaluateOptions, evaluate, isCredentialsDependent } from './verdict/evaluate';
 export type * from './verdict/exchange';
 export {

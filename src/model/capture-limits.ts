@@ -20,6 +20,8 @@ export const MAX_URL_CHARS = 16 * KiB;
  * Vary, Location) are short lists or single origins; a value cut here is still longer than the
  * 128 bytes past which a request header stops being CORS-safelisted
  * (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so that check is unchanged.
+ * The cut end carries the engine's marker (`truncationMarker`), so the engine judges a longer
+ * value on the part kept, as the browser judged the whole (src/engine/verdict/cut-value.ts).
  */
 export const MAX_HEADER_CHARS = 8 * KiB;
 
@@ -42,16 +44,3 @@ export const MAX_HEADER_LIST_CHARS = 64 * KiB;
  */
 export const LOG_BOUNDS = { perTab: 500, overall: 3_000, perTabBytes: 4 * MiB, overallBytes: 12 * MiB };
 export const IN_FLIGHT_BOUNDS = { requests: 1_000, bytes: 4 * MiB };
-
-const MARKER_START = '… [truncated by CORS Lens: ';
-
-/** What replaces the cut end of a value, saying how large it was. */
-export function truncationMarker(detail: string): string {
-  return `${MARKER_START}${detail}]`;
-}
-
-/** The kept part of a value and the marker the capture put at its end ('' when it was not cut). */
-export function splitTruncation(value: string): { kept: string; marker: string } {
-  const at = value.endsWith(']') ? value.lastIndexOf(MARKER_START) : -1;
-  return at < 0 ? { kept: value, marker: '' } : { kept: value.slice(0, at), marker: value.slice(at) };
-}

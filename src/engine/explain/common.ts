@@ -4,7 +4,7 @@
  */
 import { isCorsSafelistedMethod } from '../verdict/method';
 import { type ExplainContext, headerValue, headerValues } from './context';
-import { checkedStatus, contradictionSentence, credentialsSentence } from './phrases';
+import { checkedStatus, contradictionSentence, credentialsSentence, cutValueSentence } from './phrases';
 import { safeText } from './safe-text';
 
 /** Summary and detail for one verdict: the two strings every explanation module produces. */
@@ -79,8 +79,8 @@ export function allowOriginLines(ctx: ExplainContext): number {
   return headerValues(ctx.checked?.headers, 'access-control-allow-origin').length;
 }
 
-/** Joins a detail paragraph, appending the credentials and contradiction sentences. */
+/** Joins a detail paragraph, appending the credentials, cut-value and contradiction sentences. */
 export function paragraph(ctx: ExplainContext, parts: readonly string[], withCredentials: boolean): string {
   const credentials = withCredentials ? ` ${credentialsSentence(ctx)}` : '';
-  return `${parts.join('')}${credentials}${contradictionSentence(ctx)}`.trim();
+  return `${parts.join('')}${credentials}${cutValueSentence(ctx)}${contradictionSentence(ctx)}`.trim();
 }

@@ -3,6 +3,7 @@
  * credentials mode is known, and the honest note when the verdict contradicts the browser.
  */
 
+import { cutValueBytes } from '../verdict/cut-value';
 import type { ResourceType } from '../verdict/exchange';
 import type { VerdictStage } from '../verdict/verdict-types';
 import { type ExplainContext, headerValue } from './context';
@@ -127,4 +128,35 @@ export function contradictionSentence(ctx: ExplainContext): string {
 /** `Name: value` of what the server sent, for a detail paragraph. */
 export function sentHeader(name: string, value: string | null): string {
   return value === null ? `no ${name} header` : `${name}: ${quoted(value)}`;
+}
+
+/** The checked headers that hold one value, not a comma list. */
+const SINGLE_VALUED: ReadonlySet<string> = new Set([
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'location',
+]);
+
+/** `access-control-allow-origin` → `Access-Control-Allow-Origin`, as headers are written in prose. */
+function writtenName(lowerName: string): string {
+  return lowerName.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
+}
+
+/**
+ * Said when a check read a header value the capture cut (its marker is in the trail's value): the
+ * browser judged the whole value, the verdict only the part kept.
+ */
+export function cutValueSentence(ctx: ExplainContext): string {
+  const cut = new Map<string, number>();
+  for (const step of ctx.verdict.trail) {
+    const total = step.received === null ? null : cutValueBytes(step.received);
+    if (total !== null && !cut.has(step.header)) cut.set(step.header, total);
+  }
+  if (cut.size === 0) return '';
+  const values = [...cut].map(([name, total]) => `${safeText(writtenName(name), 60)} (${total} bytes in all)`);
+  const which = values.length > 1 ? 'these values' : 'the value';
+  const lists = [...cut.keys()].some((name) => !SINGLE_VALUED.has(name))
+    ? ' (a list by the names it kept whole, not the last one the cut shortened)'
+    : '';
+  return ` CORS Lens captured only the start of ${values.join(' and ')}: the browser judged the whole of ${which}, this verdict judges the part kept${lists}, so what the cut hid is not known.`;
 }

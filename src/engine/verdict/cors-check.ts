@@ -5,6 +5,7 @@
 import { isAscii } from './ascii';
 import type { CheckFailure } from './check-failure';
 import { ignoreChecks, type RecordCheck } from './check-trail';
+import { splitTruncation } from './cut-value';
 import type { HeaderList } from './exchange';
 import { getHeader } from './header-list';
 import { parseUrl } from './origin';
@@ -53,21 +54,34 @@ function allowOriginFailure(
   }
   // 4. If the result of byte-serializing a request origin with request is not origin, return failure.
   if (allowOrigin === origin) return null;
-  let code: CheckFailure['code'] = 'AllowOriginMismatch';
-  let failedParameter = allowOrigin;
-  if (allowOrigin.includes(' ') || allowOrigin.includes(',')) code = 'MultipleAllowOriginValues';
-  else if (!isAscii(allowOrigin)) {
-    // A byte outside ASCII is never part of a serialized origin: Chromium 156 calls the value
-    // invalid and reports no parameter (its failedParameter must be valid UTF-8; such bytes are not).
-    code = 'InvalidAllowOriginValue';
-    failedParameter = '';
-  } else if (allowOrigin !== 'null' && !looksLikeUrl(allowOrigin)) code = 'InvalidAllowOriginValue';
+  const { code, reportsValue } = mismatchCode(allowOrigin);
   return {
     code,
-    failedParameter,
+    failedParameter: reportsValue ? allowOrigin : '',
     header: { name: ACAO, expected: origin, received: allowOrigin },
     specStep: 'CORS check 4',
   };
+}
+
+/**
+ * Why a value that is not the request's origin (nor `*`) fails, in Chromium's order; whether
+ * Chromium reports the value as the failed parameter.
+ *
+ * A value the capture cut (see cut-value.ts) is judged on its kept prefix, which is all there is:
+ * the whole value was longer, so it equalled no origin, `*` or `null`; a space or comma in the
+ * prefix was in the whole value too. What the cut hid cannot be known: a space or comma after
+ * the prefix (Chromium would say MultipleAllowOriginValues), or a byte there that no URL accepts
+ * (InvalidAllowOriginValue where the prefix alone reads as a URL).
+ */
+function mismatchCode(allowOrigin: string): { code: CheckFailure['code']; reportsValue: boolean } {
+  const { kept, marker } = splitTruncation(allowOrigin);
+  const value = marker === '' ? allowOrigin : kept;
+  if (value.includes(' ') || value.includes(',')) return { code: 'MultipleAllowOriginValues', reportsValue: true };
+  // A byte outside ASCII is never part of a serialized origin: Chromium 156 calls the value
+  // invalid and reports no parameter (its failedParameter must be valid UTF-8; such bytes are not).
+  if (!isAscii(value)) return { code: 'InvalidAllowOriginValue', reportsValue: false };
+  if (value === 'null' || looksLikeUrl(value)) return { code: 'AllowOriginMismatch', reportsValue: true };
+  return { code: 'InvalidAllowOriginValue', reportsValue: true };
 }
 
 /**

@@ -3,6 +3,7 @@
  * names compare case-insensitively, several lines of one name combine with `, `, values lose their
  * surrounding HTTP whitespace.
  */
+import { withoutCutItems } from './cut-value';
 import type { HeaderList } from './exchange';
 
 /** HTTP tab or space, plus CR/LF that a sloppy capture may leave at the ends. */
@@ -71,11 +72,12 @@ export function hasHeader(headers: HeaderList, lowerName: string): boolean {
 
 /**
  * Splits a comma list into trimmed, non-empty items (as Chromium's `ValuesIterator` with empty values ignored).
+ * A list the capture cut gives the items it kept whole: the browser read the rest, which is not known here.
  * @see https://fetch.spec.whatwg.org/#http-new-header-syntax
  */
 export function splitHeaderList(value: string): string[] {
   const items: string[] = [];
-  for (const raw of value.split(',')) {
+  for (const raw of withoutCutItems(value).split(',')) {
     const item = trimHttpWhitespace(raw);
     if (item !== '') items.push(item);
   }

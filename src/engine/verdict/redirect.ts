@@ -6,6 +6,7 @@
 import { type CheckFailure, corsDisabledSchemeFailure, disallowedByModeFailure } from './check-failure';
 import { type RecordCheck, recorderFor } from './check-trail';
 import { corsCheck } from './cors-check';
+import { splitTruncation } from './cut-value';
 import { statusOf } from './decision';
 import type { PreflightObservation, RedirectHop } from './exchange';
 import { getHeader } from './header-list';
@@ -100,7 +101,12 @@ export function httpRedirectFetch(
     if (index >= MAX_REDIRECTS)
       return { kind: 'network-error', index, networkError: 'net::ERR_TOO_MANY_REDIRECTS', status };
     const location = getHeader(hop.response.headers, 'location');
-    const next = location !== null ? resolveLocation(location, requestUrl) : (hops[index + 1]?.request.url ?? null);
+    // A Location the capture cut is followed by its kept prefix, which holds what is judged here
+    // (scheme, credentials, origin) unless the cut fell inside them.
+    const next =
+      location !== null
+        ? resolveLocation(splitTruncation(location).kept, requestUrl)
+        : (hops[index + 1]?.request.url ?? null);
     if (next === null) {
       if (location !== null) return { kind: 'network-error', index, networkError: 'net::ERR_INVALID_REDIRECT', status };
       state.currentUrl = requestUrl;

@@ -1,5 +1,4 @@
-import { boundedText, safeText } from '../../engine';
-import { splitTruncation } from '../../model/capture-limits';
+import { boundedText, safeText, splitTruncation } from '../../engine';
 
 /**
  * A captured URL or header value for display: escaped and bounded like any server string, with

@@ -29,6 +29,13 @@ import { REAL_WORLD_SCENARIOS } from './scenarios-real-world';
 
 export type { Scenario, ScenarioExpectation, ScenarioRequest, ScenarioRoute } from './scenario-types';
 
+/**
+ * Header values longer than the live capture keeps (8 KiB, src/model/capture-limits.ts): the
+ * browser judges the whole value, the extension the part it kept.
+ */
+const LONG_ACAO = `{page}/${'cors-lens/'.repeat(930)}`;
+const LONG_ACAH = `x-custom, ${Array.from({ length: 700 }, (_, index) => `x-filler-${index}`).join(', ')}`;
+
 const WRITTEN_SCENARIOS: readonly Scenario[] = [
   // ── Simple requests: the CORS check on the response ──────────────────────────────────────────
   {
@@ -102,6 +109,14 @@ const WRITTEN_SCENARIOS: readonly Scenario[] = [
     request: {},
     preflight: false,
     expect: blocked('InvalidAllowOriginValue', ''),
+  },
+  {
+    id: 'acao-long-path',
+    name: 'a 9 KiB ACAO: the page origin followed by a long path, no space or comma',
+    routes: [{ path: '{path}', response: ok([['Access-Control-Allow-Origin', LONG_ACAO]]) }],
+    request: {},
+    preflight: false,
+    expect: blocked('AllowOriginMismatch', LONG_ACAO),
   },
   {
     id: 'acao-not-an-origin',
@@ -427,6 +442,20 @@ const WRITTEN_SCENARIOS: readonly Scenario[] = [
           ['Access-Control-Allow-Headers', 'x-other'],
           ['Access-Control-Allow-Headers', 'x-custom'],
         ),
+        response: ok([ACAO_PAGE]),
+      },
+    ],
+    request: { headers: CUSTOM },
+    preflight: true,
+    expect: pass,
+  },
+  {
+    id: 'pf-acah-long-list',
+    name: 'a 9 KiB Access-Control-Allow-Headers list naming the requested header first: passes',
+    routes: [
+      {
+        path: '{path}',
+        preflight: preflightOk(['Access-Control-Allow-Headers', LONG_ACAH]),
         response: ok([ACAO_PAGE]),
       },
     ],

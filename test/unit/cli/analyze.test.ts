@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { harEntry } from '../report/har-fixture';
+import { splitTruncation, truncationMarker } from '../../../src/engine';
+import { API, harEntry, harLog, PAGE } from '../report/har-fixture';
 import { fixturePath, runCli, tempFile } from './run-cli';
 
 const ESC = '\u001b[';
@@ -72,6 +73,21 @@ describe('cors-lens analyze', () => {
     );
     expect(pageFix).toBeGreaterThan(0);
     expect(pageFix).toBeLessThan(lines.findIndex((line) => line.includes('fix for Express')));
+  });
+
+  it('judges a value it cut past 64 KiB as cut, as the live capture does: the marker says so', async () => {
+    const acao = `${PAGE}/${'a'.repeat(70_000)}`;
+    const har = harLog([
+      harEntry('GET', `${API}/long`, [['Origin', PAGE]], 200, [['Access-Control-Allow-Origin', acao]]),
+    ]);
+    const { stdout, stderr } = await runCli(['analyze', tempFile('long.har', JSON.stringify(har)), '--json']);
+    expect(stderr).toContain('cut to its first 64 KiB');
+    const [entry] = (JSON.parse(stdout) as { entries: Record<string, unknown>[] }).entries;
+    // Chromium: not the origin, no space or comma, a URL → AllowOriginMismatch, whatever its length.
+    expect(entry).toMatchObject({ blocked: true, code: 'AllowOriginMismatch' });
+    const { kept, marker } = splitTruncation(String(entry?.failedParameter));
+    expect(acao.startsWith(kept)).toBe(true);
+    expect(marker).toBe(truncationMarker(`${acao.length} bytes in all`));
   });
 
   it('lists every request with --all', async () => {

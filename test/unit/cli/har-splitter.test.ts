@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HarSplitter, type PieceKind, TooDeepError } from '../../../src/cli/har-splitter';
+import { splitTruncation, truncationMarker } from '../../../src/engine';
 
 type Piece = [PieceKind, string, string];
 
@@ -99,12 +100,12 @@ describe('HarSplitter with maxStringBytes', () => {
     expect(pieces).toHaveLength(1);
     const entry = JSON.parse(pieces[0]?.text ?? '');
     const kept: string = entry.response.headers[0].value;
-    expect(kept).toBe(value.slice(0, 100));
+    expect(kept).toBe(`${value.slice(0, 100)}${truncationMarker(`${value.length} bytes in all`)}`);
     expect(entry.response.headers[0].name).toBe('ACAO');
     expect(pieces[0]?.cut).toEqual([value.length]);
   });
 
-  it('for any strings and any writes: each value is whole, or a prefix of at least the limit, reported with its size; JSON stays valid', () => {
+  it('for any strings and any writes: each value is whole, or a prefix of at least the limit and the marker, reported with its size; JSON stays valid', () => {
     const piece = fc.constantFrom('a', 'é', '😀', '"', '\\', '\n', '\u0001', '\u2028', '/', 'x'.repeat(7));
     const value = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
@@ -128,8 +129,10 @@ describe('HarSplitter with maxStringBytes', () => {
             const raw = Buffer.byteLength(JSON.stringify(original)) - 2;
             if (shown === original) return;
             expect(raw, `value ${i}`).toBeGreaterThan(max);
-            expect(original.startsWith(shown)).toBe(true);
-            expect(Buffer.byteLength(JSON.stringify(shown)) - 2).toBeGreaterThanOrEqual(max);
+            const { kept, marker } = splitTruncation(shown);
+            expect(marker).toBe(truncationMarker(`${raw} bytes in all`));
+            expect(original.startsWith(kept)).toBe(true);
+            expect(Buffer.byteLength(JSON.stringify(kept)) - 2).toBeGreaterThanOrEqual(max);
             expectedCuts.push(raw);
           });
           expect(entryPiece?.cut).toEqual(expectedCuts);

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { truncationMarker } from '../../../../src/engine/verdict/cut-value';
 import { evaluate } from '../../../../src/engine/verdict/evaluate';
 import type { Exchange, HeaderList, HttpResponse, RedirectHop } from '../../../../src/engine/verdict/exchange';
 import type { Verdict } from '../../../../src/engine/verdict/verdict-types';
@@ -37,7 +38,7 @@ const binary = fc
 const huge = fc
   .tuple(fc.constantFrom('a', ',', ' ', '*', 'é'), fc.integer({ min: 100, max: 3000 }))
   .map(([c, n]) => c.repeat(n));
-const headerValue = fc.oneof(
+const plainValue = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('http://localhost:3000', '*', 'null', 'true', 'PUT', 'x-token') },
   fc.constantFrom(...ORIGINS, 'true', 'True', 'PUT', 'put, PATCH', '*', 'x-token', 'GET;', '600', '-1', 'bytes=0-1'),
   fc.string({ maxLength: 30 }),
@@ -46,6 +47,22 @@ const headerValue = fc.oneof(
   huge,
   fc.webUrl({ authoritySettings: { withUserInfo: true } }),
 );
+/**
+ * A value the capture cut (cap-event.ts): a prefix and the marker, or a hostile look-alike (no
+ * closing bracket, no size, a marker in the middle as several lines joined give).
+ */
+const cutValue = fc
+  .tuple(
+    plainValue,
+    fc.oneof(
+      fc.nat().map((bytes) => truncationMarker(`${bytes} bytes in all`)),
+      fc.string({ maxLength: 12 }).map(truncationMarker),
+      fc.constant(truncationMarker('9 bytes in all').slice(0, -1)),
+    ),
+    fc.option(plainValue),
+  )
+  .map(([kept, marker, after]) => (after === null ? `${kept}${marker}` : `${kept}${marker}, ${after}`));
+const headerValue = fc.oneof({ weight: 6, arbitrary: plainValue }, cutValue);
 const headerName = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CORS_NAMES) },
   fc.string({ maxLength: 12 }),
