@@ -29,6 +29,7 @@ import { freePort } from '../../src/demo/chromium/devtools-window';
 import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
 import { KNOWN_LIMITS, UNOBSERVABLE } from './support/capture-limits';
 import { expect, freshProfileDir, test } from './support/fixtures';
+import { test as devtoolsTest } from './support/in-devtools';
 import { launchMatrixBrowser } from './support/matrix-browser';
 import { debuggerAttached, markersFor, openPanel, turnPreciseMode } from './support/precise-panel';
 import { runDemoCase } from './support/run-demo-case';
@@ -72,6 +73,15 @@ test.describe('the switch and the demo cases', () => {
     await expect(panel.getByTestId('precise-banner')).toHaveCount(0);
   });
 
+  test('closing the panel detaches', async ({ context, extensionId, tabId }) => {
+    const panel = await openPanel(context, extensionId, tabId);
+    await turnPreciseMode(panel, true);
+    const other = await openPanel(context, extensionId, tabId);
+    expect(await debuggerAttached(other, tabId)).toBe(true);
+    await panel.close({ runBeforeUnload: true });
+    await expect.poll(() => debuggerAttached(other, tabId)).toBe(false);
+  });
+
   test("the browser's own detach turns the switch off (the tab closed)", async ({ context, extensionId, server }) => {
     const inspected = await context.newPage();
     await inspected.goto(`${server.pageOrigin}/closing`);
@@ -89,6 +99,22 @@ test.describe('the switch and the demo cases', () => {
     );
   });
 });
+
+devtoolsTest(
+  'inside real DevTools: the switch attaches from the CORS panel, rows agree, off detaches',
+  async ({ inDevtools: { page, panel, tabId }, server }) => {
+    const cases = demoCases({ page: server.pageOrigin, api: server.apiOrigin, other: server.otherOrigin });
+    const used = cases.filter((demoCase) => ['no-acao', 'custom-header', 'preflight-ok'].includes(demoCase.id));
+    expect(used).toHaveLength(3);
+    for (const demoCase of used) for (const route of demoCase.routes) server.route(route.path, route.spec);
+    expect(await debuggerAttached(panel, tabId)).toBe(false);
+    await turnPreciseMode(panel, true);
+    for (const demoCase of used) await runDemoCase(page, demoCase);
+    for (const demoCase of used) expect(await markersFor(panel, demoCase.url), demoCase.id).toEqual(['agrees']);
+    await turnPreciseMode(panel, false);
+    expect(await debuggerAttached(panel, tabId)).toBe(false);
+  },
+);
 
 test.describe('the scenario matrix', () => {
   let profile = '';

@@ -5,7 +5,10 @@
  * extension itself can command: chrome.debugger.sendCommand rejects ("Debugger is not attached to
  * the tab") unless the extension attached it.
  */
-import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Frame, type Page } from '@playwright/test';
+
+/** The panel as a page of its own, or its frame inside real DevTools. */
+type Panel = Page | Frame;
 
 /** The panel standalone for `tabId`, as "Open in a tab" shows it. */
 export async function openPanel(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
@@ -16,7 +19,7 @@ export async function openPanel(context: BrowserContext, extensionId: string, ta
 }
 
 /** True while the extension has a debugger session on the tab. */
-export function debuggerAttached(extensionPage: Page, tabId: number): Promise<boolean> {
+export function debuggerAttached(extensionPage: Panel, tabId: number): Promise<boolean> {
   return extensionPage.evaluate(
     (tab) =>
       chrome.debugger.sendCommand({ tabId: tab }, 'Runtime.evaluate', { expression: '0' }).then(
@@ -28,7 +31,7 @@ export function debuggerAttached(extensionPage: Page, tabId: number): Promise<bo
 }
 
 /** Clicks the switch and waits until it shows `on`. */
-export async function turnPreciseMode(panel: Page, on: boolean): Promise<void> {
+export async function turnPreciseMode(panel: Panel, on: boolean): Promise<void> {
   const toggle = panel.getByTestId('precise-toggle');
   await expect(toggle).toHaveAttribute('aria-checked', String(!on));
   await toggle.click();
@@ -39,7 +42,7 @@ export async function turnPreciseMode(panel: Page, on: boolean): Promise<void> {
  * The markers of the list's rows for `url` (searched for, as a user would), once Chromium has said
  * how each ended: `agrees`, `disagrees`, or `none` for a row without a marker.
  */
-export async function markersFor(panel: Page, url: string): Promise<string[]> {
+export async function markersFor(panel: Panel, url: string): Promise<string[]> {
   await panel.getByPlaceholder('Search URL, method, status, error').fill(url);
   const rows = panel.locator(`[data-testid="request-row"]:has(.url[title="${url}"])`);
   await expect(rows.first()).toBeVisible();
