@@ -132,9 +132,9 @@ export function App({
         onImport={(file) => switchSource(() => files.importFile(file))}
         onAbout={() => setAboutOpen(true)}
         onPause={live.setPaused}
-        precise={precise.offered && isLive ? { on: precise.on, busy: precise.busy, onTurn: precise.turn } : null}
+        precise={precise.offered ? { on: precise.on, busy: precise.busy, onTurn: precise.turn } : null}
       />
-      {isLive && <PreciseBanner on={precise.on} notice={precise.notice} onTurnOff={() => precise.turn(false)} />}
+      <PreciseBanner on={precise.on} notice={precise.notice} onTurnOff={() => precise.turn(false)} />
       <FilterBar
         filter={filter}
         query={query}

@@ -28,7 +28,7 @@ export interface TopBarProps {
   onImport(file: File): void;
   onAbout(): void;
   onPause(paused: boolean): void;
-  /** The precise-mode switch; null where the browser cannot (Firefox) or the list shows a file. */
+  /** The precise-mode switch (it concerns the tab, also while a file is shown); null where the browser has no debugger (Firefox). */
   precise: PreciseSwitchProps | null;
 }
 
