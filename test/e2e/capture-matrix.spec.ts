@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Entry, Har } from 'har-format';
 import { freePort } from '../../src/demo/chromium/devtools-window';
-import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
+import { type CorsTestServer, startCorsTestServer } from '../../src/demo/cors-server';
 import { normalizeMethod } from '../../src/engine';
 import { badgeFor } from '../../src/model/badge';
 import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-record';
@@ -28,7 +28,7 @@ import type { CorsField } from '../../src/report/cors-field';
 import { KNOWN_LIMITS, UNOBSERVABLE } from './support/capture-limits';
 import { openExtensionPage, readTabLog } from './support/extension-log';
 import { expect, freshProfileDir, test } from './support/fixtures';
-import { launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
+import { openMatrixTab, readRows, recordCdp } from './support/matrix-browser';
 import { browserReadDifferences, saidDifferences } from './support/readable-headers';
 import {
   type ChromiumOutcome,
@@ -72,16 +72,10 @@ test.beforeAll(async () => {
   server = await startCorsTestServer();
   values = placeholdersFor(server, await freePort());
   profile = freshProfileDir();
-  context = await launchMatrixBrowser(profile, [publicPageOverride(server)]);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${server.pageOrigin}/capture-matrix`);
-  tabId = await worker.evaluate(
-    async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1,
-    page.url(),
-  );
+  const tab = await openMatrixTab(profile, server, '/capture-matrix');
+  ({ context, page, tabId } = tab);
   recorder = await recordCdp(context, page);
-  extensionPage = await openExtensionPage(context, new URL(worker.url()).host);
+  extensionPage = await openExtensionPage(context, tab.extensionId);
 });
 
 test.afterAll(async () => {

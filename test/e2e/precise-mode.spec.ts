@@ -26,11 +26,11 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoCases } from '../../src/demo/cases';
 import { freePort } from '../../src/demo/chromium/devtools-window';
-import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
+import { type CorsTestServer, startCorsTestServer } from '../../src/demo/cors-server';
 import { KNOWN_LIMITS, UNOBSERVABLE } from './support/capture-limits';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { test as devtoolsTest } from './support/in-devtools';
-import { launchMatrixBrowser } from './support/matrix-browser';
+import { openMatrixTab } from './support/matrix-browser';
 import { debuggerAttached, markersFor, openPanel, turnPreciseMode } from './support/precise-panel';
 import { runDemoCase } from './support/run-demo-case';
 import {
@@ -130,15 +130,9 @@ test.describe('the scenario matrix', () => {
     server = await startCorsTestServer();
     values = placeholdersFor(server, await freePort());
     profile = freshProfileDir();
-    context = await launchMatrixBrowser(profile, [publicPageOverride(server)]);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${server.pageOrigin}/precise-matrix`);
-    tabId = await worker.evaluate(
-      async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1,
-      page.url(),
-    );
-    panel = await openPanel(context, new URL(worker.url()).host, tabId);
+    const tab = await openMatrixTab(profile, server, '/precise-matrix');
+    ({ context, page, tabId } = tab);
+    panel = await openPanel(context, tab.extensionId, tabId);
     await turnPreciseMode(panel, true);
   });
 
