@@ -43,6 +43,7 @@ export function usePreciseMode(
   const log = useRef(new Map<string, ChromiumRequest>());
   // A burst of events re-pairs the list once per frame, not once per event.
   const changed = useMemo(() => afterNextFrame<true>(() => setRevision((n) => n + 1)), []);
+  useEffect(() => () => changed.cancel(), [changed]);
 
   useEffect(() => {
     if (!on || driver === null || tabId === null) return;
@@ -51,7 +52,6 @@ export function usePreciseMode(
     window.addEventListener('pagehide', detach);
     return () => {
       window.removeEventListener('pagehide', detach);
-      changed.cancel();
       detach();
     };
   }, [on, driver, tabId, changed]);
