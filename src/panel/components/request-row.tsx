@@ -46,18 +46,6 @@ export function RequestRow({ record, index, top, selected, sharedHost, agreement
       }}
     >
       <td class="cell kind" data-testid="verdict-kind" title={view.verdictLabel}>
-        {agreement !== null && (
-          <span
-            class={`agreement agreement-${agreement}`}
-            data-testid="agreement"
-            data-state={agreement}
-            title={AGREEMENT_MARKS[agreement].title}
-            role="img"
-            aria-label={`Chromium ${AGREEMENT_MARKS[agreement].label}`}
-          >
-            {AGREEMENT_MARKS[agreement].mark}
-          </span>
-        )}
         <span class="kind-text">{view.verdictLabel}</span>
       </td>
       <td class="cell method" title={view.method}>
@@ -74,8 +62,20 @@ export function RequestRow({ record, index, top, selected, sharedHost, agreement
       >
         {view.status}
       </td>
-      <td class="cell code" data-testid="verdict" title={view.code}>
-        {view.code}
+      <td class="cell code" title={view.code}>
+        {agreement !== null && (
+          <span
+            class={`agreement agreement-${agreement}`}
+            data-testid="agreement"
+            data-state={agreement}
+            title={AGREEMENT_MARKS[agreement].title}
+            role="img"
+            aria-label={`Chromium ${AGREEMENT_MARKS[agreement].label}`}
+          >
+            {AGREEMENT_MARKS[agreement].mark}
+          </span>
+        )}
+        <span data-testid="verdict">{view.code}</span>
       </td>
       <td class="cell preflight" title={preflight.title} aria-label={preflight.title}>
         {preflight.mark}
