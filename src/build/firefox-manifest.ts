@@ -13,18 +13,29 @@ export interface FirefoxManifestOptions {
 }
 
 /**
+ * Permissions only Chromium has: `debugger` (precise mode, which reads Chromium's own CORS verdict
+ * through chrome.debugger). Firefox has no chrome.debugger, so its build does not ask for it, and
+ * its panel, which offers precise mode only when the manifest names the permission, has no switch.
+ * @see https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/permissions
+ */
+const CHROMIUM_ONLY_PERMISSIONS: ReadonlySet<unknown> = new Set(['debugger']);
+
+/**
  * Firefox's manifest from the Chrome one (manifest.json stays the only source): the background is
  * an event page (`background.scripts`; Firefox runs no extension service workers), it carries a
- * gecko id, and Chrome-only keys go. The entry paths are those of the Firefox build, which bundles
+ * gecko id, and Chrome-only keys and permissions go. The entry paths are those of the Firefox build, which bundles
  * the same pages without crxjs.
  */
 export function firefoxManifest(
   chrome: Readonly<Record<string, unknown>>,
   options: FirefoxManifestOptions,
 ): Record<string, unknown> {
-  const { minimum_chrome_version: _chromeOnly, background: _serviceWorker, ...shared } = chrome;
+  const { minimum_chrome_version: _chromeOnly, background: _serviceWorker, permissions, ...shared } = chrome;
   return {
     ...shared,
+    permissions: Array.isArray(permissions)
+      ? permissions.filter((permission) => !CHROMIUM_ONLY_PERMISSIONS.has(permission))
+      : permissions,
     background: { scripts: [options.backgroundScript], type: 'module' },
     browser_specific_settings: {
       gecko: {

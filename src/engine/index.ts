@@ -24,6 +24,7 @@ export {
   unexposedResponseHeaders,
 } from './verdict/advisories';
 export type { CheckFailure } from './verdict/check-failure';
+export { agreesWithChromium, type ChromiumOutcome, type CorsErrorStatus } from './verdict/chromium-agreement';
 export { corsCheck } from './verdict/cors-check';
 export { knownCredentials } from './verdict/credentials';
 export { splitTruncation, truncationMarker } from './verdict/cut-value';

@@ -2,20 +2,26 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExchangeRecord } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import type { PanelSettingsStore } from '../model/panel-settings';
+import type { PreciseModeDriver } from '../model/precise-mode';
 import { AboutDialog } from './components/about-dialog';
 import { DetailView } from './components/detail-view';
 import { DropZone } from './components/drop-zone';
 import { EmptyState } from './components/empty-state';
 import { FilterBar } from './components/filter-bar';
 import { ImportBanner } from './components/import-banner';
+import { PreciseBanner } from './components/precise-banner';
 import { RequestList } from './components/request-list';
 import { TopBar } from './components/top-bar';
 import type { ConnectFn } from './connection';
+import { saveTextFile } from './dom/save-text-file';
 import { latestPageOrigin } from './format/page-origin';
+import { agreementOf } from './state/agreement';
+import { fidelityReport } from './state/fidelity-report';
 import { filterRecords, type RecordFilter } from './state/filter-records';
 import { useFixStack } from './state/use-fix-stack';
 import { useHarFiles } from './state/use-har-files';
 import { useLiveLog } from './state/use-live-log';
+import { usePreciseMode } from './state/use-precise-mode';
 
 export interface AppProps {
   tabId: TabId | null;
@@ -27,14 +33,27 @@ export interface AppProps {
   popOutUrl: string | null;
   /** The project's documentation (the manifest's homepage_url), for About; null when it names none. */
   docsUrl?: string | null;
+  /** Chromium's debugger for precise mode; null where the browser has none (Firefox). */
+  precise?: PreciseModeDriver | null;
   now?: () => Date;
 }
 
 const NO_RECORDS: readonly ExchangeRecord[] = [];
 const systemNow = () => new Date();
 
-export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = null, now = systemNow }: AppProps) {
+export function App({
+  tabId,
+  connect,
+  settings,
+  version,
+  popOutUrl,
+  docsUrl = null,
+  precise: driver = null,
+  now = systemNow,
+}: AppProps) {
   const live = useLiveLog(tabId, connect);
+  // Precise mode compares Chromium's verdicts with the live log's, never with a file's.
+  const precise = usePreciseMode(driver, tabId, live.log?.records ?? NO_RECORDS);
   const files = useHarFiles(version, now);
   const [fixStack, setFixStack] = useFixStack(settings);
   const [filter, setFilter] = useState<RecordFilter>('all');
@@ -81,6 +100,16 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
     if (open) setDetailOpen(true);
   };
   const isLive = files.imported === null;
+  const agreementFor = (record: ExchangeRecord) => {
+    const chromium = precise.pairs.get(record.requestId);
+    return chromium === undefined ? null : agreementOf(record, chromium);
+  };
+  const selectedChromium = isLive && selected !== undefined ? precise.pairs.get(selected.requestId) : undefined;
+  const exportFidelityReport = () => {
+    if (selected === undefined || selectedChromium?.outcome == null) return;
+    const report = fidelityReport({ record: selected, chromium: selectedChromium.outcome, now: now(), version });
+    saveTextFile(report.text, report.fileName, 'application/json');
+  };
   const switchSource = (action: () => void) => {
     setSelectedId(null);
     setDetailOpen(false);
@@ -103,7 +132,9 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
         onImport={(file) => switchSource(() => files.importFile(file))}
         onAbout={() => setAboutOpen(true)}
         onPause={live.setPaused}
+        precise={precise.offered ? { on: precise.on, busy: precise.busy, onTurn: precise.turn } : null}
       />
+      <PreciseBanner on={precise.on} notice={precise.notice} onTurnOff={() => precise.turn(false)} />
       <FilterBar
         filter={filter}
         query={query}
@@ -146,6 +177,7 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
             fixStack={fixStack}
             onSelect={select}
             onOpen={() => setDetailOpen(true)}
+            agreement={isLive ? agreementFor : undefined}
           />
         )}
         {showDetail && (
@@ -154,6 +186,8 @@ export function App({ tabId, connect, settings, version, popOutUrl, docsUrl = nu
             fixStack={fixStack}
             onFixStack={setFixStack}
             onClose={() => setDetailOpen(false)}
+            chromium={selectedChromium}
+            onExportFidelityReport={exportFidelityReport}
           />
         )}
       </div>

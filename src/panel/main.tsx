@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { version } from '../../package.json' with { type: 'json' };
+import { chromiumDebugger } from '../platform/chromium-debugger';
 import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange } from '../platform/devtools-api';
 import { localSettingsStore } from '../platform/settings';
 import { App } from './app';
@@ -36,6 +37,7 @@ if (root !== null) {
       version={version}
       popOutUrl={popOutUrl}
       docsUrl={docsUrl}
+      precise={chromiumDebugger()}
     />,
     root,
   );

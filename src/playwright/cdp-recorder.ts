@@ -5,6 +5,7 @@
  * cdp-exchange.ts turns one request's events into the engine's `Exchange`.
  */
 import type { CDPSession } from '@playwright/test';
+import type { CorsErrorStatus } from '../engine';
 
 /** CDP headers: one value per name, duplicate lines joined with "\n". */
 export type CdpHeaders = Record<string, string>;
@@ -46,10 +47,8 @@ export interface ResponseReceived {
   response: CdpResponse;
 }
 
-export interface CorsErrorStatus {
-  corsError: string;
-  failedParameter: string;
-}
+/** Chromium's `corsErrorStatus`; its one home is the engine, beside the agreement check that reads it. */
+export type { CorsErrorStatus };
 
 export interface LoadingFailed {
   requestId: string;

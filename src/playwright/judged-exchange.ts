@@ -4,6 +4,7 @@
  * beside it — never fed into the engine — so the two can be compared.
  */
 import {
+  agreesWithChromium,
   type Exchange,
   type Explanation,
   explain,
@@ -66,13 +67,11 @@ function crossOriginSubresource(events: CdpRequestEvents, initiatorOrigin: strin
  * error and failed parameter, or both calling it a network error, or neither blocking it.
  */
 export function agrees(verdict: Verdict, chromium: CorsErrorStatus | null, exchange: Exchange): boolean {
-  if (chromium !== null) {
-    return (
-      verdict.blocked && verdict.code === chromium.corsError && verdict.failedParameter === chromium.failedParameter
-    );
+  if (chromium !== null) return agreesWithChromium(verdict, { kind: 'blocked', status: chromium });
+  if (exchange.outcome === 'network-error') {
+    return agreesWithChromium(verdict, { kind: 'network-error', errorText: exchange.networkError ?? '' });
   }
-  if (exchange.outcome === 'network-error') return verdict.kind === 'network-error';
-  return !verdict.blocked;
+  return agreesWithChromium(verdict, { kind: 'passed' });
 }
 
 /**

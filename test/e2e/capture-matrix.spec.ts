@@ -19,7 +19,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Entry, Har } from 'har-format';
 import { capText } from '../../src/capture/cap-event';
 import { freePort } from '../../src/demo/chromium/devtools-window';
-import { type CorsTestServer, publicPageOverride, startCorsTestServer } from '../../src/demo/cors-server';
+import { type CorsTestServer, startCorsTestServer } from '../../src/demo/cors-server';
 import { normalizeMethod } from '../../src/engine';
 import { badgeFor } from '../../src/model/badge';
 import { MAX_HEADER_CHARS } from '../../src/model/capture-limits';
@@ -27,9 +27,10 @@ import { type ExchangeRecord, isBlockedRecord } from '../../src/model/exchange-r
 import { exportHar } from '../../src/panel/state/har-transfer';
 import type { CdpRecorder } from '../../src/playwright/cdp-recorder';
 import type { CorsField } from '../../src/report/cors-field';
+import { KNOWN_LIMITS, UNOBSERVABLE } from './support/capture-limits';
 import { openExtensionPage, readTabLog } from './support/extension-log';
 import { expect, freshProfileDir, test } from './support/fixtures';
-import { launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
+import { openMatrixTab, readRows, recordCdp } from './support/matrix-browser';
 import { browserReadDifferences, saidDifferences } from './support/readable-headers';
 import {
   type ChromiumOutcome,
@@ -41,46 +42,6 @@ import {
   runInPage,
 } from './support/scenario-run';
 import { SCENARIOS, type Scenario } from './support/scenarios';
-
-/**
- * Rows the extension cannot observe at all: the renderer refuses the request before it reaches
- * the network service, so no webRequest event exists for it. Each is still run, to prove the
- * extension logged nothing for it (a record would mean this reason is wrong).
- */
-const UNOBSERVABLE: Record<string, string> = {
-  'mode-same-origin':
-    "fetch(mode: 'same-origin') to another origin is refused by the renderer (DisallowedByMode) before any " +
-    'network request exists: webRequest sees no event, so there is nothing to capture.',
-};
-
-/** What the extension's record says, where it must not (or cannot) agree with Chromium. */
-interface KnownLimit {
-  reason: string;
-  record: { blocked: boolean; code: string | null; failedParameter: string };
-}
-
-/**
- * Rows where webRequest lacks the information Chromium decided on. The extension's answer is
- * pinned here exactly, so a change in either direction fails the row and updates this list.
- */
-const HEADER_ORDER_UNSEEN =
-  'Chromium names the first refused header in the order of its own header list (a hash order in Blink, ' +
-  'not the order the page set them); when the preflight fails webRequest never shows the actual request, ' +
-  "only the preflight's sorted Access-Control-Request-Headers, so the extension names the first of those.";
-const KNOWN_LIMITS: Record<string, KnownLimit> = {
-  'pf-two-refused-headers': {
-    reason: HEADER_ORDER_UNSEEN,
-    record: { blocked: true, code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-alpha' },
-  },
-  'pf-two-refused-headers-xhr': {
-    reason: HEADER_ORDER_UNSEEN,
-    record: { blocked: true, code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-alpha' },
-  },
-  'pf-over-1024-custom-allowed': {
-    reason: HEADER_ORDER_UNSEEN,
-    record: { blocked: true, code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'accept' },
-  },
-};
 
 const SELECTED = SCENARIOS;
 
@@ -113,16 +74,10 @@ test.beforeAll(async () => {
   server = await startCorsTestServer();
   values = placeholdersFor(server, await freePort());
   profile = freshProfileDir();
-  context = await launchMatrixBrowser(profile, [publicPageOverride(server)]);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${server.pageOrigin}/capture-matrix`);
-  tabId = await worker.evaluate(
-    async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1,
-    page.url(),
-  );
+  const tab = await openMatrixTab(profile, server, '/capture-matrix');
+  ({ context, page, tabId } = tab);
   recorder = await recordCdp(context, page);
-  extensionPage = await openExtensionPage(context, new URL(worker.url()).host);
+  extensionPage = await openExtensionPage(context, tab.extensionId);
 });
 
 test.afterAll(async () => {

@@ -9,7 +9,8 @@ test('the service worker starts from the built extension', async ({ serviceWorke
   expect(manifest.name).toBe('CORS Lens');
   // The build takes the version from package.json, its one home.
   expect(manifest.version).toBe(packageJson.version);
-  expect(manifest.permissions?.sort()).toEqual(['contextMenus', 'storage', 'webRequest']);
+  // debugger: precise mode, which attaches only when the user turns it on (precise-mode.spec.ts).
+  expect(manifest.permissions?.sort()).toEqual(['contextMenus', 'debugger', 'storage', 'webRequest']);
 });
 
 test('the panel renders standalone for a tab given in its address', async ({ context, extensionId, tabId }) => {

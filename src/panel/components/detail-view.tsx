@@ -4,6 +4,7 @@ import { explain, pageFix, safeText } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { verdictLabel } from '../format/verdict-class';
+import type { ChromiumRequest } from '../state/chromium-log';
 import { useWhatIf } from '../state/use-what-if';
 import { canWhatIf } from '../state/what-if';
 import { AdvisorySection } from './advisory-section';
@@ -14,6 +15,7 @@ import { FixSection } from './fix-section';
 import { HeaderCheckTable } from './header-check-table';
 import { MessagesSection } from './messages-section';
 import { MoreSection } from './more-section';
+import { PreciseSection } from './precise-section';
 import { RawHeadersSection } from './raw-headers-section';
 import { StorySection } from './story-section';
 import { WhatIfSection } from './what-if-section';
@@ -23,10 +25,20 @@ export interface DetailViewProps {
   fixStack: StackId;
   onFixStack(stack: StackId): void;
   onClose(): void;
+  /** What Chromium reported for this request in precise mode; absent when it did not see it. */
+  chromium?: ChromiumRequest | undefined;
+  onExportFidelityReport?(): void;
 }
 
 /** Why the selected request was blocked (or passed), step by step, and what to change. */
-export function DetailView({ record, fixStack, onFixStack, onClose }: DetailViewProps) {
+export function DetailView({
+  record,
+  fixStack,
+  onFixStack,
+  onClose,
+  chromium,
+  onExportFidelityReport,
+}: DetailViewProps) {
   const body = useRef<HTMLDivElement>(null);
   const what = useWhatIf(record, body);
   const { whatIf } = what;
@@ -88,6 +100,9 @@ export function DetailView({ record, fixStack, onFixStack, onClose }: DetailView
         </span>
       </header>
       <div class="detail-body" ref={body} data-testid="detail-body">
+        {chromium !== undefined && (
+          <PreciseSection record={record} chromium={chromium} onExportReport={() => onExportFidelityReport?.()} />
+        )}
         <ExplanationSection explanation={explanation} verdict={verdict} pageFix={inPage} />
         <FixSection
           exchange={exchange}

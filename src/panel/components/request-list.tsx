@@ -3,6 +3,7 @@ import type { StackId } from '../../engine';
 import type { ExchangeRecord } from '../../model/exchange-record';
 import type { RequestId } from '../../model/ids';
 import { sharedHost } from '../format/shared-host';
+import type { AgreementState } from '../state/agreement';
 import { ListHeader } from './list-header';
 import { RequestRow } from './request-row';
 import { RowMenu } from './row-menu';
@@ -18,6 +19,8 @@ export interface RequestListProps {
   fixStack: StackId;
   onSelect(requestId: RequestId, open: boolean): void;
   onOpen(): void;
+  /** Precise mode's marker for a record; null (or absent) when Chromium did not see it. */
+  agreement?: (record: ExchangeRecord) => AgreementState | null;
 }
 
 const PAGE = 20;
@@ -48,7 +51,7 @@ function nextIndex(key: string, current: number, count: number): number | null {
  * opens the selected row's menu, as right-click does. Which columns show is the list's own
  * container query (styles/list.css), so it fits wherever DevTools is docked.
  */
-export function RequestList({ records, selectedId, fixStack, onSelect, onOpen }: RequestListProps) {
+export function RequestList({ records, selectedId, fixStack, onSelect, onOpen, agreement }: RequestListProps) {
   const scroller = useRef<HTMLTableElement>(null);
   const virtualizer = useVirtualRows({
     count: records.length,
@@ -121,6 +124,7 @@ export function RequestList({ records, selectedId, fixStack, onSelect, onOpen }:
                 top={item.start - ROW_HEIGHT}
                 selected={record.requestId === selectedId}
                 sharedHost={host}
+                agreement={agreement?.(record) ?? null}
                 onSelect={(picked) => onSelect(picked.requestId, true)}
                 onMenu={(picked, at) => {
                   onSelect(picked.requestId, false);

@@ -1,6 +1,7 @@
 import type { ExchangeRecord } from '../../model/exchange-record';
 import { capturedText } from '../format/captured-text';
 import { rowView } from '../format/row-view';
+import { AGREEMENT_MARKS, type AgreementState } from '../state/agreement';
 
 const PREFLIGHT_MARKS = {
   observed: { mark: '⇄', title: 'Preflighted: the OPTIONS request was seen' },
@@ -15,6 +16,8 @@ export interface RequestRowProps {
   selected: boolean;
   /** The host the list's heading names: rows to it show only their path. */
   sharedHost: string;
+  /** Precise mode: how CORS Lens's verdict compares with Chromium's; null when Chromium did not see it. */
+  agreement: AgreementState | null;
   onSelect(record: ExchangeRecord): void;
   onMenu(record: ExchangeRecord, at: { x: number; y: number }): void;
 }
@@ -24,7 +27,7 @@ export interface RequestRowProps {
  * cell starts with a symbol (✗ ✓ ⚠, styles/list.css) so a failure never reads by colour alone;
  * cells a narrow list may cut carry their whole text as a tooltip.
  */
-export function RequestRow({ record, index, top, selected, sharedHost, onSelect, onMenu }: RequestRowProps) {
+export function RequestRow({ record, index, top, selected, sharedHost, agreement, onSelect, onMenu }: RequestRowProps) {
   const view = rowView(record);
   const preflight = PREFLIGHT_MARKS[view.preflight];
   const showHost = view.host !== '' && view.host !== sharedHost;
@@ -59,8 +62,20 @@ export function RequestRow({ record, index, top, selected, sharedHost, onSelect,
       >
         {view.status}
       </td>
-      <td class="cell code" data-testid="verdict" title={view.code}>
-        {view.code}
+      <td class="cell code" title={view.code}>
+        {agreement !== null && (
+          <span
+            class={`agreement agreement-${agreement}`}
+            data-testid="agreement"
+            data-state={agreement}
+            title={AGREEMENT_MARKS[agreement].title}
+            role="img"
+            aria-label={`Chromium ${AGREEMENT_MARKS[agreement].label}`}
+          >
+            {AGREEMENT_MARKS[agreement].mark}
+          </span>
+        )}
+        <span data-testid="verdict">{view.code}</span>
       </td>
       <td class="cell preflight" title={preflight.title} aria-label={preflight.title}>
         {preflight.mark}

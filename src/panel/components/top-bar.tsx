@@ -6,6 +6,7 @@ import type { ConnectionStatus } from '../connection';
 import { ExportButton } from './export-button';
 import { ImportInput } from './import-input';
 import { OverflowMenu } from './overflow-menu';
+import { PreciseSwitch, type PreciseSwitchProps } from './precise-switch';
 
 export interface TopBarProps {
   tabId: TabId;
@@ -27,6 +28,8 @@ export interface TopBarProps {
   onImport(file: File): void;
   onAbout(): void;
   onPause(paused: boolean): void;
+  /** The precise-mode switch (it concerns the tab, also while a file is shown); null where the browser has no debugger (Firefox). */
+  precise: PreciseSwitchProps | null;
 }
 
 const MiB = 1024 * 1024;
@@ -65,6 +68,7 @@ export function TopBar(props: TopBarProps) {
           {paused ? 'Resume capture' : 'Pause capture'}
         </button>
       )}
+      {props.precise !== null && <PreciseSwitch {...props.precise} />}
       <span class={blocked > 0 ? 'count count-blocked' : 'count'} data-testid="blocked-count">
         {blocked} blocked
       </span>

@@ -5,9 +5,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { chromiumArgs, IGNORED_DEFAULT_ARGS } from '../../../src/demo/chromium/chromium-args';
 import { findChromium } from '../../../src/demo/chromium/find-chromium';
+import { type CorsTestServer, publicPageOverride } from '../../../src/demo/cors-server';
 import { CdpRecorder } from '../../../src/playwright/cdp-recorder';
 import { requireBuiltExtension } from './fixtures';
 
@@ -49,4 +50,30 @@ export function readRows<Row>(file: string): Row[] {
         .filter((line) => line !== '')
         .map((line) => JSON.parse(line) as Row)
     : [];
+}
+
+export interface MatrixTab {
+  context: BrowserContext;
+  worker: Worker;
+  /** The extension's id, the host of its pages. */
+  extensionId: string;
+  /** The tab the rows run in, on `server.pageOrigin` + `path`. */
+  page: Page;
+  tabId: number;
+}
+
+/**
+ * The matrices' browser on `profile` (public-page rows included) with its first tab on the page
+ * origin at `path`, and that tab's id as the extension knows it.
+ */
+export async function openMatrixTab(profile: string, server: CorsTestServer, path: string): Promise<MatrixTab> {
+  const context = await launchMatrixBrowser(profile, [publicPageOverride(server)]);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.pageOrigin}${path}`);
+  const tabId = await worker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1,
+    page.url(),
+  );
+  return { context, worker, extensionId: new URL(worker.url()).host, page, tabId };
 }

@@ -11,8 +11,19 @@ describe('firefoxManifest', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
   });
 
-  it('keeps everything else of manifest.json: permissions, pages, action, CSP', () => {
-    const { background: _chromeBackground, minimum_chrome_version: _chromeOnly, ...shared } = manifest;
+  it('asks for no debugger permission: precise mode is Chromium only', () => {
+    expect(manifest.permissions).toContain('debugger');
+    expect(firefox.permissions).toEqual(manifest.permissions.filter((permission) => permission !== 'debugger'));
+    expect(JSON.stringify(firefox)).not.toContain('debugger');
+  });
+
+  it('keeps everything else of manifest.json: the other permissions, pages, action, CSP', () => {
+    const {
+      background: _chromeBackground,
+      minimum_chrome_version: _chromeOnly,
+      permissions: _withDebugger,
+      ...shared
+    } = manifest;
     expect(firefox).toMatchObject(shared);
     expect(firefox.manifest_version).toBe(3);
   });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { ExchangeRecord, TabLogView } from '../../../../src/model/exchange-record';
 import type { PanelSettings, PanelSettingsStore } from '../../../../src/model/panel-settings';
+import type { PreciseModeDriver } from '../../../../src/model/precise-mode';
 import { PROTOCOL_VERSION, type ToBackground, type ToPanel } from '../../../../src/model/protocol';
 import { App } from '../../../../src/panel/app';
 import type { ConnectFn, ConnectionEvents } from '../../../../src/panel/connection';
@@ -57,12 +58,25 @@ export interface Mounted {
   unmount(): void;
 }
 
-export async function mountApp(settings = new MemorySettings()): Promise<Mounted> {
+export async function mountApp(
+  settings = new MemorySettings(),
+  precise: PreciseModeDriver | null = null,
+): Promise<Mounted> {
   const root = document.createElement('div');
   document.body.append(root);
   const worker = new FakeWorker();
   await act(() => {
-    render(<App tabId={7} connect={worker.connect} settings={settings} version="0.0.0-test" popOutUrl={null} />, root);
+    render(
+      <App
+        tabId={7}
+        connect={worker.connect}
+        settings={settings}
+        version="0.0.0-test"
+        popOutUrl={null}
+        precise={precise}
+      />,
+      root,
+    );
   });
   const all = (testId: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
   return {

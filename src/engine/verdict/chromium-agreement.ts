@@ -1,0 +1,40 @@
+/**
+ * Whether the engine's verdict and Chromium's own decision about the same request agree: the
+ * fidelity check behind the Playwright helper's `disagreements()` and the panel's precise mode.
+ * Chromium reports its decision in the DevTools protocol: `Network.loadingFailed` with
+ * `corsErrorStatus` for a CORS block, without it for any other failure, `Network.loadingFinished`
+ * for a request the page got.
+ * @see https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFailed
+ */
+import type { Verdict } from './verdict-types';
+
+/** Chromium's `Network.CorsErrorStatus`: the `CorsError` name and the value that failed ('' when none). */
+export interface CorsErrorStatus {
+  corsError: string;
+  failedParameter: string;
+}
+
+/** How Chromium ended one request. */
+export type ChromiumOutcome =
+  | { kind: 'passed' }
+  | { kind: 'blocked'; status: CorsErrorStatus }
+  | { kind: 'network-error'; errorText: string };
+
+/**
+ * The same CORS error and failed parameter; or both calling it a failure that is not CORS; or,
+ * when Chromium let the page have it, a verdict that does not block it.
+ */
+export function agreesWithChromium(verdict: Verdict, chromium: ChromiumOutcome): boolean {
+  switch (chromium.kind) {
+    case 'blocked':
+      return (
+        verdict.blocked &&
+        verdict.code === chromium.status.corsError &&
+        verdict.failedParameter === chromium.status.failedParameter
+      );
+    case 'network-error':
+      return verdict.kind === 'network-error';
+    case 'passed':
+      return !verdict.blocked;
+  }
+}

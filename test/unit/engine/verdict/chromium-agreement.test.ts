@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { agreesWithChromium, evaluate } from '../../../../src/engine';
+import { API_ORIGIN, exchange, PAGE_ORIGIN, response } from '../../../fixtures/exchange-builder';
+
+const request = { url: `${API_ORIGIN}/data`, method: 'GET', headers: [['Origin', PAGE_ORIGIN]] as [string, string][] };
+const missingAcao = evaluate(
+  exchange({ request, response: response(200, [], 'OK'), outcome: 'blocked', networkError: 'net::ERR_FAILED' }),
+);
+const mismatch = evaluate(
+  exchange({ request, response: response(200, [['Access-Control-Allow-Origin', 'http://other.test']], 'OK') }),
+);
+const passed = evaluate(exchange({ request, response: response(200, [['Access-Control-Allow-Origin', '*']], 'OK') }));
+const refused = evaluate(
+  exchange({ request, response: null, outcome: 'network-error', networkError: 'net::ERR_CONNECTION_REFUSED' }),
+);
+
+describe('agreesWithChromium', () => {
+  it('agrees on the same CORS error and failed parameter', () => {
+    expect(missingAcao.code).toBe('MissingAllowOriginHeader');
+    expect(
+      agreesWithChromium(missingAcao, {
+        kind: 'blocked',
+        status: { corsError: 'MissingAllowOriginHeader', failedParameter: '' },
+      }),
+    ).toBe(true);
+    expect(mismatch.failedParameter).toBe('http://other.test');
+    expect(
+      agreesWithChromium(mismatch, {
+        kind: 'blocked',
+        status: { corsError: 'AllowOriginMismatch', failedParameter: 'http://other.test' },
+      }),
+    ).toBe(true);
+  });
+
+  it('disagrees on another error, another failed parameter, or a block Chromium did not make', () => {
+    const other = { kind: 'blocked', status: { corsError: 'AllowOriginMismatch', failedParameter: '' } } as const;
+    expect(agreesWithChromium(missingAcao, other)).toBe(false);
+    expect(agreesWithChromium(mismatch, other)).toBe(false);
+    expect(agreesWithChromium(missingAcao, { kind: 'passed' })).toBe(false);
+    expect(agreesWithChromium(passed, other)).toBe(false);
+  });
+
+  it('agrees that a refused connection is a network error, not CORS', () => {
+    const failed = { kind: 'network-error', errorText: 'net::ERR_CONNECTION_REFUSED' } as const;
+    expect(agreesWithChromium(refused, failed)).toBe(true);
+    expect(agreesWithChromium(passed, failed)).toBe(false);
+    expect(agreesWithChromium(passed, { kind: 'passed' })).toBe(true);
+  });
+});
