@@ -6,6 +6,8 @@
  * for a request the page got.
  * @see https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFailed
  */
+import { cutValueBytes, splitTruncation } from './cut-value';
+import { byteLength } from './header-list';
 import type { Verdict } from './verdict-types';
 
 /** Chromium's `Network.CorsErrorStatus`: the `CorsError` name and the value that failed ('' when none). */
@@ -30,11 +32,22 @@ export function agreesWithChromium(verdict: Verdict, chromium: ChromiumOutcome):
       return (
         verdict.blocked &&
         verdict.code === chromium.status.corsError &&
-        verdict.failedParameter === chromium.status.failedParameter
+        sameParameter(verdict.failedParameter, chromium.status.failedParameter)
       );
     case 'network-error':
       return verdict.kind === 'network-error';
     case 'passed':
       return !verdict.blocked;
   }
+}
+
+/**
+ * The failed parameter Chromium named, as the verdict names it: the same text, or, for a value
+ * the capture cut (see cut-value.ts), Chromium's whole value starting with the kept part and as
+ * long as the marker says the whole was.
+ */
+function sameParameter(ours: string, chromiums: string): boolean {
+  if (ours === chromiums) return true;
+  const { kept, marker } = splitTruncation(ours);
+  return marker !== '' && chromiums.startsWith(kept) && cutValueBytes(marker) === byteLength(chromiums);
 }

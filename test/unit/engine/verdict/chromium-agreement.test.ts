@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { capText } from '../../../../src/capture/cap-event';
 import { agreesWithChromium, evaluate } from '../../../../src/engine';
+import { MAX_HEADER_CHARS } from '../../../../src/model/capture-limits';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, response } from '../../../fixtures/exchange-builder';
 
 const request = { url: `${API_ORIGIN}/data`, method: 'GET', headers: [['Origin', PAGE_ORIGIN]] as [string, string][] };
@@ -45,5 +47,23 @@ describe('agreesWithChromium', () => {
     expect(agreesWithChromium(refused, failed)).toBe(true);
     expect(agreesWithChromium(passed, failed)).toBe(false);
     expect(agreesWithChromium(passed, { kind: 'passed' })).toBe(true);
+  });
+
+  it("agrees on a value the capture cut when Chromium's whole value starts with the kept part and has the size the marker says", () => {
+    const whole = `${PAGE_ORIGIN}/${'a'.repeat(9_300)}`;
+    const cut = evaluate(
+      exchange({
+        request,
+        response: response(200, [['Access-Control-Allow-Origin', capText(whole, MAX_HEADER_CHARS)]], 'OK'),
+        outcome: 'blocked',
+      }),
+    );
+    expect(cut.code).toBe('AllowOriginMismatch');
+    expect(cut.failedParameter).not.toBe(whole);
+    const chromium = (failedParameter: string) =>
+      ({ kind: 'blocked', status: { corsError: 'AllowOriginMismatch', failedParameter } }) as const;
+    expect(agreesWithChromium(cut, chromium(whole))).toBe(true);
+    expect(agreesWithChromium(cut, chromium(`${whole}b`))).toBe(false);
+    expect(agreesWithChromium(cut, chromium(`x${whole.slice(1)}`))).toBe(false);
   });
 });
