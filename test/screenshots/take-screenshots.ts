@@ -46,27 +46,22 @@ const README_SHOTS: readonly Shot[] = [
 /**
  * For the stores, the panel at 1280×800: the Chrome Web Store's screenshot size, and the size
  * addons.mozilla.org recommends (it shows screenshots at a 1.6:1 ratio). The pictures come from
- * Chromium; the Firefox build bundles the same panel sources, so it looks the same in Firefox
- * (only a record Firefox captured adds its "What Firefox did" note).
+ * Chromium; the Firefox build bundles the same panel sources, so it looks the same in Firefox but
+ * for precise mode, which needs chrome.debugger: Firefox's pictures are taken without it (see
+ * `withoutDebugger`), and only a record Firefox captured would add its "What Firefox did" note.
  */
-const STORE_SHOTS: readonly Shot[] = [
-  {
-    paths: [STORE_FILES.chrome.screenshots.light, STORE_FILES.firefox.screenshots.light].map((path) =>
-      resolve(ROOT, path),
-    ),
-    width: 1280,
-    height: 800,
-    colorScheme: 'light',
-  },
-  {
-    paths: [STORE_FILES.chrome.screenshots.dark, STORE_FILES.firefox.screenshots.dark].map((path) =>
-      resolve(ROOT, path),
-    ),
-    width: 1280,
-    height: 800,
-    colorScheme: 'dark',
-  },
-];
+function storeShots(store: 'chrome' | 'firefox'): Shot[] {
+  const { light, dark } = STORE_FILES[store].screenshots;
+  return [
+    { paths: [resolve(ROOT, light)], width: 1280, height: 800, colorScheme: 'light' },
+    { paths: [resolve(ROOT, dark)], width: 1280, height: 800, colorScheme: 'dark' },
+  ];
+}
+
+/** Runs in the panel page before its scripts: the page then has no chrome.debugger, as in Firefox. */
+function withoutDebugger(): void {
+  Object.defineProperty(chrome, 'debugger', { value: undefined });
+}
 
 /**
  * The Chrome Web Store's small promo tile, 440×280. The panel's text is unreadable at that size,
@@ -140,21 +135,30 @@ async function main(): Promise<void> {
     for (const demoCase of cases) await runDemoCase(page, demoCase);
     const tabId = await tabIdOf(browser.worker, page.url());
 
-    const panel = await browser.context.newPage();
-    await panel.setViewportSize({ width: 1280, height: 760 });
-    await panel.goto(panelUrl(browser.extensionId, tabId));
-    const rows = panel.getByTestId('request-row');
-    await until(`${cases.length} rows in the panel`, async () => (await rows.count()) >= cases.length);
     const selected = cases.find((demoCase) => demoCase.id === SELECTED_CASE);
     if (selected === undefined) throw new Error(`no demo case ${SELECTED_CASE}`);
-    await panel.locator(`[data-testid="request-row"]:has(.url[title="${selected.url}"])`).click();
-    await panel.getByTestId('detail').waitFor();
-    await panel.getByRole('tab', { name: 'Express' }).click();
+    const openPanel = async (asInFirefox: boolean): Promise<Page> => {
+      const panel = await browser.context.newPage();
+      if (asInFirefox) await panel.addInitScript(withoutDebugger);
+      await panel.setViewportSize({ width: 1280, height: 760 });
+      await panel.goto(panelUrl(browser.extensionId, tabId));
+      const rows = panel.getByTestId('request-row');
+      await until(`${cases.length} rows in the panel`, async () => (await rows.count()) >= cases.length);
+      await panel.locator(`[data-testid="request-row"]:has(.url[title="${selected.url}"])`).click();
+      await panel.getByTestId('detail').waitFor();
+      await panel.getByRole('tab', { name: 'Express' }).click();
+      return panel;
+    };
 
+    const panel = await openPanel(false);
     for (const shot of README_SHOTS) await shoot(panel, shot);
-    const storeShots: Buffer[] = [];
-    for (const shot of STORE_SHOTS) storeShots.push(await shoot(panel, shot));
-    const [lightStoreShot] = storeShots;
+    const chromeShots: Buffer[] = [];
+    for (const shot of storeShots('chrome')) chromeShots.push(await shoot(panel, shot));
+    const asInFirefox = await openPanel(true);
+    if ((await asInFirefox.getByTestId('precise-toggle').count()) !== 0)
+      throw new Error('the Firefox pictures still show the precise-mode switch');
+    for (const shot of storeShots('firefox')) await shoot(asInFirefox, shot);
+    const [lightStoreShot] = chromeShots;
     if (lightStoreShot === undefined) throw new Error('no store screenshot to put on the promo tile');
     await promoTile(await browser.context.newPage(), lightStoreShot);
   } finally {
