@@ -222,13 +222,10 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   function clearLog(tabId: TabId, effects: Effects): void {
-    const before = logs.view(tabId);
-    if (before.records.length === 0 && before.sameOriginCount === 0) return;
+    const requestIds = logs.requestIds(tabId);
+    if (requestIds.length === 0 && logs.meta(tabId).sameOriginCount === 0) return;
     logs.clear(tabId);
-    pending.forgetTab(
-      tabId,
-      before.records.map((record) => record.requestId),
-    );
+    pending.forgetTab(tabId, requestIds);
     pending.tab(tabId, logs.meta(tabId));
     effects.messages.push([
       tabId,
@@ -334,10 +331,7 @@ export function createBackground(deps: BackgroundDeps) {
 
     async tabRemoved(tabId: TabId): Promise<void> {
       await ready;
-      pending.forgetTab(
-        tabId,
-        logs.view(tabId).records.map((record) => record.requestId),
-      );
+      pending.forgetTab(tabId, logs.requestIds(tabId));
       logs.remove(tabId);
       hub.forgetTab(tabId);
       badges.forgetTab(tabId);

@@ -1,14 +1,20 @@
 import { BoundedLog, type Eviction, type LogBounds } from '../capture/bounded-log';
 import { exchangeBytes } from '../capture/estimated-bytes';
+import { evaluate } from '../engine';
 import { type ExchangeRecord, isBlockedRecord, type TabLogView } from '../model/exchange-record';
 import type { RequestId, TabId } from '../model/ids';
 import type { TabMeta } from './persistence';
+import type { StoredRecord } from './stored-record';
 
 interface Entry {
   requestId: string;
   blocked: boolean;
   bytes: number;
-  record: ExchangeRecord;
+  /**
+   * Without its verdict: a verdict is about as large as its exchange and only a panel reads it,
+   * so the log keeps what decides it and `view` decides it again (the engine is pure).
+   */
+  record: StoredRecord;
 }
 
 interface TabSettings {
@@ -19,11 +25,12 @@ interface TabSettings {
 }
 
 function entryOf(record: ExchangeRecord): Entry {
+  const { verdict: _decided, ...stored } = record;
   return {
     requestId: record.requestId,
     blocked: isBlockedRecord(record),
     bytes: exchangeBytes(record.exchange),
-    record,
+    record: stored,
   };
 }
 
@@ -112,8 +119,15 @@ export class TabLogs {
     };
   }
 
+  /** The tab's log as a panel shows it: every record with its verdict. */
   view(tabId: TabId): TabLogView {
-    return { tabId, records: this.#log.entries(tabId).map((entry) => entry.record), ...this.meta(tabId) };
+    const records = this.#log.entries(tabId).map(({ record }) => ({ ...record, verdict: evaluate(record.exchange) }));
+    return { tabId, records, ...this.meta(tabId) };
+  }
+
+  /** The ids of the tab's records, in log order. */
+  requestIds(tabId: TabId): RequestId[] {
+    return this.#log.entries(tabId).map((entry) => entry.requestId);
   }
 
   tabIds(): TabId[] {

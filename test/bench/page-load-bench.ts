@@ -14,8 +14,9 @@
  * right after the same neighbour; with ROUNDS a multiple of the configurations each takes every
  * position equally often. On this shared machine a round's neighbours weigh on all of its runs
  * alike, so the figures that decide are paired ratios: CORS Lens ÷ each floor within each round,
- * reported as the median over rounds with its interquartile range. Also prints each
- * configuration's median, the worker's CPU per webRequest event, its process's memory,
+ * reported as the median over rounds with its interquartile range. The worker's CPU is paired the
+ * same way: CORS Lens's CPU per webRequest event ÷ the strict floor's, per round. Also prints each
+ * configuration's median, each extension process's memory (CORS Lens's above the strict floor),
  * storage.session bytes per stored exchange, and the load average before and after.
  *
  * BENCH_ROUNDS (default 12) sets the rounds; BENCH_REQUESTS (default 600) the requests per load;
@@ -227,10 +228,18 @@ function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
-/** Per-round ratios of `num` to `den` (both ran in the same round), summarised. */
-function pairedRatios(num: Config, den: Config): { median: number; q1: number; q3: number; ratios: number[] } {
-  const ratios = num.times.map((time, round) => time / (den.times[round] ?? Number.NaN));
+/** Per-round ratios of `num` to `den` (both measured in the same round), summarised. */
+function pairedOf(
+  num: readonly number[],
+  den: readonly number[],
+): { median: number; q1: number; q3: number; ratios: number[] } {
+  const ratios = num.map((value, round) => value / (den[round] ?? Number.NaN));
   return { median: median(ratios), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75), ratios };
+}
+
+/** Per-round ratios of the page-load times of `num` to those of `den`, summarised. */
+function pairedRatios(num: Config, den: Config): { median: number; q1: number; q3: number; ratios: number[] } {
+  return pairedOf(num.times, den.times);
 }
 
 const loadLine = () =>
@@ -408,10 +417,34 @@ async function main(): Promise<void> {
         `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load, ${((cpuMs * 1000) / seen).toFixed(1)} µs per webRequest event (${seen.toFixed(0)} events per load)`,
       );
     }
-    for (const config of configs.slice(1)) {
+    // Both see the same page's events, so per round the ratio of CPU per load is the ratio per event.
+    const cpuPaired = (label: string, num: Config) => {
+      const { median: mid, q1, q3 } = pairedOf(num.cpuNs, strictFloor.cpuNs);
+      const perEvent = (config: Config) => median(config.cpuNs) / 1e3 / events;
+      console.log(
+        `  worker CPU per event, ${label}: ${perEvent(num).toFixed(1)} vs ${perEvent(strictFloor).toFixed(1)} µs; paired per round: median ×${mid.toFixed(3)}, IQR ×${q1.toFixed(3)}–×${q3.toFixed(3)} (target ≤ ×1.2)`,
+      );
+    };
+    cpuPaired('CORS Lens ÷ strict floor', lens);
+    if (configs[5] !== undefined) {
+      cpuPaired('baseline build ÷ strict floor', configs[5]);
+      const { median: mid, q1, q3 } = pairedOf(lens.cpuNs, configs[5].cpuNs);
+      console.log(
+        `  worker CPU per event, CORS Lens ÷ baseline build: paired median ×${mid.toFixed(3)}, IQR ×${q1.toFixed(3)}–×${q3.toFixed(3)}`,
+      );
+    }
+    const residentMiB = (config: Config) => {
       const pid = extensionRendererPid(config.profile ?? '');
-      const rss = pid === null ? 'n/a' : `${(residentBytes(pid) / 2 ** 20).toFixed(0)} MiB`;
-      console.log(`  extension process of ${config.label}: ${rss} resident`);
+      return pid === null ? Number.NaN : residentBytes(pid) / 2 ** 20;
+    };
+    for (const config of configs.slice(1)) {
+      console.log(`  extension process of ${config.label}: ${residentMiB(config).toFixed(0)} MiB resident`);
+    }
+    for (const config of [lens, ...configs.slice(5)]) {
+      const [own, floorRss] = [residentMiB(config), residentMiB(strictFloor)];
+      console.log(
+        `  memory, ${config.label} vs strict floor: ${own.toFixed(0)} vs ${floorRss.toFixed(0)} MiB, +${(own - floorRss).toFixed(0)} MiB (target ≤ +10 MiB)`,
+      );
     }
     // Storage only for builds that capture: a paused one stores nothing.
     for (const config of [lens, ...configs.slice(5)]) {

@@ -65,6 +65,16 @@ async function snapshotOf(background: ReturnType<typeof setup>['background'], ta
 }
 
 describe('createBackground', () => {
+  it('gives a panel that connects later the same records, verdicts included, as one that watched them arrive', async () => {
+    const { feed, background } = setup();
+    const watching = new FakePanelPort();
+    await background.panelConnected(7, watching);
+    await feed(blockedGet(allowedGet(new EventScript(), '1'), '2').events);
+    const arrived = watching.posted.flatMap((message) => (message.type === 'request-added' ? [message.record] : []));
+    expect(arrived.map((record) => record.verdict.code)).toEqual([null, 'MissingAllowOriginHeader']);
+    expect((await snapshotOf(background, 7)).records).toEqual(arrived);
+  });
+
   it('judges each captured exchange and badges the tab with its blocked count', async () => {
     const { feed, badges, background } = setup();
     await feed(blockedGet(allowedGet(blockedGet(new EventScript(), '1'), '2'), '3').events);
