@@ -4,22 +4,19 @@ import { evaluate } from '../engine';
 import { type Badge, badgeFor, PAUSED_BADGE } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';
 import { LOG_BOUNDS } from '../model/capture-limits';
-import { type CapturingBrowser, type ExchangeRecord, isBlockedRecord } from '../model/exchange-record';
-import type { RequestId, TabId } from '../model/ids';
-import {
-  PROTOCOL_VERSION,
-  parseToBackground,
-  snapshotMessages,
-  type ToBackground,
-  type ToPanel,
-} from '../model/protocol';
+import type { CapturingBrowser, ExchangeRecord } from '../model/exchange-record';
+import type { TabId } from '../model/ids';
+import { snapshotMessages, type ToBackground } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 import type { SessionStore } from '../platform/storage';
 import { BadgeThrottle } from './badge-throttle';
 import { CaptureSwitch, type CaptureSwitchDeps } from './capture-switch';
 import { type Clock, workerClock } from './clock';
+import { type Effects, noEffects } from './effects';
+import { InFlightJournal } from './in-flight-journal';
+import { LogChanges } from './log-changes';
 import { PanelHub } from './panel-hub';
-import { hydrate, journalKey, PendingWrites, type RecordRef } from './persistence';
+import { hydrate, PendingWrites, type RecordRef } from './persistence';
 import { TabLogs } from './tab-logs';
 import { WriteValve } from './write-valve';
 
@@ -83,7 +80,10 @@ export function createBackground(deps: BackgroundDeps) {
         // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
         .catch((): RecordRef[] => [])
         .then((refused) => {
-          if (refused.length > 0) void commit(unsaved(refused));
+          if (refused.length === 0) return;
+          const effects = noEffects();
+          changes.markUnsaved(refused, effects);
+          void commit(effects);
         }),
   });
   const badges = new BadgeThrottle({
@@ -92,33 +92,32 @@ export function createBackground(deps: BackgroundDeps) {
     badgeOf: (tabId) => (capture.paused ? PAUSED_BADGE : badgeFor(logs.blockedRecordCount(tabId))),
     show: (tabId, badge, previous) => deps.showBadge(tabId, badge, previous),
   });
+  const changes = new LogChanges(logs, pending);
+  const journal = new InFlightJournal(pending, (requestId) => correlator.has(requestId));
   let lastSweep = 0;
-  /** Place of the next record in its tab's log, so storage can give the order back. */
-  let nextSeq = 0;
   /** Events that arrived before the state of the previous life was back, with their journal keys. */
   const early: Array<{ key: string; event: CaptureEvent }> = [];
   let hydrated = false;
-  /** The journal keys of each request in flight: its events, until it is finished. */
-  const journaled = new Map<RequestId, string[]>();
-  /** Arrival order of events in this worker life, stored with each (see stored-event.ts). */
-  let arrivals = 0;
   const capture = new CaptureSwitch(deps.capture, {
-    abandonInFlight,
+    abandonInFlight: () => {
+      journal.abandon(correlator.abandonInFlight());
+      valve.flush();
+    },
     sendAll: (message) => hub.sendAll(message),
     updateBadges: (tabs) => badges.update(tabs),
   });
 
   const ready = Promise.all([hydrate(deps.store), capture.load()]).then(async ([saved]) => {
-    nextSeq = Math.max(nextSeq, saved.nextSeq);
+    changes.continueAfter(saved.nextSeq);
     pending.forget(saved.stale);
     pending.foundStored(saved.journal.map(({ key }) => key));
     // storage.session lives and dies with this browser's session: whatever it holds, this browser captured.
     for (const tab of saved.tabs) logs.restore({ ...tab, records: tab.records.map(stamped) });
-    const effects: Effects = { badges: new Set(), messages: [] };
+    const effects = noEffects();
     // What the previous life had in flight comes back by replaying its journaled events.
-    for (const { key, event } of saved.journal) noteJournaled(event.requestId, key);
+    for (const { key, event } of saved.journal) journal.note(event.requestId, key);
     applyOutputs(correlator.replay(saved.journal.map(({ event }) => event)), effects);
-    for (const { event } of saved.journal) settle(event.requestId);
+    for (const { event } of saved.journal) journal.settle(event.requestId);
     const replayed = new Set(saved.journal.map(({ key }) => key));
     // Paused: what the listeners heard before the switch could be read is not recorded.
     if (capture.paused) pending.forget(early.splice(0).map(({ key }) => key));
@@ -128,7 +127,7 @@ export function createBackground(deps: BackgroundDeps) {
     hydrated = true;
     capture.start();
     clock.schedule(() => {
-      const late: Effects = { badges: new Set(), messages: [] };
+      const late = noEffects();
       applyOutputs(correlator.finishRestored(), late);
       void commit(late);
     }, RESTORED_GRACE_MS);
@@ -148,17 +147,10 @@ export function createBackground(deps: BackgroundDeps) {
   function handleEvent(event: CaptureEvent, effects: Effects, journalAs?: string): void {
     // A new top-level document starts a new log for its tab, unless the user preserves it.
     if (event.kind === 'send-headers' && event.resourceType === 'main_frame' && event.tabId >= 0) {
-      if (!logs.preserveLog(event.tabId)) clearLog(event.tabId, effects);
+      if (!logs.preserveLog(event.tabId)) changes.clear(event.tabId, effects);
     }
     const outputs = correlator.ingest(event);
-    if (correlator.has(event.requestId)) {
-      // Still in flight: keep the event, so a worker stopped now hands it to the next life.
-      const key = journalAs ?? journalKey(event);
-      if (journalAs === undefined) pending.event(key, event, arrivals++);
-      noteJournaled(event.requestId, key);
-    } else if (journalAs !== undefined) {
-      pending.retire([journalAs]);
-    }
+    journal.handled(event, journalAs);
     if (event.timeStamp - lastSweep > SWEEP_EVERY_MS) {
       lastSweep = event.timeStamp;
       outputs.push(...correlator.sweep(event.timeStamp));
@@ -166,116 +158,15 @@ export function createBackground(deps: BackgroundDeps) {
     applyOutputs(outputs, effects);
   }
 
-  /**
-   * Storage refused these records (its quota is full): they stay in the log while this worker
-   * lives, and each tab's count of them is written and sent, so the panel says what a restart
-   * will lose instead of losing it silently.
-   */
-  function unsaved(refused: readonly RecordRef[]): Effects {
-    const effects: Effects = { badges: new Set(), messages: [] };
-    const tabs = new Set(
-      refused.filter(({ tabId, requestId }) => logs.markUnsaved(tabId, requestId)).map(({ tabId }) => tabId),
-    );
-    for (const tabId of tabs) countsChanged(tabId, effects);
-    return effects;
-  }
-
-  /** Writes the tab's counters and tells its panels. */
-  function countsChanged(tabId: TabId, effects: Effects): void {
-    const meta = logs.meta(tabId);
-    pending.tab(tabId, meta);
-    const { sameOriginCount, evictedCount, unpersistedCount } = meta;
-    effects.messages.push([
-      tabId,
-      { type: 'counts-changed', version: PROTOCOL_VERSION, sameOriginCount, evictedCount, unpersistedCount },
-    ]);
-  }
-
-  /** Badges to refresh and panel messages to send for a state change. */
-  interface Effects {
-    badges: Set<TabId>;
-    messages: Array<[TabId, ToPanel]>;
-  }
-
-  function storeRecord(record: ExchangeRecord, effects: Effects): void {
-    const evictions = logs.add(record);
-    pending.record(record, nextSeq++);
-    effects.messages.push([record.tabId, { type: 'request-added', version: PROTOCOL_VERSION, record }]);
-    for (const eviction of evictions) {
-      pending.forgetRecord(eviction.tabId, eviction.requestId);
-      const meta = logs.meta(eviction.tabId);
-      const { sameOriginCount, evictedCount, unpersistedCount } = meta;
-      const message: ToPanel = {
-        type: 'request-evicted',
-        version: PROTOCOL_VERSION,
-        requestId: eviction.requestId,
-        sameOriginCount,
-        evictedCount,
-        unpersistedCount,
-      };
-      effects.messages.push([eviction.tabId, message]);
-      // Only the counters change in a tab's key; the badge, only if a blocked record went.
-      pending.tab(eviction.tabId, meta);
-      if (eviction.blocked) effects.badges.add(eviction.tabId);
-    }
-    if (isBlockedRecord(record)) effects.badges.add(record.tabId);
-  }
-
-  function clearLog(tabId: TabId, effects: Effects): void {
-    const requestIds = logs.requestIds(tabId);
-    if (requestIds.length === 0 && logs.meta(tabId).sameOriginCount === 0) return;
-    logs.clear(tabId);
-    pending.forgetTab(tabId, requestIds);
-    pending.tab(tabId, logs.meta(tabId));
-    effects.messages.push([
-      tabId,
-      { type: 'log-cleared', version: PROTOCOL_VERSION, preserveLog: logs.preserveLog(tabId) },
-    ]);
-    effects.badges.add(tabId);
-  }
-
   function applyOutputs(outputs: readonly CaptureOutput[], effects: Effects): void {
     for (const output of outputs) {
       // A request that leaves no record has only its tab's counter to show for it.
-      for (const requestId of finishedRequestIds(output)) settle(requestId, output.kind !== 'exchange');
-      if (output.kind !== 'exchange') {
-        if (output.kind === 'same-origin') logs.countSameOrigin(output.tabId);
-        else logs.countDropped(output.tabId);
-        countsChanged(output.tabId, effects);
-        continue;
-      }
-      const { captured } = output;
-      storeRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
+      for (const requestId of finishedRequestIds(output)) journal.settle(requestId, output.kind !== 'exchange');
+      if (output.kind === 'exchange') {
+        const { captured } = output;
+        changes.addRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
+      } else changes.countWithoutRecord(output.tabId, output.kind, effects);
     }
-  }
-
-  function noteJournaled(requestId: RequestId, key: string): void {
-    const keys = journaled.get(requestId);
-    if (keys === undefined) journaled.set(requestId, [key]);
-    else if (!keys.includes(key)) keys.push(key);
-  }
-
-  /**
-   * Once a request is no longer in flight, its journaled events are no longer needed. Those of a
-   * request with a record can wait to be removed (see PendingWrites); a same-origin request has
-   * only its tab's counter, so its events go in the same write as that counter, or a worker
-   * stopped in between would replay them and count the request twice.
-   */
-  function settle(requestId: RequestId, withCounter = false): void {
-    const keys = journaled.get(requestId);
-    if (keys === undefined || correlator.has(requestId)) return;
-    journaled.delete(requestId);
-    if (withCounter) pending.forget(keys);
-    else pending.retire(keys);
-  }
-
-  /** Capture paused: the requests in flight go, journal included, leaving no record (see CaptureSwitch). */
-  function abandonInFlight(): void {
-    for (const requestId of correlator.abandonInFlight()) {
-      pending.forget(journaled.get(requestId) ?? []);
-      journaled.delete(requestId);
-    }
-    valve.flush();
   }
 
   /** Issues the storage write and the panel messages; resolves once the badges are shown. */
@@ -286,13 +177,10 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   async function handlePanelMessage(tabId: TabId, message: ToBackground): Promise<void> {
-    const effects: Effects = { badges: new Set(), messages: [] };
-    if (message.type === 'clear-log') {
-      clearLog(tabId, effects);
-    } else if (message.type === 'set-preserve-log') {
-      logs.setPreserveLog(tabId, message.preserveLog);
-      pending.tab(tabId, logs.meta(tabId));
-    } else if (message.type === 'set-paused') {
+    const effects = noEffects();
+    if (message.type === 'clear-log') changes.clear(tabId, effects);
+    else if (message.type === 'set-preserve-log') changes.setPreserveLog(tabId, message.preserveLog);
+    else if (message.type === 'set-paused') {
       await capture.set(message.paused);
     }
     await commit(effects);
@@ -311,13 +199,12 @@ export function createBackground(deps: BackgroundDeps) {
       if (capture.paused) return DONE;
       const event = capEvent(observed);
       if (!hydrated) {
-        const key = journalKey(event);
-        pending.event(key, event, arrivals++);
+        const key = journal.write(event);
         valve.flush();
         early.push({ key, event });
         return ready;
       }
-      const effects: Effects = { badges: new Set(), messages: [] };
+      const effects = noEffects();
       handleEvent(event, effects);
       return commit(effects);
     },
@@ -326,7 +213,9 @@ export function createBackground(deps: BackgroundDeps) {
     async tabLoaded(tabId: TabId): Promise<void> {
       await ready;
       badges.forgetShown(tabId);
-      await commit({ badges: new Set([tabId]), messages: [] });
+      const effects = noEffects();
+      effects.badges.add(tabId);
+      await commit(effects);
     },
 
     async tabRemoved(tabId: TabId): Promise<void> {
@@ -340,19 +229,12 @@ export function createBackground(deps: BackgroundDeps) {
 
     async panelConnected(tabId: TabId, port: PanelPort): Promise<void> {
       await ready;
-      hub.add(tabId, port);
-      // The snapshot's other pages wait for the panel to ask (see snapshotMessages): they hold
-      // the log as it was now, and the deltas posted meanwhile follow from it.
-      const [first, ...rest] = snapshotMessages(logs.view(tabId));
-      let unsent = rest;
-      port.onMessage((raw) => {
-        const message = parseToBackground(raw);
-        if (message?.type === 'snapshot-rest') {
-          for (const page of unsent) port.post(page);
-          unsent = [];
-        } else if (message !== null) void handlePanelMessage(tabId, message);
-      });
-      if (first !== undefined) port.post(first);
+      hub.connect(
+        tabId,
+        port,
+        snapshotMessages(logs.view(tabId)),
+        (message) => void handlePanelMessage(tabId, message),
+      );
       port.post(capture.state());
     },
 

@@ -1,12 +1,37 @@
 import type { TabId } from '../model/ids';
-import type { ToPanel } from '../model/protocol';
+import { parseToBackground, type ToBackground, type ToPanel } from '../model/protocol';
 import type { PanelPort } from '../platform/ports';
 
 /** Keeps the open panel ports per tab and fans messages out to them. */
 export class PanelHub {
   readonly #ports = new Map<TabId, Set<PanelPort>>();
 
-  add(tabId: TabId, port: PanelPort): void {
+  /**
+   * Opens a panel's port with a snapshot (see snapshotMessages): posts its first message now and
+   * keeps the others until the panel asks for them with `snapshot-rest` (they hold the log as it
+   * was at connect time; the deltas posted meanwhile follow from it). Every other valid message
+   * from the panel goes to `onMessage`.
+   */
+  connect(
+    tabId: TabId,
+    port: PanelPort,
+    snapshot: readonly ToPanel[],
+    onMessage: (message: ToBackground) => void,
+  ): void {
+    this.#add(tabId, port);
+    const [first, ...rest] = snapshot;
+    let unsent = rest;
+    port.onMessage((raw) => {
+      const message = parseToBackground(raw);
+      if (message?.type === 'snapshot-rest') {
+        for (const page of unsent) port.post(page);
+        unsent = [];
+      } else if (message !== null) onMessage(message);
+    });
+    if (first !== undefined) port.post(first);
+  }
+
+  #add(tabId: TabId, port: PanelPort): void {
     let ports = this.#ports.get(tabId);
     if (ports === undefined) {
       ports = new Set();
