@@ -78,6 +78,22 @@ const NETWORK_EVENTS = [
   'loadingFailed',
 ] as const;
 
+type NetworkEventName = (typeof NETWORK_EVENTS)[number];
+
+/** Where each Network event goes in its request's entry (each carries a requestId; the name says its type). */
+const RECORD_EVENT: Record<NetworkEventName, (entry: CdpRequestEvents, event: { requestId: string }) => void> = {
+  requestWillBeSent: (entry, event) => entry.willBeSent.push(event as RequestWillBeSent),
+  requestWillBeSentExtraInfo: (entry, event) => entry.willBeSentExtraInfo.push(event as RequestWillBeSentExtraInfo),
+  responseReceived: (entry, event) => entry.responseReceived.push(event as ResponseReceived),
+  responseReceivedExtraInfo: (entry, event) => entry.responseExtraInfo.push(event as ResponseReceivedExtraInfo),
+  loadingFinished: (entry) => {
+    entry.finished = true;
+  },
+  loadingFailed: (entry, event) => {
+    entry.failed = event as LoadingFailed;
+  },
+};
+
 /** The part of an `Audits.issueAdded` event this recorder reads. */
 interface IssueAdded {
   issue: {
@@ -98,7 +114,7 @@ export class CdpRecorder {
 
   constructor(session: CDPSession) {
     for (const name of NETWORK_EVENTS) {
-      // Each event carries a requestId; the handlers below narrow by name.
+      // Each event carries a requestId; RECORD_EVENT narrows by name.
       session.on(`Network.${name}`, (event: { requestId: string }) => this.record(name, event));
     }
     session.on('Audits.issueAdded', (event: IssueAdded) => {
@@ -117,28 +133,8 @@ export class CdpRecorder {
     return this.#corsIssues.find((issue) => issue.url === url && issue.requestId === undefined)?.status;
   }
 
-  record(name: (typeof NETWORK_EVENTS)[number], event: { requestId: string }): void {
-    const entry = this.#entry(event.requestId);
-    switch (name) {
-      case 'requestWillBeSent':
-        entry.willBeSent.push(event as RequestWillBeSent);
-        break;
-      case 'requestWillBeSentExtraInfo':
-        entry.willBeSentExtraInfo.push(event as RequestWillBeSentExtraInfo);
-        break;
-      case 'responseReceived':
-        entry.responseReceived.push(event as ResponseReceived);
-        break;
-      case 'responseReceivedExtraInfo':
-        entry.responseExtraInfo.push(event as ResponseReceivedExtraInfo);
-        break;
-      case 'loadingFinished':
-        entry.finished = true;
-        break;
-      case 'loadingFailed':
-        entry.failed = event as LoadingFailed;
-        break;
-    }
+  record(name: NetworkEventName, event: { requestId: string }): void {
+    RECORD_EVENT[name](this.#entry(event.requestId), event);
   }
 
   #entry(requestId: string): CdpRequestEvents {
