@@ -1,5 +1,6 @@
 import { capEvent } from '../capture/cap-event';
-import { type CaptureOutput, Correlator, finishedRequestIds } from '../capture/correlator';
+import { type CaptureOutput, finishedRequestIds } from '../capture/capture-output';
+import { Correlator } from '../capture/correlator';
 import { evaluate } from '../engine';
 import { type Badge, badgeFor, PAUSED_BADGE } from '../model/badge';
 import type { CaptureEvent } from '../model/capture-event';

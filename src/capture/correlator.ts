@@ -2,35 +2,13 @@ import type { Exchange } from '../engine';
 import { getHeader, normalizeMethod, originOf } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import { IN_FLIGHT_BOUNDS } from '../model/capture-limits';
-import type { CapturingBrowser, ExchangeRecord } from '../model/exchange-record';
-import type { RequestId, TabId } from '../model/ids';
+import type { CapturingBrowser } from '../model/exchange-record';
+import type { RequestId } from '../model/ids';
+import type { CaptureOutput } from './capture-output';
 import { eventBytes } from './estimated-bytes';
 import { buildExchange, buildOrphanPreflightExchange, leavesOrigin } from './exchange-builder';
 import { applyEvent, isPreflightTrace, newTrace, type RequestTrace } from './request-trace';
 import { earliest, pairKey, removeFrom, waitIn } from './waiting-lists';
-
-/**
- * A finished cross-origin request with its preflight, ready for a verdict: the record the log
- * keeps, before it is judged and stamped. `requestId` is the preflight's for an orphan preflight.
- */
-export type CapturedExchange = Omit<ExchangeRecord, 'verdict' | 'capturedBy'>;
-
-export type CaptureOutput =
-  | { kind: 'exchange'; captured: CapturedExchange }
-  /** Same-origin (or not subject to CORS at all): counted, not stored. */
-  | { kind: 'same-origin'; tabId: TabId; requestIds: RequestId[] }
-  /**
-   * A request (with its preflights) dropped unfinished because too many, or too large, were in
-   * flight: counted, not stored.
-   */
-  | { kind: 'dropped'; tabId: TabId; requestIds: RequestId[] };
-
-/** The requests an output finished: nothing more of them is kept in flight. */
-export function finishedRequestIds(output: CaptureOutput): RequestId[] {
-  if (output.kind !== 'exchange') return output.requestIds;
-  const { requestId, preflightRequestId } = output.captured;
-  return preflightRequestId === null ? [requestId] : [requestId, preflightRequestId];
-}
 
 export interface CorrelatorOptions {
   /** Whose webRequest the events come from: which redirect targets it still reports events for. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CapturedExchange, type CaptureOutput, Correlator } from '../../../src/capture/correlator';
+import type { CapturedExchange, CaptureOutput } from '../../../src/capture/capture-output';
+import { Correlator } from '../../../src/capture/correlator';
 import type { Exchange } from '../../../src/engine';
 import { evaluate } from '../../../src/engine';
 import type { CaptureEvent } from '../../../src/model/capture-event';

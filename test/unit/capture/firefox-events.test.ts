@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CapturedExchange, Correlator } from '../../../src/capture/correlator';
+import type { CapturedExchange } from '../../../src/capture/capture-output';
+import { Correlator } from '../../../src/capture/correlator';
 import { evaluate } from '../../../src/engine';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';
