@@ -34,24 +34,41 @@ function fits(headers: HeaderList): boolean {
 }
 
 /**
- * The headers in order, each cut to MAX_HEADER_CHARS, until MAX_HEADERS or MAX_HEADER_LIST_CHARS
- * is reached; one last entry then says how many were left out. An ordinary list comes back as is.
+ * Headers a verdict reads: the CORS response headers, the request's Origin and preflight asks, a
+ * redirect's Location, what decides a request header's safelisting or credentials. When a list is
+ * over budget these are kept first, so a flood of other headers cannot hide the one that decides.
+ */
+function decidesVerdict(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return lower.startsWith('access-control-') || VERDICT_HEADERS.has(lower);
+}
+const VERDICT_HEADERS = new Set(['origin', 'location', 'vary', 'content-type', 'authorization', 'cookie']);
+
+/**
+ * The headers in order, each cut to MAX_HEADER_CHARS, within MAX_HEADERS and MAX_HEADER_LIST_CHARS:
+ * those a verdict reads are kept first, then the others in order while they fit; one last entry
+ * then says how many were left out. An ordinary list comes back as is.
  */
 export function capHeaders(headers: HeaderList): HeaderList {
   if (fits(headers)) return headers;
-  const kept: Array<readonly [string, string]> = [];
+  const cut = headers.map(
+    ([name, value]) => [capText(name, MAX_HEADER_CHARS), capText(value, MAX_HEADER_CHARS)] as const,
+  );
+  const keep = new Array<boolean>(cut.length).fill(false);
+  let kept = 0;
   let chars = 0;
-  for (const [index, [name, value]] of headers.entries()) {
-    const header = [capText(name, MAX_HEADER_CHARS), capText(value, MAX_HEADER_CHARS)] as const;
+  const take = (index: number, header: readonly [string, string]) => {
     const size = header[0].length + header[1].length;
-    if (kept.length === MAX_HEADERS - 1 || chars + size > MAX_HEADER_LIST_CHARS) {
-      kept.push([LEFT_OUT_NAME, truncationMarker(`${headers.length - index} more headers left out`)]);
-      break;
-    }
-    kept.push(header);
+    if (kept === MAX_HEADERS - 1 || chars + size > MAX_HEADER_LIST_CHARS) return;
+    keep[index] = true;
+    kept += 1;
     chars += size;
-  }
-  return kept;
+  };
+  for (const [index, header] of cut.entries()) if (decidesVerdict(header[0])) take(index, header);
+  for (const [index, header] of cut.entries()) if (!keep[index]) take(index, header);
+  const result: Array<readonly [string, string]> = cut.filter((_, index) => keep[index]);
+  if (kept < cut.length) result.push([LEFT_OUT_NAME, truncationMarker(`${cut.length - kept} more headers left out`)]);
+  return result;
 }
 
 /**

@@ -25,6 +25,7 @@ const AGREEING = [
   'acao-other-port',
   'acao-null',
   'acao-long-path',
+  'acao-after-many-headers',
   'acao-empty',
   'acao-two-lines',
   'acao-comma-list',

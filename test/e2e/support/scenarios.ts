@@ -34,6 +34,8 @@ export type { Scenario, ScenarioExpectation, ScenarioRequest, ScenarioRoute } fr
  * browser judges the whole value, the extension the part it kept.
  */
 const LONG_ACAO = `{page}/${'cors-lens/'.repeat(930)}`;
+/** More headers than the capture keeps (MAX_HEADERS), all before the one that decides. */
+const MANY_HEADERS = Array.from({ length: 200 }, (_, index) => [`X-Filler-${index}`, 'filler'] as [string, string]);
 const LONG_ACAH = `x-custom, ${Array.from({ length: 700 }, (_, index) => `x-filler-${index}`).join(', ')}`;
 
 const WRITTEN_SCENARIOS: readonly Scenario[] = [
@@ -117,6 +119,14 @@ const WRITTEN_SCENARIOS: readonly Scenario[] = [
     request: {},
     preflight: false,
     expect: blocked('AllowOriginMismatch', LONG_ACAO),
+  },
+  {
+    id: 'acao-after-many-headers',
+    name: 'the page origin allowed after 200 other response headers: more than the capture keeps',
+    routes: [{ path: '{path}', response: ok([...MANY_HEADERS, ACAO_PAGE]) }],
+    request: {},
+    preflight: false,
+    expect: pass,
   },
   {
     id: 'acao-not-an-origin',

@@ -54,6 +54,28 @@ describe('capHeaders', () => {
     ]);
   });
 
+  it('keeps the headers a verdict reads when a flood of others comes first, in their order', () => {
+    const filler = Array.from({ length: 300 }, (_, index) => [`X-Filler-${index}`, 'v'.repeat(400)] as const);
+    const headers: HeaderList = [
+      ['Vary', 'Origin'],
+      ...filler,
+      ['Access-Control-Allow-Origin', PAGE],
+      ['access-control-allow-credentials', 'true'],
+      ['Location', '/next'],
+    ];
+    const capped = capHeaders(headers);
+    const names = capped.map(([name]) => name);
+    expect(names.slice(0, 2)).toEqual(['Vary', 'X-Filler-0']);
+    expect(names.slice(-4)).toEqual([
+      'Access-Control-Allow-Origin',
+      'access-control-allow-credentials',
+      'Location',
+      'Sec-CORS-Lens-Left-Out',
+    ]);
+    const keptFiller = capped.filter(([name]) => name.startsWith('X-Filler-')).length;
+    expect(capped.at(-1)?.[1]).toBe(`… [truncated by CORS Lens: ${300 - keptFiller} more headers left out]`);
+  });
+
   it(`stops at ${MAX_HEADER_LIST_CHARS} characters in all`, () => {
     const capped = capHeaders(Array.from({ length: 20 }, (_, index) => [`X-${index}`, 'v'.repeat(100_000)] as const));
     const chars = capped.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
