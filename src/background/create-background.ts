@@ -214,9 +214,7 @@ export function createBackground(deps: BackgroundDeps) {
     async tabLoaded(tabId: TabId): Promise<void> {
       await ready;
       badges.forgetShown(tabId);
-      const effects = noEffects();
-      effects.badges.add(tabId);
-      await commit(effects);
+      await commit({ badges: new Set([tabId]), messages: [] });
     },
 
     async tabRemoved(tabId: TabId): Promise<void> {

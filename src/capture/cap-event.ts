@@ -1,5 +1,5 @@
 import type { HeaderList } from '../engine';
-import { byteLength, truncationMarker } from '../engine';
+import { capText, truncationMarker } from '../engine';
 import type { CaptureEvent } from '../model/capture-event';
 import { MAX_HEADER_CHARS, MAX_HEADER_LIST_CHARS, MAX_HEADERS, MAX_URL_CHARS } from '../model/capture-limits';
 
@@ -9,19 +9,6 @@ import { MAX_HEADER_CHARS, MAX_HEADER_LIST_CHARS, MAX_HEADERS, MAX_URL_CHARS } f
  * engine never counts it among the headers a preflight must allow, so it cannot change a verdict.
  */
 const LEFT_OUT_NAME = 'Sec-CORS-Lens-Left-Out';
-
-/**
- * `value` cut to at most `maxChars`, marker included, so cutting again changes nothing. Never
- * splits a surrogate pair.
- */
-export function capText(value: string, maxChars: number): string {
-  if (value.length <= maxChars) return value;
-  const marker = truncationMarker(`${byteLength(value)} bytes in all`);
-  let end = maxChars - marker.length;
-  const last = value.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${value.slice(0, end)}${marker}`;
-}
 
 function fits(headers: HeaderList): boolean {
   if (headers.length > MAX_HEADERS) return false;

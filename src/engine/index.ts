@@ -23,6 +23,7 @@ export {
   parseMaxAge,
   unexposedResponseHeaders,
 } from './verdict/advisories';
+export { capText } from './verdict/cap-text';
 export type { CheckFailure } from './verdict/check-failure';
 export { agreesWithChromium, type ChromiumOutcome, type CorsErrorStatus } from './verdict/chromium-agreement';
 export { corsCheck } from './verdict/cors-check';

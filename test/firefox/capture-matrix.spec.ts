@@ -4,9 +4,8 @@
  * the request fail, with Chromium's code (the verdict stays Chromium-coded), and no contradiction.
  */
 
-import { capText } from '../../src/capture/cap-event';
 import type { CorsTestServer } from '../../src/demo/cors-server';
-import { explain } from '../../src/engine';
+import { capText, explain } from '../../src/engine';
 import { MAX_HEADER_CHARS } from '../../src/model/capture-limits';
 import { firefoxNotes } from '../../src/panel/format/firefox-notes';
 import { SCENARIOS, type Scenario } from '../e2e/support/scenarios';

@@ -1,8 +1,8 @@
 /**
  * Values a capture cut. The live capture keeps a bounded prefix of each header value and puts a
  * marker where the rest was (src/capture/cap-event.ts); the browser judged the whole value. This
- * is the marker's one home: the capture writes it, the checks read past it, the explanations say
- * that a verdict rests on a cut value.
+ * is the marker's one home: `capText` (cap-text.ts) writes it, the checks read past it, the
+ * explanations say that a verdict rests on a cut value.
  */
 
 const MARKER_START = '… [truncated by CORS Lens: ';

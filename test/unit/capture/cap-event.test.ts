@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { capEvent, capHeaders, capText } from '../../../src/capture/cap-event';
+import { capEvent, capHeaders } from '../../../src/capture/cap-event';
 import { Correlator } from '../../../src/capture/correlator';
 import type { HeaderList } from '../../../src/engine';
-import { evaluate, splitTruncation } from '../../../src/engine';
+import { capText, evaluate, splitTruncation } from '../../../src/engine';
 import type { CaptureEvent } from '../../../src/model/capture-event';
 import { MAX_HEADER_CHARS, MAX_HEADER_LIST_CHARS, MAX_HEADERS, MAX_URL_CHARS } from '../../../src/model/capture-limits';
 import { API, EventScript, PAGE } from '../../fakes/capture-events';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capText } from '../../../../src/capture/cap-event';
-import { agreesWithChromium, evaluate } from '../../../../src/engine';
+import { agreesWithChromium, capText, evaluate } from '../../../../src/engine';
 import { MAX_HEADER_CHARS } from '../../../../src/model/capture-limits';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, response } from '../../../fixtures/exchange-builder';
 

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { capText } from '../../../../src/capture/cap-event';
-import { explain } from '../../../../src/engine';
+import { capText, explain } from '../../../../src/engine';
 import { MAX_HEADER_CHARS, MAX_URL_CHARS } from '../../../../src/model/capture-limits';
 import { PROTOCOL_VERSION } from '../../../../src/model/protocol';
 import { API_ORIGIN, exchange, PAGE_ORIGIN, preflight, response } from '../../../fixtures/exchange-builder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capText } from '../../../../src/capture/cap-event';
+import { capText } from '../../../../src/engine';
 import { capturedText } from '../../../../src/panel/format/captured-text';
 
 describe('capturedText', () => {
