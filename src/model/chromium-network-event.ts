@@ -2,10 +2,13 @@
  * The three DevTools-protocol Network events precise mode reads, validated from what
  * chrome.debugger delivers (untyped JSON): when a request started and for what, and how Chromium
  * ended it. Everything else a request reports (headers, ExtraInfo) the capture already has from
- * webRequest; only Chromium's own decision is new.
+ * webRequest; only Chromium's own decision is new. Its strings come from the page and the server,
+ * so they are cut as the capture cuts them (capture-limits.ts): a record then pairs with its
+ * request even past the URL bound, and the panel keeps kilobytes per request, whatever was sent.
  * @see https://chromedevtools.github.io/devtools-protocol/tot/Network/
  */
-import type { ChromiumOutcome } from '../engine';
+import { type ChromiumOutcome, capText } from '../engine';
+import { MAX_HEADER_CHARS, MAX_URL_CHARS } from './capture-limits';
 import { isRecord } from './is-record';
 
 /** CDP's Network request id: not webRequest's (see panel/state/pair-chromium.ts). */
@@ -31,8 +34,9 @@ export const CHROMIUM_NETWORK_METHODS = [
   'Network.loadingFailed',
 ] as const;
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
+/** A string field, cut to `maxChars` as the capture cuts its own. */
+function text(value: unknown, maxChars = MAX_HEADER_CHARS): string | null {
+  return typeof value === 'string' ? capText(value, maxChars) : null;
 }
 
 function started(params: Record<string, unknown>, cdpRequestId: string): ChromiumNetworkEvent | null {
@@ -40,7 +44,7 @@ function started(params: Record<string, unknown>, cdpRequestId: string): Chromiu
   // stays the one that started first, as webRequest's does.
   if (params.redirectResponse !== undefined) return null;
   const request = isRecord(params.request) ? params.request : {};
-  const url = text(request.url);
+  const url = text(request.url, MAX_URL_CHARS);
   const method = text(request.method);
   const wallTime = params.wallTime;
   if (url === null || method === null || typeof wallTime !== 'number' || !Number.isFinite(wallTime)) return null;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { capText } from '../../../src/engine';
+import { MAX_HEADER_CHARS, MAX_URL_CHARS } from '../../../src/model/capture-limits';
 import { readChromiumNetworkEvent } from '../../../src/model/chromium-network-event';
 import { RECORDED_EVENTS } from '../../fixtures/cdp/precise-mode-session';
 
@@ -60,5 +62,30 @@ describe('readChromiumNetworkEvent', () => {
     expect(readChromiumNetworkEvent('Network.loadingFailed', { requestId: '1.3', corsErrorStatus: {} })).toBeNull();
     expect(readChromiumNetworkEvent('Network.loadingFinished', null)).toBeNull();
     expect(readChromiumNetworkEvent('Page.frameNavigated', { requestId: '1.3' })).toBeNull();
+  });
+
+  it('cuts what the page and the server sent as the capture cuts it, so a long URL still pairs and nothing grows unbounded', () => {
+    const url = `http://127.0.0.1:9/${'p'.repeat(40_000)}`;
+    const started = readChromiumNetworkEvent('Network.requestWillBeSent', {
+      requestId: '1',
+      request: { url, method: 'GET' },
+      wallTime: 1,
+      initiator: { type: 'script' },
+    });
+    expect(started).toMatchObject({ kind: 'started', url: capText(url, MAX_URL_CHARS) });
+    const failedParameter = `http://x.test/${'a'.repeat(300_000)}`;
+    const ended = readChromiumNetworkEvent('Network.loadingFailed', {
+      requestId: '1',
+      errorText: 'net::ERR_FAILED',
+      corsErrorStatus: { corsError: 'AllowOriginMismatch', failedParameter },
+    });
+    expect(ended).toEqual({
+      kind: 'ended',
+      cdpRequestId: '1',
+      outcome: {
+        kind: 'blocked',
+        status: { corsError: 'AllowOriginMismatch', failedParameter: capText(failedParameter, MAX_HEADER_CHARS) },
+      },
+    });
   });
 });
