@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 import { type CliIo, run } from '../../../src/cli/run';
 
 export interface CliResult {
@@ -26,8 +27,16 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
 
 export const fixturePath = (name: string) => resolve(import.meta.dirname, `../../fixtures/har/${name}.har`);
 
+/** Every directory `tempDir` made in this test file, removed when the file's tests are done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'cors-lens-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'cors-lens-cli-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export function tempFile(name: string, content: string | Uint8Array): string {

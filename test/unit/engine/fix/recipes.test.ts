@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -284,6 +284,7 @@ function syntaxErrors(recipes: readonly FixRecipe[]): string[] {
     const stderr = (error as { stderr?: Buffer; code?: string }).stderr;
     if ((error as { code?: string }).code !== 'ENOENT') errors.push(`java: ${String(stderr ?? error)}`);
   }
+  rmSync(dir, { recursive: true, force: true });
   return errors;
 }
 
