@@ -74,18 +74,22 @@ export function createBackground(deps: BackgroundDeps) {
     clock,
     spacingMs: WRITE_SPACING_MS,
     idleMs: IDLE_REMOVAL_MS,
-    waiting: () => ({ changes: !pending.empty, retired: pending.hasRetired }),
-    write: (withRetired) =>
-      pending
-        .writeTo(deps.store, withRetired)
-        // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
-        .catch((): RecordRef[] => [])
-        .then((refused) => {
-          if (refused.length === 0) return;
-          const effects = noEffects();
-          changes.markUnsaved(refused, effects);
-          void commit(effects);
-        }),
+    waiting: () => ({ changes: !pending.empty || journal.hasUnwritten, retired: pending.hasRetired }),
+    write: (withRetired) => {
+      journal.stage();
+      return (
+        pending
+          .writeTo(deps.store, withRetired)
+          // A failed removal leaves keys behind that the next write or hydrate replaces or skips.
+          .catch((): RecordRef[] => [])
+          .then((refused) => {
+            if (refused.length === 0) return;
+            const effects = noEffects();
+            changes.markUnsaved(refused, effects);
+            void commit(effects);
+          })
+      );
+    },
   });
   const badges = new BadgeThrottle({
     clock,
@@ -165,7 +169,11 @@ export function createBackground(deps: BackgroundDeps) {
       for (const requestId of finishedRequestIds(output)) journal.settle(requestId, output.kind !== 'exchange');
       if (output.kind === 'exchange') {
         const { captured } = output;
-        changes.addRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
+        const verdict = evaluate(captured.exchange);
+        // One copy per record, stamped as it is made (see `stamped`).
+        const record: ExchangeRecord =
+          deps.browser === undefined ? { ...captured, verdict } : { ...captured, verdict, capturedBy: deps.browser };
+        changes.addRecord(record, effects);
       } else changes.countWithoutRecord(output.tabId, output.kind, effects);
     }
   }

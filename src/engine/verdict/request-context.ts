@@ -121,7 +121,9 @@ export function needsPreflight(method: string, headers: HeaderList): boolean {
 export function requestContext(exchange: Exchange): RequestContext {
   const { preflight, request } = exchange;
   let method = normalizeMethod(request.method);
-  let unsafeHeaderNames = unsafeHeaderNamesInCheckOrder(request.headers);
+  // Computed once: the preflight check and `needsPreflight` both read it (the engine's hottest scan).
+  const requestUnsafeNames = unsafeHeaderNamesInCheckOrder(request.headers);
+  let unsafeHeaderNames = requestUnsafeNames;
   const asked = preflight.kind === 'observed' ? preflightAsks(preflight.request) : null;
   if (asked !== null) {
     method = asked.method;
@@ -134,7 +136,7 @@ export function requestContext(exchange: Exchange): RequestContext {
     mode: effectiveMode(exchange),
     method,
     unsafeHeaderNames,
-    needsPreflight: needsPreflight(request.method, request.headers),
+    needsPreflight: !isCorsSafelistedMethod(request.method) || requestUnsafeNames.length > 0,
     hasAuthorization: hasHeader(request.headers, 'authorization'),
     url: target.url,
     // Same origin needs two tuple origins; an opaque origin is same origin with nothing captured.

@@ -12,7 +12,15 @@ function setup() {
   const store = new MemorySessionStore();
   const inFlight = new Set<string>();
   const journal = new InFlightJournal(pending, (requestId) => inFlight.has(requestId));
+  const removed: string[] = [];
+  const removeMany = store.removeMany.bind(store);
+  store.removeMany = async (keys) => {
+    removed.push(...keys);
+    await removeMany(keys);
+  };
+  // As the worker's write does: the events that wait are staged, then written.
   const stored = async () => {
+    journal.stage();
     await pending.writeTo(store, true);
     return [...store.data.keys()].filter((key) => key.startsWith('ev:')).length;
   };
@@ -20,7 +28,7 @@ function setup() {
     .send('1', url, 'GET', [['Origin', PAGE]])
     .receive('1', url, 'GET', 200, []).events;
   if (sent === undefined || received === undefined) throw new Error('two events');
-  return { journal, inFlight, stored, sent, received };
+  return { journal, inFlight, stored, removed, sent, received };
 }
 
 describe('InFlightJournal', () => {
@@ -33,6 +41,19 @@ describe('InFlightJournal', () => {
     inFlight.delete('1');
     journal.settle('1');
     expect(await stored()).toBe(0);
+  });
+
+  it('gives no key to the events of a request that finishes before the next write', async () => {
+    const { journal, inFlight, stored, removed, sent, received } = setup();
+    inFlight.add('1');
+    journal.handled(sent);
+    expect(journal.hasUnwritten).toBe(true);
+    inFlight.delete('1');
+    journal.handled(received);
+    journal.settle('1');
+    expect(journal.hasUnwritten).toBe(false);
+    expect(await stored()).toBe(0);
+    expect(removed).toEqual([]);
   });
 
   it('never writes the event of a request that finished with it', async () => {
