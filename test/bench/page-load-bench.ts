@@ -7,8 +7,12 @@
  *   (c) with a do-nothing extension registering exactly CORS Lens's five listeners and options
  *       (the strict floor: what CORS Lens costs above it is its own work),
  *   (d) with CORS Lens (dist/),
- *   (p) with CORS Lens, capture paused from its panel (every webRequest listener removed: the
- *       target is paused ÷ no extension ≈ 1.00),
+ *   (p) with CORS Lens, capture paused from its panel (every webRequest listener removed),
+ *   (q) with a do-nothing extension that holds the webRequest permission and adds no listener: the
+ *       floor of a paused capture. Chromium routes every request of the profile through its
+ *       webRequest proxy as long as a loaded extension holds a webRequest permission, listeners or
+ *       not (`WebRequestAPI::MayHaveProxies` in extensions/browser/api/web_request/web_request_api.cc
+ *       counts such extensions when they load), so paused ÷ (q) ≈ 1.00 is what a pause can reach,
  * interleaved over ROUNDS rounds, each run in a fresh tab of a browser kept per configuration.
  * The order rotates each round (a b c d, b c d a, …) so no configuration always runs first or
  * right after the same neighbour; with ROUNDS a multiple of the configurations each takes every
@@ -100,18 +104,28 @@ async function startServers(): Promise<{ pageUrl: string; apiOrigin: string; clo
 
 // ── The configurations ───────────────────────────────────────────────────────────────────────
 
+/** Which do-nothing observer a floor extension is (see writeFloorExtension). */
+type FloorKind = 'naive' | 'strict' | 'permission-only';
+
+const FLOOR_NAMES: Readonly<Record<FloorKind, string>> = {
+  naive: 'webRequest floor, six listeners',
+  strict: 'webRequest floor, five listeners',
+  'permission-only': 'webRequest permission, no listener',
+};
+
 /**
  * A do-nothing observer that only counts events. `naive` registers, with 'extraHeaders', the
  * six listener types a capture built the obvious way would (every event the correlator names,
- * before-request included, each with 'extraHeaders'); otherwise exactly
- * CORS Lens's five listeners and options, the strictest floor: what remains above it is CORS
- * Lens's own work.
+ * before-request included, each with 'extraHeaders'); `strict`, exactly CORS Lens's five
+ * listeners and options, the strictest floor: what remains above it is CORS Lens's own work;
+ * `permission-only`, none at all (what a paused capture still has: the permission).
  */
-function writeFloorExtension(dir: string, naive: boolean): string {
+function writeFloorExtension(dir: string, kind: FloorKind): string {
   mkdirSync(dir, { recursive: true });
+  const naive = kind === 'naive';
   const manifest = {
     manifest_version: 3,
-    name: naive ? 'webRequest floor, six listeners' : 'webRequest floor, five listeners',
+    name: FLOOR_NAMES[kind],
     version: '1.0',
     permissions: ['webRequest'],
     host_permissions: ['<all_urls>'],
@@ -128,7 +142,7 @@ chrome.webRequest.onErrorOccurred.addListener(count, all);
 self.eventCount = () => events;
 `;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'sw.js'), worker);
+  writeFileSync(join(dir, 'sw.js'), kind === 'permission-only' ? 'self.eventCount = () => 0;\n' : worker);
   return dir;
 }
 
@@ -342,18 +356,38 @@ async function flushBytesAtLogSize(lens: Config, pageUrl: string, apiOrigin: str
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No dist/: run `npm run build` first.');
   const scratch = mkdtempSync(join(tmpdir(), 'cors-lens-floor-'));
-  const floorDir = (naive: boolean) => writeFloorExtension(join(scratch, naive ? 'six' : 'five'), naive);
-  const configs: Config[] = [
-    { label: '(a) no extension', extension: null, times: [], cpuNs: [] },
-    { label: '(b) floor: naive 6 listeners', extension: floorDir(true), times: [], cpuNs: [] },
-    { label: "(c) floor: CORS Lens's 5 listeners", extension: floorDir(false), times: [], cpuNs: [] },
-    { label: '(d) CORS Lens', extension: DIST, times: [], cpuNs: [] },
-    { label: '(p) CORS Lens, capture paused', extension: DIST, paused: true, times: [], cpuNs: [] },
-  ];
-  const baseline = process.env.BENCH_BASELINE_DIST;
-  if (baseline !== undefined && baseline !== '') {
-    configs.push({ label: '(e) CORS Lens, baseline build', extension: resolve(baseline), times: [], cpuNs: [] });
-  }
+  const floorDir = (kind: FloorKind) => writeFloorExtension(join(scratch, kind), kind);
+  const none: Config = { label: '(a) no extension', extension: null, times: [], cpuNs: [] };
+  const floor: Config = { label: '(b) floor: naive 6 listeners', extension: floorDir('naive'), times: [], cpuNs: [] };
+  const strictFloor: Config = {
+    label: "(c) floor: CORS Lens's 5 listeners",
+    extension: floorDir('strict'),
+    times: [],
+    cpuNs: [],
+  };
+  const lens: Config = { label: '(d) CORS Lens', extension: DIST, times: [], cpuNs: [] };
+  const paused: Config = {
+    label: '(p) CORS Lens, capture paused',
+    extension: DIST,
+    paused: true,
+    times: [],
+    cpuNs: [],
+  };
+  const permissionOnly: Config = {
+    label: '(q) floor: webRequest permission only',
+    extension: floorDir('permission-only'),
+    times: [],
+    cpuNs: [],
+  };
+  const configs: Config[] = [none, floor, strictFloor, lens, paused, permissionOnly];
+  const baselineDist = process.env.BENCH_BASELINE_DIST;
+  const baseline: Config | undefined =
+    baselineDist === undefined || baselineDist === ''
+      ? undefined
+      : { label: '(e) CORS Lens, baseline build', extension: resolve(baselineDist), times: [], cpuNs: [] };
+  if (baseline !== undefined) configs.push(baseline);
+  /** The builds of CORS Lens that capture (a paused one stores nothing). */
+  const capturing = baseline === undefined ? [lens] : [lens, baseline];
   const servers = await startServers();
   const started = Date.now();
   const loadBefore = loadLine();
@@ -369,7 +403,6 @@ async function main(): Promise<void> {
         config.times[round] = await run(config, servers.pageUrl);
       }
     }
-    const [none, floor, strictFloor, lens, paused] = configs as [Config, Config, Config, Config, Config];
     // CORS Lens (and a baseline build) get the strict floor's events; the naive floor, its own.
     const events = await eventsPerLoad(strictFloor);
     const naiveEvents = await eventsPerLoad(floor);
@@ -391,7 +424,9 @@ async function main(): Promise<void> {
     paired('naive floor ÷ (a)', floor, none);
     paired('strict floor ÷ (a)', strictFloor, none);
     paired('CORS Lens ÷ (a)', lens, none);
-    paired('paused ÷ (a) (target ≈ ×1.00)', paused, none);
+    paired('permission only ÷ (a)', permissionOnly, none);
+    paired('paused ÷ (a)', paused, none);
+    paired('paused ÷ permission only (target ≈ ×1.00)', paused, permissionOnly);
     paired('paused ÷ strict floor', paused, strictFloor);
     const verdict = (name: string, den: Config) => {
       const { median: mid, q1, q3, ratios } = pairedRatios(lens, den);
@@ -403,9 +438,10 @@ async function main(): Promise<void> {
     };
     verdict('naive floor (the target)', floor);
     verdict('strict floor', strictFloor);
-    if (configs[5] !== undefined) paired('CORS Lens ÷ baseline build', lens, configs[5]);
+    if (baseline !== undefined) paired('CORS Lens ÷ baseline build', lens, baseline);
     for (const config of configs.slice(1)) {
       const cpuMs = median(config.cpuNs) / 1e6;
+      if (config === permissionOnly) continue;
       if (config === paused) {
         console.log(
           `  worker CPU ${config.label}: ${cpuMs.toFixed(0)} ms per load (no webRequest event reaches it: this is its tab events, badges)`,
@@ -426,9 +462,9 @@ async function main(): Promise<void> {
       );
     };
     cpuPaired('CORS Lens ÷ strict floor', lens);
-    if (configs[5] !== undefined) {
-      cpuPaired('baseline build ÷ strict floor', configs[5]);
-      const { median: mid, q1, q3 } = pairedOf(lens.cpuNs, configs[5].cpuNs);
+    if (baseline !== undefined) {
+      cpuPaired('baseline build ÷ strict floor', baseline);
+      const { median: mid, q1, q3 } = pairedOf(lens.cpuNs, baseline.cpuNs);
       console.log(
         `  worker CPU per event, CORS Lens ÷ baseline build: paired median ×${mid.toFixed(3)}, IQR ×${q1.toFixed(3)}–×${q3.toFixed(3)}`,
       );
@@ -440,14 +476,13 @@ async function main(): Promise<void> {
     for (const config of configs.slice(1)) {
       console.log(`  extension process of ${config.label}: ${residentMiB(config).toFixed(0)} MiB resident`);
     }
-    for (const config of [lens, ...configs.slice(5)]) {
+    for (const config of capturing) {
       const [own, floorRss] = [residentMiB(config), residentMiB(strictFloor)];
       console.log(
         `  memory, ${config.label} vs strict floor: ${own.toFixed(0)} vs ${floorRss.toFixed(0)} MiB, +${(own - floorRss).toFixed(0)} MiB (target ≤ +10 MiB)`,
       );
     }
-    // Storage only for builds that capture: a paused one stores nothing.
-    for (const config of [lens, ...configs.slice(5)]) {
+    for (const config of capturing) {
       const bytes = await bytesPerPassingExchange(config, servers.pageUrl, servers.apiOrigin);
       console.log(`  storage.session ${config.label}: ${bytes}`);
       const [small, large] = [
