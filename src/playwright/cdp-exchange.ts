@@ -18,6 +18,7 @@ import type {
   RedirectHop,
   ResourceType,
 } from '../engine';
+import { outcomeOfError } from '../engine';
 import type { CdpHeaders, CdpRequestEvents, CdpResponse, ResponseReceivedExtraInfo } from './cdp-recorder';
 
 /** Splits CDP's joined duplicates ("a\nb") back into one entry per header line. */
@@ -179,14 +180,15 @@ export function buildExchange(
   if (manual && failed !== null && failed.corsErrorStatus === undefined && failed.errorText === 'net::ERR_ABORTED') {
     failed = null;
   }
+  // The outcome is read from the error's name, as the capture reads webRequest's
+  // (capture/exchange-builder.ts): whether Chromium reported a `corsErrorStatus` is its verdict,
+  // the oracle, and must not steer the engine's reading (the credentials mode it infers).
   const outcome: Exchange['outcome'] =
     events.finished || (manual && failed === null)
       ? 'succeeded'
       : failed === null
         ? 'unknown'
-        : failed.corsErrorStatus !== undefined
-          ? 'blocked'
-          : 'network-error';
+        : outcomeOfError(failed.errorText);
 
   return {
     initiatorOrigin: context.initiatorOrigin,

@@ -5,6 +5,7 @@
  */
 import {
   agreesWithChromium,
+  type ChromiumOutcome,
   type Exchange,
   type Explanation,
   explain,
@@ -63,15 +64,20 @@ function crossOriginSubresource(events: CdpRequestEvents, initiatorOrigin: strin
 }
 
 /**
- * Agreement as the e2e agreement matrix (test/e2e/cors-matrix.spec.ts) defines it: the same CORS
- * error and failed parameter, or both calling it a network error, or neither blocking it.
+ * How Chromium ended the request, from its own events: a CORS error, another failure, or the page
+ * got it (a `redirect: 'manual'` 3xx reaches the page although CDP calls it aborted: the exchange
+ * already reads that as succeeded).
  */
-export function agrees(verdict: Verdict, chromium: CorsErrorStatus | null, exchange: Exchange): boolean {
-  if (chromium !== null) return agreesWithChromium(verdict, { kind: 'blocked', status: chromium });
-  if (exchange.outcome === 'network-error') {
-    return agreesWithChromium(verdict, { kind: 'network-error', errorText: exchange.networkError ?? '' });
+function chromiumOutcome(
+  events: CdpRequestEvents,
+  chromium: CorsErrorStatus | null,
+  exchange: Exchange,
+): ChromiumOutcome {
+  if (chromium !== null) return { kind: 'blocked', status: chromium };
+  if (exchange.outcome !== 'succeeded' && events.failed !== null) {
+    return { kind: 'network-error', errorText: events.failed.errorText };
   }
-  return agreesWithChromium(verdict, { kind: 'passed' });
+  return { kind: 'passed' };
 }
 
 /**
@@ -102,6 +108,6 @@ export function judgeRequest(
     explanation: explain(verdict, exchange),
     chromium,
     startedDateTime: first.wallTime === undefined ? null : new Date(first.wallTime * 1000).toISOString(),
-    disagrees: !agrees(verdict, chromium, exchange),
+    disagrees: !agreesWithChromium(verdict, chromiumOutcome(events, chromium, exchange)),
   };
 }

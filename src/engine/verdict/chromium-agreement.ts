@@ -8,6 +8,7 @@
  */
 import { cutValueBytes, splitTruncation } from './cut-value';
 import { byteLength } from './header-list';
+import { classifyNetworkError } from './network-error';
 import type { Verdict } from './verdict-types';
 
 /** Chromium's `Network.CorsErrorStatus`: the `CorsError` name and the value that failed ('' when none). */
@@ -23,8 +24,10 @@ export type ChromiumOutcome =
   | { kind: 'network-error'; errorText: string };
 
 /**
- * The same CORS error and failed parameter; or both calling it a failure that is not CORS; or,
- * when Chromium let the page have it, a verdict that does not block it.
+ * The same CORS error and failed parameter; or both calling it a failure that is not CORS (or, for
+ * the generic name a CORS block also ends with, `net::ERR_FAILED`, a verdict that names no block and
+ * leaves it undecided: what failed is not in the headers, a 3xx that `redirect: 'error'` refused
+ * say); or, when Chromium let the page have it, a verdict that does not block it.
  */
 export function agreesWithChromium(verdict: Verdict, chromium: ChromiumOutcome): boolean {
   switch (chromium.kind) {
@@ -35,7 +38,10 @@ export function agreesWithChromium(verdict: Verdict, chromium: ChromiumOutcome):
         sameParameter(verdict.failedParameter, chromium.status.failedParameter)
       );
     case 'network-error':
-      return verdict.kind === 'network-error';
+      return (
+        verdict.kind === 'network-error' ||
+        (verdict.kind === 'unknown' && !verdict.blocked && classifyNetworkError(chromium.errorText) === 'cors-like')
+      );
     case 'passed':
       return !verdict.blocked;
   }

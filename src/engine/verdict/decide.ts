@@ -84,9 +84,9 @@ function noResponse(exchange: Exchange, context: RequestContext, finalUrl: strin
     const reason = 'the redirect led to a loopback/private address and nothing came back from it';
     return blockedDecision(localNetworkFailure(reason), 'request', null, exchange.redirects.length - 1);
   }
-  // Every CORS check passed and no response came: a source that saw the browser's own decision
-  // (CDP, a HAR) says whether that net::ERR_FAILED was a network error, e.g. a redirect refused
-  // by `redirect: 'error'`.
+  // Every CORS check passed and no response came: only a source that knows the failure was not
+  // CORS says so (outcome 'network-error'); from webRequest's net::ERR_FAILED alone, a redirect
+  // refused by `redirect: 'error'` stays undecided.
   if (exchange.outcome === 'network-error') {
     return plainDecision('network-error', 'fetch (network error after the CORS checks passed)', 'request', {
       networkError: exchange.networkError,

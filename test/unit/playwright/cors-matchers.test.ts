@@ -1,11 +1,11 @@
 /** The words of `toHaveNoCorsErrors`: passing, blocked (with and without a stack) and a disagreement, escaped. */
 import { describe, expect, it } from 'vitest';
-import { type Exchange, evaluate, explain } from '../../../src/engine';
+import { agreesWithChromium, type Exchange, evaluate, explain } from '../../../src/engine';
 import type { CorsErrorStatus } from '../../../src/playwright/cdp-recorder';
 import type { CorsLens } from '../../../src/playwright/cors-lens';
 import { corsMatchers } from '../../../src/playwright/cors-matchers';
 import { harOf } from '../../../src/playwright/har-of';
-import { agrees, type JudgedExchange } from '../../../src/playwright/judged-exchange';
+import type { JudgedExchange } from '../../../src/playwright/judged-exchange';
 
 const PAGE = 'http://localhost:3000';
 
@@ -32,7 +32,10 @@ function judged(exchange: Exchange, chromium: CorsErrorStatus | null): JudgedExc
     explanation: explain(verdict, exchange),
     chromium,
     startedDateTime: null,
-    disagrees: !agrees(verdict, chromium, exchange),
+    disagrees: !agreesWithChromium(
+      verdict,
+      chromium === null ? { kind: 'passed' } : { kind: 'blocked', status: chromium },
+    ),
   };
 }
 

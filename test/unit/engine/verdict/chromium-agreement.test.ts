@@ -48,6 +48,41 @@ describe('agreesWithChromium', () => {
     expect(agreesWithChromium(passed, { kind: 'passed' })).toBe(true);
   });
 
+  it('agrees with a bare net::ERR_FAILED that is not CORS only when the verdict stays undecided', () => {
+    // A 3xx with a matching Access-Control-Allow-Origin that redirect: 'error' refused: Chromium
+    // reports net::ERR_FAILED without a CORS error, and the headers cannot say why it failed.
+    const refusedRedirect = evaluate(
+      exchange({
+        credentialsMode: 'same-origin',
+        request,
+        redirects: [
+          {
+            request,
+            response: response(302, [
+              ['Access-Control-Allow-Origin', PAGE_ORIGIN],
+              ['Location', `${API_ORIGIN}/data/b`],
+            ]),
+            refused: true,
+          },
+        ],
+        response: null,
+        outcome: 'blocked',
+        networkError: 'net::ERR_FAILED',
+      }),
+    );
+    const bare = { kind: 'network-error', errorText: 'net::ERR_FAILED' } as const;
+    expect(refusedRedirect.blocked).toBe(false);
+    expect(refusedRedirect.kind).toBe('unknown');
+    expect(agreesWithChromium(refusedRedirect, bare)).toBe(true);
+    // A named block, or a verdict that calls the request passed, still disagrees.
+    expect(agreesWithChromium(missingAcao, bare)).toBe(false);
+    expect(agreesWithChromium(passed, bare)).toBe(false);
+    // Only the generic name leaves room for that: a refused connection must read as a network error.
+    expect(
+      agreesWithChromium(refusedRedirect, { kind: 'network-error', errorText: 'net::ERR_CONNECTION_REFUSED' }),
+    ).toBe(false);
+  });
+
   it("agrees on a value the capture cut when Chromium's whole value starts with the kept part and has the size the marker says", () => {
     const whole = `${PAGE_ORIGIN}/${'a'.repeat(9_300)}`;
     const cut = evaluate(
