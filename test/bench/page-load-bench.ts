@@ -474,7 +474,9 @@ async function main(): Promise<void> {
       return pid === null ? Number.NaN : residentBytes(pid) / 2 ** 20;
     };
     for (const config of configs.slice(1)) {
-      console.log(`  extension process of ${config.label}: ${residentMiB(config).toFixed(0)} MiB resident`);
+      // Pausing opened the panel as a tab in the extension's process: its memory stays there.
+      const note = config === paused ? ' (includes the panel page that paused it)' : '';
+      console.log(`  extension process of ${config.label}: ${residentMiB(config).toFixed(0)} MiB resident${note}`);
     }
     for (const config of capturing) {
       const [own, floorRss] = [residentMiB(config), residentMiB(strictFloor)];
