@@ -169,11 +169,7 @@ export function createBackground(deps: BackgroundDeps) {
       for (const requestId of finishedRequestIds(output)) journal.settle(requestId, output.kind !== 'exchange');
       if (output.kind === 'exchange') {
         const { captured } = output;
-        const verdict = evaluate(captured.exchange);
-        // One copy per record, stamped as it is made (see `stamped`).
-        const record: ExchangeRecord =
-          deps.browser === undefined ? { ...captured, verdict } : { ...captured, verdict, capturedBy: deps.browser };
-        changes.addRecord(record, effects);
+        changes.addRecord(stamped({ ...captured, verdict: evaluate(captured.exchange) }), effects);
       } else changes.countWithoutRecord(output.tabId, output.kind, effects);
     }
   }

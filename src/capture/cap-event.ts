@@ -13,12 +13,9 @@ const LEFT_OUT_NAME = 'Sec-CORS-Lens-Left-Out';
 function fits(headers: HeaderList): boolean {
   if (headers.length > MAX_HEADERS) return false;
   let chars = 0;
-  for (let i = 0; i < headers.length; i++) {
-    const header = headers[i] as HeaderList[number];
-    const nameChars = header[0].length;
-    const valueChars = header[1].length;
-    if (nameChars > MAX_HEADER_CHARS || valueChars > MAX_HEADER_CHARS) return false;
-    chars += nameChars + valueChars;
+  for (const [name, value] of headers) {
+    if (name.length > MAX_HEADER_CHARS || value.length > MAX_HEADER_CHARS) return false;
+    chars += name.length + value.length;
   }
   return chars <= MAX_HEADER_LIST_CHARS;
 }
@@ -61,36 +58,12 @@ export function capHeaders(headers: HeaderList): HeaderList {
   return result;
 }
 
-/** True when no string of `event` is over its bound: the event is kept as it came. */
-function withinBounds(event: CaptureEvent): boolean {
-  if (event.url.length > MAX_URL_CHARS || event.method.length > MAX_HEADER_CHARS) return false;
-  switch (event.kind) {
-    case 'send-headers':
-      return (event.initiator?.length ?? 0) <= MAX_URL_CHARS && fits(event.requestHeaders);
-    case 'headers-received':
-      return event.statusLine.length <= MAX_HEADER_CHARS && fits(event.responseHeaders);
-    case 'redirect':
-      return (
-        event.statusLine.length <= MAX_HEADER_CHARS &&
-        event.redirectUrl.length <= MAX_URL_CHARS &&
-        fits(event.responseHeaders)
-      );
-    case 'completed':
-      return true;
-    case 'error':
-      return (event.initiator?.length ?? 0) <= MAX_URL_CHARS && event.error.length <= MAX_HEADER_CHARS;
-  }
-}
-
 /**
  * The event with every URL, header and other page- or server-controlled string bounded, so a
  * 2 MB URL or a flood of 100 KB headers costs the worker, its journal and its log kilobytes.
- * Applied once, where events enter the worker, before they are journaled or correlated. An event
- * within bounds (nearly every one) comes back as is: copying it would cost the worker an
- * allocation per event for nothing.
+ * Applied once, where events enter the worker, before they are journaled or correlated.
  */
 export function capEvent(event: CaptureEvent): CaptureEvent {
-  if (withinBounds(event)) return event;
   const common = {
     url: capText(event.url, MAX_URL_CHARS),
     method: capText(event.method, MAX_HEADER_CHARS),

@@ -68,7 +68,7 @@ function crossOriginSubresource(events: CdpRequestEvents, initiatorOrigin: strin
  * got it (a `redirect: 'manual'` 3xx reaches the page although CDP calls it aborted: the exchange
  * already reads that as succeeded).
  */
-function chromiumOutcome(
+export function chromiumOutcome(
   events: CdpRequestEvents,
   chromium: CorsErrorStatus | null,
   exchange: Exchange,

@@ -35,6 +35,7 @@ import {
   type CorsErrorStatus,
   chromiumVerdict,
 } from '../../src/playwright/cdp-recorder';
+import { chromiumOutcome } from '../../src/playwright/judged-exchange';
 import { expect, freshProfileDir, test } from './support/fixtures';
 import { COOKIE, launchMatrixBrowser, readRows, recordCdp } from './support/matrix-browser';
 import { browserReadDifferences, saidDifferences } from './support/readable-headers';
@@ -224,7 +225,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
     finished = exchange.outcome === 'succeeded';
     // Chromium's own account: a failure without a CORS error is a network error. The exchange reads
     // the error's name as webRequest shows it, and cannot always tell (see agreesWithChromium).
-    networkError = chromium === null && !finished && events.failed !== null ? events.failed.errorText : null;
+    const ended = chromiumOutcome(events, chromium, exchange);
+    networkError = ended.kind === 'network-error' ? ended.errorText : null;
     reachedWire = events.willBeSentExtraInfo.length > 0;
   }
   const verdict = evaluate(exchange);
